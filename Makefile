@@ -1,0 +1,33 @@
+# make run: build output/timeline.html (and .json) from seeds/.  make test: run every test.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+
+.PHONY: run test bench eval clean
+
+run: $(VENV)/.installed
+	$(BIN)/timeline build seeds/ -o output/timeline.html --json output/timeline.json --title "US–Russia talks on Syria, 2016"
+
+test: $(VENV)/.installed-test
+	$(BIN)/python -m pytest
+
+bench: $(VENV)/.installed
+	$(BIN)/python benchmarks/timex_speed.py
+
+eval: $(VENV)/.installed
+	$(BIN)/python benchmarks/timex_eval.py
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(VENV)/bin/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(VENV)/bin/python
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(VENV)/.installed $@
+
+clean:
+	rm -rf $(VENV) output/timeline.html output/timeline.json

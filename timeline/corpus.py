@@ -1,0 +1,306 @@
+"""Read articles and their metadata from text files, folders and JSONL corpora.
+
+Needs: paths. Adds: Article (text, publication date, outlet, title, url).
+
+The publication date is the anchor of every relative date, so it comes from the article's
+own metadata, else its folder's manifest, else the ``published`` fallback; never the clock.
+Every problem with an input raises an ``InputError`` that names the file and the fix.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import datetime as dt
+import gzip
+import io
+import json
+import logging
+import re
+import sys
+import zlib
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import BinaryIO
+
+from timeline import errors
+from timeline.model import Article
+
+log = logging.getLogger("timeline")
+
+TEXT_SUFFIXES = (".txt", ".md")
+CORPUS_SUFFIXES = (".jsonl", ".jsonl.gz")
+MANIFESTS = ("manifest.json", "manifest.csv")
+_SKIPPED_NAMES = re.compile(r"^(readme|license|licence|changelog)(\..*)?$", re.IGNORECASE)
+
+# Front matter keys, with the names people also use for them.
+_KEYS = {
+    "id": "id",
+    "published": "published",
+    "date": "published",
+    "time": "published",
+    "title": "title",
+    "headline": "title",
+    "source": "source",
+    "outlet": "source",
+    "url": "url",
+    "link": "url",
+}
+_EARLIEST, _LATEST = 1800, 2199  # a year outside these is a typo, not news
+
+
+def read_articles(
+    paths: Sequence[str], published: dt.date | None = None, stdin: BinaryIO | None = None
+) -> tuple[Article, ...]:
+    """Every article under ``paths``, in input order (folders walked in sorted order).
+
+    paths: files, folders (recursive) or "-" for a JSONL corpus on ``stdin``.
+    published: the date for articles whose metadata has none.
+    """
+    articles: list[Article] = []
+    seen: dict[str, str] = {}
+    for raw in paths:
+        for article, where in _read_path(raw, published, stdin):
+            if article.id in seen:
+                path, _, line = where.partition(":")
+                raise errors.DuplicateId(path, article.id, seen[article.id], int(line) if line else None)
+            seen[article.id] = where
+            articles.append(article)
+    return tuple(articles)
+
+
+def parse_published(raw: object, path: str, line: int | None = None) -> dt.date:
+    """A publication date from ``YYYY-MM-DD`` or an ISO 8601 date-time (its date part)."""
+    if not isinstance(raw, str) or not re.match(r"^\d{4}-\d{2}-\d{2}", raw.strip()):
+        raise errors.BadPublishedDate(path, str(raw), line)
+    text = raw.strip()
+    try:
+        day = dt.date.fromisoformat(text) if len(text) == 10 else dt.datetime.fromisoformat(text).date()
+    except ValueError:
+        raise errors.BadPublishedDate(path, text, line) from None
+    if not _EARLIEST <= day.year <= _LATEST:
+        raise errors.BadPublishedDate(path, text, line, why=f"is out of range ({_EARLIEST}-{_LATEST})")
+    return day
+
+
+def _read_path(raw: str, published: dt.date | None, stdin: BinaryIO | None) -> Iterator[tuple[Article, str]]:
+    if raw == "-":
+        yield from _read_jsonl("<stdin>", stdin or sys.stdin.buffer, published)
+        return
+    path = Path(raw)
+    if path.is_dir():
+        yield from _read_folder(path, published)
+    elif path.exists():
+        if not _suffix(path):
+            raise errors.UnsupportedFile(str(path))
+        yield from _read_file(path, published, manifest={})
+    else:
+        raise errors.MissingPath(str(path))
+
+
+def _read_folder(folder: Path, published: dt.date | None) -> Iterator[tuple[Article, str]]:
+    files = sorted(p for p in folder.rglob("*") if p.is_file() and not _hidden(p.relative_to(folder)))
+    skipped = [p for p in files if not _suffix(p) and p.name not in MANIFESTS]
+    skipped += [p for p in files if _suffix(p) in TEXT_SUFFIXES and _SKIPPED_NAMES.match(p.name)]
+    if skipped:
+        names = ", ".join(str(p) for p in skipped[:5]) + (f" and {len(skipped) - 5} more" if len(skipped) > 5 else "")
+        log.warning("skipped %d file(s) that are not articles: %s", len(skipped), names)
+    wanted = [p for p in files if _suffix(p) and p not in skipped]
+    if not wanted:
+        raise errors.NoArticles(str(folder))
+    manifests: dict[Path, dict[str, dict[str, str]]] = {}
+    for file in wanted:
+        if file.parent not in manifests:
+            manifests[file.parent] = _read_manifest(file.parent)
+        yield from _read_file(file, published, manifests[file.parent])
+
+
+def _read_file(path: Path, published: dt.date | None, manifest: dict[str, dict[str, str]]) -> Iterator[tuple[Article, str]]:
+    if _suffix(path) in CORPUS_SUFFIXES:
+        yield from _read_jsonl(str(path), _open_bytes(path), published)
+        return
+    text = _decode(str(path), _read_bytes(path))
+    meta, body = _split_front_matter(str(path), text)
+    fields = {**manifest.get(path.name, {}), **meta}  # the article's own metadata wins
+    body = body.strip()
+    if not body:
+        raise errors.EmptyText(str(path))
+    if "published" in fields:
+        day = parse_published(fields["published"], str(path))
+    elif published is not None:
+        day = published
+    else:
+        raise errors.MissingPublishedDate(str(path))
+    article = Article(
+        id=fields.get("id") or path.name.split(".")[0],
+        text=body,
+        published=day,
+        title=fields.get("title") or None,
+        source=fields.get("source") or None,
+        url=fields.get("url") or None,
+        path=str(path),
+    )
+    yield article, str(path)
+
+
+def _read_jsonl(name: str, stream: BinaryIO, published: dt.date | None) -> Iterator[tuple[Article, str]]:
+    try:
+        for number, raw in enumerate(stream, start=1):
+            if b"\x00" in raw:
+                raise errors.BinaryFile(name)
+            if raw.strip():
+                yield _parse_line(name, number, raw, published), f"{name}:{number}"
+    except (gzip.BadGzipFile, EOFError, zlib.error):
+        raise errors.InputError(name, "is not a valid gzip file; give a .jsonl file or a complete .jsonl.gz") from None
+    except OSError as err:
+        raise errors.UnreadableFile(name, err.strerror or str(err)) from None
+    finally:
+        if name != "<stdin>":
+            stream.close()
+
+
+def _parse_line(name: str, number: int, raw: bytes, published: dt.date | None) -> Article:
+    try:
+        line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
+    except UnicodeDecodeError as err:
+        raise errors.BadEncoding(name, err.start, number) from None
+    try:
+        record = json.loads(line.rstrip("\r\n"))
+    except json.JSONDecodeError as err:
+        raise errors.BadJsonLine(name, number, f"{err.msg} at column {err.colno}") from None
+    if not isinstance(record, dict):
+        raise errors.BadJsonLine(name, number, f"found a JSON {type(record).__name__}")
+    for field in ("id", "text"):
+        if record.get(field) is None:
+            raise errors.MissingField(name, number, field)
+    if not isinstance(record["id"], (str, int)) or isinstance(record["id"], bool) or str(record["id"]) == "":
+        raise errors.BadField(name, number, "id", "a non-empty string")
+    if not isinstance(record["text"], str):
+        raise errors.BadField(name, number, "text", "a string")
+    if not record["text"].strip():
+        raise errors.EmptyText(name, number)
+    for field in ("title", "source", "url"):
+        if record.get(field) is not None and not isinstance(record[field], str):
+            raise errors.BadField(name, number, field, "a string or null")
+    raw_date = record.get("published", record.get("time"))
+    if raw_date is not None:
+        day = parse_published(raw_date, name, number)
+    elif published is not None:
+        day = published
+    else:
+        raise errors.MissingPublishedDate(name, number)
+    return Article(
+        id=str(record["id"]),
+        text=record["text"],
+        published=day,
+        title=record.get("title") or None,
+        source=record.get("source") or None,
+        url=record.get("url") or None,
+        path=None if name == "<stdin>" else name,
+    )
+
+
+def _read_manifest(folder: Path) -> dict[str, dict[str, str]]:
+    """Metadata by file name from the folder's manifest.json or manifest.csv, if any."""
+    for name in MANIFESTS:
+        path = folder / name
+        if path.is_file():
+            text = _decode(str(path), _read_bytes(path))
+            rows = _manifest_rows(str(path), text)
+            return {row["file"]: row for row in rows}
+    return {}
+
+
+def _manifest_rows(path: str, text: str) -> list[dict[str, str]]:
+    if path.endswith(".json"):
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as err:
+            raise errors.BadManifest(path, f"invalid JSON: {err.msg} at line {err.lineno}") from None
+        if isinstance(data, dict):  # {"file.txt": {"published": ...}, ...}
+            data = [{"file": key, **value} for key, value in data.items() if isinstance(value, dict)]
+        if not isinstance(data, list) or not all(isinstance(row, dict) for row in data):
+            raise errors.BadManifest(path, "expected an object keyed by file name, or a list of objects")
+        records = data
+    else:
+        records = list(csv.DictReader(io.StringIO(text)))
+    rows = []
+    for number, record in enumerate(records, start=1):
+        row = {_KEYS.get(str(k).strip().lower(), str(k).strip().lower()): str(v).strip() for k, v in record.items() if k and v}
+        if not row.get("file"):
+            raise errors.BadManifest(path, f'entry {number} has no "file" column')
+        rows.append(row)
+    return rows
+
+
+def _split_front_matter(path: str, text: str) -> tuple[dict[str, str], str]:
+    """``(metadata, body)``: a ``---`` block of ``key: value`` lines at the top, if present."""
+    if not text.startswith("---\n"):
+        return {}, text
+    end = re.search(r"^(?:---|\.\.\.)[ \t]*$", text[4:], re.MULTILINE)
+    if end is None:
+        raise errors.InputError(path, "front matter opened with --- is never closed; end it with a line ---")
+    meta: dict[str, str] = {}
+    for number, line in enumerate(text[4 : 4 + end.start()].splitlines(), start=2):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        key, sep, value = line.partition(":")
+        if not sep:
+            raise errors.InputError(path, f'front matter line {number} is not "key: value"; fix or remove it')
+        key = _KEYS.get(key.strip().lower())
+        if key:
+            meta[key] = _unquote(value.strip())
+    return meta, text[4 + end.end() :]
+
+
+def _unquote(value: str) -> str:
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+        return value[1:-1]
+    return value
+
+
+def _decode(path: str, data: bytes) -> str:
+    """Text from bytes: UTF-8 (a BOM is dropped), or UTF-16 when a BOM says so for sure."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise errors.BadEncoding(path, 0) from None
+        log.warning("%s: read as UTF-16 (it starts with a UTF-16 byte-order mark)", path)
+        return _normalize_newlines(text)
+    if b"\x00" in data[:8192]:
+        raise errors.BinaryFile(path)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise errors.BadEncoding(path, err.start) from None
+    return _normalize_newlines(text)
+
+
+def _normalize_newlines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as err:
+        raise errors.UnreadableFile(str(path), err.strerror or str(err)) from None
+
+
+def _open_bytes(path: Path) -> BinaryIO:
+    try:
+        if path.name.endswith(".gz"):
+            return gzip.open(path, "rb")  # type: ignore[return-value]
+        return path.open("rb")
+    except OSError as err:
+        raise errors.UnreadableFile(str(path), err.strerror or str(err)) from None
+
+
+def _suffix(path: Path) -> str:
+    name = path.name.lower()
+    return next((s for s in (*CORPUS_SUFFIXES, *TEXT_SUFFIXES) if name.endswith(s)), "")
+
+
+def _hidden(relative: Path) -> bool:
+    return any(part.startswith(".") for part in relative.parts)

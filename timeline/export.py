@@ -1,0 +1,69 @@
+"""Export a finished timeline as data: the contract's JSON (shared/contract/timeline.schema.json).
+
+Needs: Timeline. Adds: nothing; it only reads.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from timeline import __version__
+from timeline.model import Article, Event, Timeline
+
+
+def to_json(timeline: Timeline) -> str:
+    """The timeline as the contract's JSON document, byte-identical for the same timeline."""
+    document = {
+        "generator": {"name": "timeline", "version": __version__},
+        "title": timeline.title,
+        "articles": [_article(a) for a in timeline.articles],
+        "events": [to_record(e) for e in timeline.events],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def to_record(event: Event) -> dict[str, Any]:
+    """One event as a JSON-ready dict (the contract's event object)."""
+    when = event.when
+    return {
+        "id": event.id,
+        "when": {
+            "value": when.value,
+            "start": when.start.isoformat(),
+            "end": when.end.isoformat(),
+            "granularity": when.granularity,
+            "label": when.label,
+        },
+        "title": event.title,
+        "kind": event.kind,
+        "status": event.status,
+        "actors": list(event.actors),
+        "places": list(event.places),
+        "conflicts": list(event.conflicts),
+        "mentions": [
+            {
+                "article": m.article,
+                "sentence": m.sentence,
+                "expression": m.expression,
+                "start": m.start,
+                "end": m.end,
+                "value": m.value,
+                "rule": m.rule,
+                "anchor": m.anchor,
+                "trigger": m.trigger,
+            }
+            for m in event.mentions
+        ],
+    }
+
+
+def _article(article: Article) -> dict[str, Any]:
+    return {
+        "id": article.id,
+        "path": article.path,
+        "title": article.title,
+        "source": article.source,
+        "url": article.url,
+        "published": article.published.isoformat(),
+    }

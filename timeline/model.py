@@ -1,0 +1,95 @@
+"""The immutable records every stage reads and returns.
+
+Records are frozen dataclasses holding tuples, never lists, so a stage cannot change what
+an earlier stage produced; it returns new records (``dataclasses.replace``).
+Offsets are Python ``str`` indices into ``Article.text``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Article:
+    """One news report: its text and the metadata that anchors its dates."""
+
+    id: str
+    text: str
+    published: dt.date
+    title: str | None = None
+    source: str | None = None
+    url: str | None = None
+    path: str | None = None
+
+
+@dataclass(frozen=True)
+class Timex:
+    """A temporal expression found in an article and resolved to a TIMEX3 value.
+
+    ``text == article.text[start:end]`` always holds. ``rule`` names the grammar rule that
+    found it and ``anchor`` the reference date (ISO) its value was computed from, so a
+    person can see why a date was chosen.
+    """
+
+    start: int
+    end: int
+    text: str
+    type: str  # DATE, TIME, DURATION, SET
+    value: str  # TIMEX3 value: 2016-07-15, 2016-W28, P7D, PRESENT_REF, ...
+    rule: str = ""
+    anchor: str | None = None
+    mod: str | None = None  # TIMEX3 mod: START, MID, END, APPROX, BEFORE, AFTER, ...
+
+
+@dataclass(frozen=True)
+class When:
+    """The time an event is placed at, at its true precision."""
+
+    value: str
+    start: dt.date
+    end: dt.date  # inclusive
+    granularity: str  # day, week, month, quarter, season, year, decade, century
+    label: str
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One sentence of one article that reports an event, with the expression dating it."""
+
+    article: str
+    sentence: str
+    sentence_start: int
+    expression: str
+    start: int
+    end: int
+    value: str
+    rule: str = ""
+    anchor: str | None = None
+    trigger: str | None = None
+
+
+@dataclass(frozen=True)
+class Event:
+    """A dated event. Before merging it has one mention; after, one per supporting sentence."""
+
+    when: When
+    title: str
+    mentions: tuple[Mention, ...]
+    id: str = ""
+    kind: str | None = None
+    status: str | None = None
+    actors: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()
+    conflicts: tuple[str, ...] = ()  # other dates some mentions gave for this event
+
+
+@dataclass(frozen=True)
+class Timeline:
+    """The finished product: the articles read and the merged events, sorted by time."""
+
+    articles: tuple[Article, ...]
+    events: tuple[Event, ...]
+    title: str = "Timeline"
+    warnings: tuple[str, ...] = field(default=())

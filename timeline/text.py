@@ -1,0 +1,52 @@
+"""Small text helpers shared by stages: sentence boundaries without a parser."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from functools import cache
+
+# A sentence ends at . ! or ? (with any closing quotes or brackets) before white space and
+# a capital, a digit or an opening quote; or at a blank line. Abbreviations that usually
+# precede a name or number ("Mr.", "Gen.", "Jan.", "U.S.") do not end one.
+_END = re.compile(r"""[.!?]['"’”)\]]*(?=\s+['"“‘(\[]?[A-Z0-9])|\n\s*\n|\n(?=\s*[A-Z“"'])""")
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr gen sen rep gov lt col maj capt sgt adm st jr sr prof rev pres "
+    "jan feb mar apr jun jul aug sep sept oct nov dec no vs inc corp co ltd u.s u.n u.k e.u".split()
+)
+_WORD_BEFORE = re.compile(r"([\w.]+)$")
+
+
+def sentences(text: str) -> tuple[tuple[int, int], ...]:
+    """``(start, end)`` of each sentence in ``text``, surrounding white space excluded."""
+    return _sentences(text)
+
+
+@cache
+def _sentences(text: str) -> tuple[tuple[int, int], ...]:
+    spans = []
+    start = 0
+    for match in _END.finditer(text):
+        if match.group().startswith("."):
+            word = _WORD_BEFORE.search(text, 0, match.start())
+            if word and (word.group(1).lower().rstrip(".") in _ABBREVIATIONS or len(word.group(1)) == 1):
+                continue
+        spans.append((start, match.end()))
+        start = match.end()
+    spans.append((start, len(text)))
+    return tuple(_trim(text, s, e) for s, e in spans if text[s:e].strip())
+
+
+def sentence_at(text: str, offset: int) -> tuple[int, int]:
+    """The sentence span that contains ``offset``."""
+    spans = _sentences(text)
+    index = max(bisect_right([s for s, _ in spans], offset) - 1, 0)
+    return spans[index] if spans else (0, len(text))
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end

@@ -1,0 +1,212 @@
+"""Load the temporal grammar (timeline/rules/<lang>/*.toml) into one compiled scanner.
+
+Three kinds of data, as in HeidelTime: pattern lists (``patterns.toml``), normalization
+tables (``norm.toml``) and rules combining them by name (every other ``*.toml``). Loading
+parses each rule into a frozen ``Rule``, validates it (unknown ``%pattern``, bad regex,
+empty match, unknown table, group out of range) and raises ``RuleError`` naming the file
+and the rule. Nothing happens at import time: ``grammar()`` is cached.
+"""
+
+from __future__ import annotations
+
+import functools
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import regex
+
+from timeline.timex.normalize import FUNCTIONS, table_key
+
+RULES_ROOT = Path(__file__).resolve().parent.parent / "rules"
+# Rule files in the order their rules are tried at one position (then by priority):
+# sets and times before dates ("every day", "10 p.m. Wednesday"), dates before
+# durations ("three days ago" before "three days").
+RULE_FILES = ("set.toml", "time.toml", "date.toml", "duration.toml")
+TYPES = frozenset({"DATE", "TIME", "DURATION", "SET"})
+
+_REF = regex.compile(r"%([a-z][a-z0-9_]*)")
+_FIELD = regex.compile(r"\{(?:([a-z][a-z0-9_]*):)?([0-9]+)\}")
+_PLAIN_GROUP = regex.compile(r"(?<!\\)\((?!\?)")
+
+
+class RuleError(ValueError):
+    """A rule file is malformed; the message names the file and the rule."""
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One grammar rule, parsed and validated."""
+
+    name: str
+    pattern: str  # as written in the file
+    regex: str  # %names expanded, spaces generalized
+    groups: int
+    type: str
+    value: str  # template, see date.toml
+    mod: str
+    priority: int
+    examples: tuple[tuple[str, str, str], ...]
+    source: str  # "rules/en/date.toml"
+
+
+@dataclass(frozen=True)
+class Grammar:
+    """All rules of a language and the one regex that finds them all."""
+
+    rules: tuple[Rule, ...]
+    tables: dict[str, dict[str, str]]
+    patterns: dict[str, str]  # name -> non-capturing alternation
+    scanner: Any  # compiled regex: one named group per rule
+    offsets: tuple[int, ...]  # group index of each rule's outer group
+    by_group: dict[int, int]  # outer group index -> rule index
+
+
+@functools.cache
+def grammar(lang: str = "en") -> Grammar:
+    """The compiled grammar of ``lang``, loaded once on first use."""
+    return load(RULES_ROOT / lang)
+
+
+def load(folder: Path) -> Grammar:
+    """Read, validate and compile the rule files in ``folder``."""
+    label = f"rules/{folder.name}"
+    patterns = _load_patterns(folder / "patterns.toml", f"{label}/patterns.toml")
+    tables = _load_tables(folder / "norm.toml", f"{label}/norm.toml")
+    rules: list[Rule] = []
+    for name in RULE_FILES:
+        path = folder / name
+        if path.exists():
+            rules.extend(_load_rules(path, f"{label}/{name}", patterns, tables))
+    seen: set[str] = set()
+    for rule in rules:
+        if rule.name in seen:
+            raise RuleError(f"{rule.source} rule {rule.name!r}: duplicate rule name")
+        seen.add(rule.name)
+    order = sorted(range(len(rules)), key=lambda i: -rules[i].priority)  # stable: file order
+    rules = [rules[i] for i in order]
+    return _compile(tuple(rules), tables, patterns)
+
+
+def _read(path: Path, label: str) -> dict[str, Any]:
+    try:
+        with path.open("rb") as f:
+            return tomllib.load(f)
+    except FileNotFoundError:
+        raise RuleError(f"{label}: file missing") from None
+    except tomllib.TOMLDecodeError as err:
+        raise RuleError(f"{label}: {err}") from err
+
+
+def _load_patterns(path: Path, label: str) -> dict[str, str]:
+    raw = _read(path, label).get("patterns", {})
+    expanded: dict[str, str] = {}
+
+    def expand(name: str, stack: tuple[str, ...]) -> str:
+        if name in expanded:
+            return expanded[name]
+        if name in stack:
+            raise RuleError(f"{label} pattern {stack[0]!r}: pattern refers to itself via %{name}")
+        alts = raw.get(name)
+        if not isinstance(alts, list) or not alts or not all(isinstance(a, str) and a for a in alts):
+            raise RuleError(f"{label} pattern {name!r}: must be a non-empty list of strings")
+
+        def inner(m: regex.Match[str]) -> str:
+            if m[1] not in raw:
+                raise RuleError(f"{label} pattern {name!r}: unknown pattern %{m[1]}")
+            return expand(m[1], (*stack, name))
+
+        parts = [_PLAIN_GROUP.sub("(?:", _spaces(_REF.sub(inner, a))) for a in alts]
+        # Longest alternative first, so "Sept." is tried before "Sep" (leftmost-first engine).
+        parts.sort(key=len, reverse=True)
+        result = "(?:" + "|".join(f"(?:{p})" for p in parts) + ")"
+        try:
+            regex.compile(result)
+        except regex.error as err:
+            raise RuleError(f"{label} pattern {name!r}: bad regex: {err}") from err
+        expanded[name] = result
+        return result
+
+    for name in raw:
+        expand(name, ())
+    return expanded
+
+
+def _load_tables(path: Path, label: str) -> dict[str, dict[str, str]]:
+    tables: dict[str, dict[str, str]] = {}
+    for name, table in _read(path, label).items():
+        if not isinstance(table, dict) or not all(isinstance(v, str) for v in table.values()):
+            raise RuleError(f"{label} table {name!r}: must map strings to strings")
+        if name in FUNCTIONS:
+            raise RuleError(f"{label} table {name!r}: name taken by a normalization function")
+        tables[name] = {table_key(k): v for k, v in table.items()}
+    return tables
+
+
+def _spaces(fragment: str) -> str:
+    """A space in a rule matches any whitespace; an optional space (" ?") any or none."""
+    return fragment.replace(" ?", r"\s*").replace(" ", r"\s+")
+
+
+def _load_rules(path: Path, label: str, patterns: dict[str, str], tables: dict[str, dict[str, str]]) -> list[Rule]:
+    data = _read(path, label)
+    rules = []
+    for i, raw in enumerate(data.get("rule", [])):
+        name = raw.get("name") or f"#{i + 1}"
+        where = f"{label} rule {name!r}"
+        unknown = set(raw) - {"name", "pattern", "type", "value", "mod", "priority", "examples"}
+        if unknown:
+            raise RuleError(f"{where}: unknown field(s) {', '.join(sorted(unknown))}")
+        for field in ("name", "pattern", "type", "value"):
+            if not isinstance(raw.get(field), str) or not raw[field]:
+                raise RuleError(f"{where}: missing {field}")
+        if raw["type"] not in TYPES:
+            raise RuleError(f"{where}: type must be one of {', '.join(sorted(TYPES))}, not {raw['type']!r}")
+
+        def ref(m: regex.Match[str]) -> str:
+            if m[1] not in patterns:
+                raise RuleError(f"{where}: unknown pattern %{m[1]}")
+            return "(" + patterns[m[1]] + ")"
+
+        rx = _spaces(_REF.sub(ref, raw["pattern"]))
+        try:
+            compiled = regex.compile(rx, regex.IGNORECASE)
+        except regex.error as err:
+            raise RuleError(f"{where}: bad regex: {err}") from err
+        if compiled.match(""):
+            raise RuleError(f"{where}: pattern matches the empty string")
+        for template in (raw["value"], raw.get("mod", "")):
+            _check_template(template, compiled.groups, tables, where)
+        examples = raw.get("examples", [])
+        if not examples or not all(isinstance(e, list) and len(e) == 3 and all(isinstance(x, str) for x in e) for e in examples):
+            raise RuleError(f"{where}: needs examples = [[text, anchor date, value], ...]")
+        rules.append(Rule(
+            name=name, pattern=raw["pattern"], regex=rx, groups=compiled.groups, type=raw["type"],
+            value=raw["value"], mod=raw.get("mod", ""), priority=int(raw.get("priority", 0)),
+            examples=tuple(tuple(e) for e in examples), source=label,  # type: ignore[misc]
+        ))
+    return rules
+
+
+def _check_template(template: str, groups: int, tables: dict[str, dict[str, str]], where: str) -> None:
+    for m in _FIELD.finditer(template):
+        table, group = m[1], int(m[2])
+        if group < 1 or group > groups:
+            raise RuleError(f"{where}: template {m[0]} refers to group {group}, the pattern has {groups}")
+        if table and table not in tables and table not in FUNCTIONS:
+            raise RuleError(f"{where}: unknown normalization {table!r} in {m[0]}")
+
+
+def _compile(rules: tuple[Rule, ...], tables: dict[str, dict[str, str]], patterns: dict[str, str]) -> Grammar:
+    """Join every rule into one alternation; each rule's groups keep their numbers + offset."""
+    parts, offsets = [], []
+    index = 1
+    for rule in rules:
+        offsets.append(index)
+        parts.append(f"({rule.regex})")
+        index += 1 + rule.groups
+    # A match may not start or end inside a word.
+    scanner = regex.compile(r"(?<![\w])(?:" + "|".join(parts) + r")(?![\w])", regex.IGNORECASE)
+    by_group = {offset: i for i, offset in enumerate(offsets)}
+    return Grammar(rules, tables, patterns, scanner, tuple(offsets), by_group)

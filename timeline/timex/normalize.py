@@ -1,0 +1,147 @@
+"""Turn matched words into parts of a TIMEX3 value: table look-ups and a few functions.
+
+Tables live in ``rules/<lang>/norm.toml``; what cannot be a finite table (any number,
+any year, a clock time) is a function here, named in templates the same way
+(``{count:1}``). Every function takes the group's text (``None`` if the group did not
+take part) and returns a string.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+_KEY_DROP = re.compile(r"[.'\u2019]")
+_KEY_SPACE = re.compile(r"[\s\-]+")
+
+
+def table_key(text: str | None) -> str:
+    """The key a word is looked up by: lower case, no dots or apostrophes, single spaces."""
+    if text is None:
+        return ""
+    return _KEY_SPACE.sub(" ", _KEY_DROP.sub("", text.lower())).strip()
+
+
+_UNITS = {
+    "zero": 0, "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+    "ninety": 90, "dozen": 12, "couple": 2, "hundred": 100, "thousand": 1000,
+}
+_FILLER = {"a", "an", "of", "and"}
+
+
+def number(text: str | None) -> str:
+    """'twenty-one' -> '21', '1,000' -> '1000', '2.5' -> '2.5', 'half a' -> '0.5'."""
+    key = table_key(text)
+    if not key:
+        return "X"
+    if "half" in key.split():
+        return "0.5"
+    digits = key.replace(",", "")
+    if re.fullmatch(r"[0-9]+(?:\.[0-9]+)?", digits):
+        return digits
+    words = key.split()
+    if all(w in _FILLER for w in words):
+        return "1"
+    total = 0
+    for word in words:
+        if word in _FILLER:
+            continue
+        if word not in _UNITS:
+            return "X"  # "several", "a few": a vague amount
+        n = _UNITS[word]
+        total = total * n if n in (100, 1000) and total else total + n
+    return str(total or 1)
+
+
+def count(text: str | None) -> str:
+    """A number, or X for vague amounts ("several", "a few", "many")."""
+    return number(text)
+
+
+def halfmore(text: str | None) -> str:
+    """'two' (and a half) -> '2.5'."""
+    n = number(text)
+    return n if n == "X" else f"{float(n) + 0.5:g}"
+
+
+def year(text: str | None) -> str:
+    """A four-digit year; two digits are read as 19xx (before 30: 20xx)."""
+    digits = re.sub(r"[^0-9]", "", text or "")
+    if len(digits) == 2:
+        return ("20" if int(digits) < 30 else "19") + digits
+    return digits.zfill(4)
+
+
+def pad2(text: str | None) -> str:
+    return re.sub(r"[^0-9]", "", text or "").zfill(2)
+
+
+def day(text: str | None) -> str:
+    """'7th' -> '07'."""
+    return pad2(re.sub(r"(?i)st|nd|rd|th", "", text or ""))
+
+
+def decade(text: str | None) -> str:
+    """'1990' -> '199' and "'90" -> '199' (the twentieth century unless '00'-'20')."""
+    digits = re.sub(r"[^0-9]", "", text or "")
+    if len(digits) == 2:
+        return ("20" if digits in ("00", "10", "20") else "19") + digits[0]
+    return digits[:3]
+
+
+_ORDINAL_WORDS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+    "nineteenth": 19, "twentieth": 20, "twenty first": 21,
+}
+
+
+def century(text: str | None) -> str:
+    """'20th' -> '19' (the TIMEX3 value of a century is its first two digits)."""
+    key = table_key(text)
+    n = _ORDINAL_WORDS.get(key) or int(re.sub(r"[^0-9]", "", key) or 1)
+    return f"{n - 1:02d}"
+
+
+def yearanchor(text: str | None) -> str:
+    """A year qualifier: '1998' -> 'Y1998', "last year's" -> 'YLAST' (resolved later)."""
+    key = table_key(text)
+    if re.fullmatch(r"[0-9]{4}", key):
+        return "Y" + key
+    return {"this": "YTHIS", "last": "YLAST", "next": "YNEXT"}.get(key.split()[0] if key else "", "YTHIS")
+
+
+def clock(text: str | None) -> str:
+    """'10 p.m.' -> 'T22:00', '7:15' -> 'T07:15', 'noon' -> 'T12:00'."""
+    key = (text or "").lower()
+    if "noon" in key:
+        return "T12:00"
+    if "midnight" in key:
+        return "T24:00"
+    m = re.match(r"([0-9]{1,2})(?::([0-9]{2}))?", key)
+    if not m:
+        return ""
+    hour, minute = int(m[1]), m[2] or "00"
+    if re.search(r"p\.?m", key) and hour < 12:
+        hour += 12
+    elif re.search(r"a\.?m", key) and hour == 12:
+        hour = 0
+    return f"T{hour:02d}:{minute}"
+
+
+FUNCTIONS: dict[str, Callable[[str | None], str]] = {
+    "number": number,
+    "count": count,
+    "halfmore": halfmore,
+    "year": year,
+    "pad2": pad2,
+    "day": day,
+    "decade": decade,
+    "century": century,
+    "yearanchor": yearanchor,
+    "clock": clock,
+}

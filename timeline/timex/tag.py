@@ -1,0 +1,122 @@
+"""Find temporal expressions: one pass of the compiled grammar over the text.
+
+Needs: text. Adds: ``Candidate`` records whose values may still be underspecified
+(``UNDEF-TENSE-weekday-5``); ``resolve.py`` makes them concrete. Nothing here knows the
+publication date, so tagging and resolving can be tested apart.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+import regex
+
+from timeline.timex.grammar import Grammar, Rule, grammar
+from timeline.timex.normalize import FUNCTIONS, table_key
+
+_FIELD = re.compile(r"\{(?:([a-z][a-z0-9_]*):)?([0-9]+)\}")
+# P5TH -> PT5H: time units carry a T in the unit table; TIMEX3 puts it after the P.
+_TIME_UNIT = re.compile(r"^P([0-9.X]+)T([HMS])$")
+# Units TIMEX3 has no designator for, rewritten to ones it has.
+_DURATION_FIX = {"DE": (10, "Y"), "CE": (100, "Y"), "Q": (3, "M"), "WE": (2, "D")}
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A found expression; ``value`` may be an UNDEF-... template for the resolver."""
+
+    start: int
+    end: int
+    text: str
+    type: str
+    value: str
+    rule: str
+    mod: str | None = None
+
+
+def find(text: str, lang: str = "en") -> list[Candidate]:
+    """Every expression the grammar matches in ``text``, in order, non-overlapping."""
+    g = grammar(lang)
+    prefix, approx = _prefixes(lang)
+    found: list[Candidate] = []
+    for m in g.scanner.finditer(text):
+        index = g.by_group.get(m.lastindex or 0)
+        if index is None:  # cannot happen: the outer group of a rule closes last
+            continue
+        rule = g.rules[index]
+        cand = _candidate(m, rule, g.offsets[index], g)
+        if cand is None:
+            continue
+        cand = _extend(text, cand, prefix if cand.type in ("DATE", "TIME") else approx, g,
+                       found[-1].end if found else 0)
+        found.append(cand)
+    return found
+
+
+@functools.cache
+def _prefixes(lang: str) -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+    """Regexes for a mod word just before an expression ("early", "more than")."""
+    g = grammar(lang)
+    return tuple(  # type: ignore[return-value]
+        regex.compile(rf"(?<![\w-])({g.patterns[name]})(?:\s+|(?<=-))$", regex.IGNORECASE)
+        for name in ("mod_prefix", "approx_prefix")
+    )
+
+
+def _candidate(m: regex.Match[str], rule: Rule, offset: int, g: Grammar) -> Candidate | None:
+    start, end = m.span(offset)
+    value = _fill(rule.value, m, offset, g)
+    mod = _fill(rule.mod, m, offset, g) if rule.mod else None
+    if value is None:
+        return None
+    if rule.type == "DURATION":
+        value = _duration(value)
+    return Candidate(start, end, m.string[start:end], rule.type, value, rule.name, mod or None)
+
+
+def _fill(template: str, m: regex.Match[str], offset: int, g: Grammar) -> str | None:
+    """Fill ``{table:n}`` fields from the match; None if a word is missing from a table."""
+    missing = False
+
+    def field(f: re.Match[str]) -> str:
+        nonlocal missing
+        name, group = f[1], int(f[2])
+        text = m.group(offset + group)
+        if name is None:
+            return text or ""
+        if name in FUNCTIONS:
+            return FUNCTIONS[name](text)
+        result = g.tables[name].get(table_key(text))
+        if result is None:
+            missing = True
+            return ""
+        return result
+
+    value = _FIELD.sub(field, template)
+    return None if missing else value
+
+
+def _duration(value: str) -> str:
+    if m := _TIME_UNIT.match(value):
+        return f"PT{m[1]}{m[2]}"
+    m = re.match(r"^P([0-9.]+|X)(DE|CE|Q|WE)$", value)
+    if m:
+        factor, unit = _DURATION_FIX[m[2]]
+        if m[1] == "X":
+            return f"PX{unit if m[2] != 'DE' else 'DE'}" if m[2] != "CE" else "PXCE"
+        n = float(m[1]) * factor
+        return f"P{n:g}{unit}"
+    return value
+
+
+def _extend(text: str, cand: Candidate, prefix: regex.Pattern[str], g: Grammar, floor: int) -> Candidate:
+    """Take a mod word just before the expression into its extent ("early next year")."""
+    lo = max(floor, cand.start - 30)
+    m = prefix.search(text, lo, cand.start)
+    if not m:
+        return cand
+    mod = g.tables["mod"].get(table_key(m[1]), "") or cand.mod
+    start = m.start()
+    return Candidate(start, cand.end, text[start:cand.end], cand.type, cand.value, cand.rule, mod or None)
