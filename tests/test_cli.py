@@ -287,3 +287,10 @@ def test_events_lists_events(fixtures: Path) -> None:
 
 def test_gzip_fixture_matches_plain(fixtures: Path) -> None:
     assert gzip.decompress((fixtures / "corpus.jsonl.gz").read_bytes()) == (fixtures / "corpus.jsonl").read_bytes()
+
+
+def test_schema_copy_matches_the_contract(fixtures: Path) -> None:
+    shared = Path(__file__).resolve().parents[2] / "shared" / "contract" / "timeline.schema.json"
+    if not shared.exists():
+        pytest.skip("no ../shared/contract beside the clone; the copy in tests/fixtures is used as it is")
+    assert (fixtures / "timeline.schema.json").read_bytes() == shared.read_bytes()
