@@ -139,7 +139,10 @@ def events(inputs: tuple[str, ...], published: dt.date | None, fmt: str) -> None
             click.echo(json.dumps(export.to_record(event), ensure_ascii=False, sort_keys=True))
         else:
             mention = event.mentions[0]
-            click.echo(f"{mention.article}\t{event.when.label}\t{event.when.value}\t{event.title}")
+            actors = ", ".join(event.actors) or "-"
+            click.echo(
+                f"{mention.article}\t{event.when.value}\t{event.status or '-'}\t{event.kind or '-'}\t{actors}\t{event.title}"
+            )
 
 
 def _timex_json(article: Article, timex: Timex) -> str:

@@ -78,9 +78,11 @@ class Event:
     title: str
     mentions: tuple[Mention, ...]
     id: str = ""
-    kind: str | None = None
-    status: str | None = None
-    actors: tuple[str, ...] = ()
+    kind: str | None = None  # a small diplomatic vocabulary: meet, agreement, statement, ...
+    cameo: str | None = None  # the kind's CAMEO root code: "04", "18-19", ...
+    status: str | None = None  # occurred, ongoing, scheduled, proposed, conditional, denied, reported
+    actors: tuple[str, ...] = ()  # canonical names
+    roles: tuple[tuple[str, str], ...] = ()  # (actor, role the text gives): ("John Kerry", "Secretary of State")
     places: tuple[str, ...] = ()
     conflicts: tuple[str, ...] = ()  # other dates some mentions gave for this event
 

@@ -39,7 +39,7 @@ class Candidate:
 def find(text: str, lang: str = "en") -> list[Candidate]:
     """Every expression the grammar matches in ``text``, in order, non-overlapping."""
     g = grammar(lang)
-    prefix, approx = _prefixes(lang)
+    prefix, approx, counted = _prefixes(lang)
     found: list[Candidate] = []
     for m in g.scanner.finditer(text):
         index = g.by_group.get(m.lastindex or 0)
@@ -49,20 +49,26 @@ def find(text: str, lang: str = "en") -> list[Candidate]:
         cand = _candidate(m, rule, g.offsets[index], g)
         if cand is None:
             continue
-        cand = _extend(text, cand, prefix if cand.type in ("DATE", "TIME") else approx, g,
-                       found[-1].end if found else 0)
+        floor = found[-1].end if found else 0
+        if cand.type in ("DATE", "TIME"):
+            cand = _extend(text, cand, prefix, g, floor)
+        if cand.type == "DURATION" or counted.match(cand.text):
+            cand = _extend(text, cand, approx, g, floor)  # "about two years ago", "nearly a week"
         found.append(cand)
     return found
 
 
 @functools.cache
-def _prefixes(lang: str) -> tuple[regex.Pattern[str], regex.Pattern[str]]:
-    """Regexes for a mod word just before an expression ("early", "more than")."""
+def _prefixes(lang: str) -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[str]]:
+    """Regexes for a mod word just before an expression ("early", "more than"), and for
+    expressions that start with an amount (only those take "about": "about two years ago")."""
     g = grammar(lang)
-    return tuple(  # type: ignore[return-value]
+    mod, approx = (
         regex.compile(rf"(?<![\w-])({g.patterns[name]})(?:\s+|(?<=-))$", regex.IGNORECASE)
         for name in ("mod_prefix", "approx_prefix")
     )
+    counted = regex.compile(rf"(?:{g.patterns['number']}|{g.patterns['number_vague']}|an?)\b", regex.IGNORECASE)
+    return mod, approx, counted
 
 
 def _candidate(m: regex.Match[str], rule: Rule, offset: int, g: Grammar) -> Candidate | None:

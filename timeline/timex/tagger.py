@@ -1,9 +1,57 @@
-"""Placeholder tagger: finds nothing. Replaced by the rule grammar (issue 3)."""
+"""Tag an article: find expressions (tag.py), then resolve them in document order (resolve.py).
+
+Needs: Article. Adds: Timex, resolved against Article.published. Resolution walks the
+expressions in order so that a dated mention becomes the reference time for anaphoric
+ones that follow ("the next day", "a year earlier", "the quarter").
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import functools
+
 from timeline.model import Article, Timex
+from timeline.timex import units
+from timeline.timex.resolve import Context, resolve
+from timeline.timex.tag import Candidate, find
+from timeline.timex.tense import tense
 
 
 def tag_article(article: Article) -> tuple[Timex, ...]:
-    return ()
+    """Every temporal expression of ``article``, in document order, with its TIMEX3 value."""
+    return tag_text(article.text, article.published)
+
+
+def tag_text(text: str, published: dt.date, lang: str = "en") -> tuple[Timex, ...]:
+    """Tag ``text`` whose publication date (DCT) is ``published``."""
+    out: list[Timex] = []
+    ref: units.Point = (published, "day")
+    ref_day = published
+    ref_quarter: dt.date | None = None
+    for cand in find(text, lang):
+        clause = functools.partial(tense, text, cand.start, cand.end, lang)
+        timex = _resolve(text, cand, Context(published, ref, ref_day, ref_quarter, clause))
+        if timex is None:
+            continue
+        out.append(timex)
+        # Anaphoric values ("a year earlier", "the quarter") point back at the reference
+        # time; letting them move it would chain ("a year earlier" twice = two years).
+        if timex.type in ("DATE", "TIME") and not cand.value.startswith("UNDEF-REF"):
+            point = units.parse(timex.value)
+            if point is not None:
+                ref = point
+                if point[1] == "day":
+                    ref_day = point[0]
+                elif point[1] == "quarter":
+                    ref_quarter = point[0]
+    return tuple(out)
+
+
+def _resolve(text: str, cand: Candidate, ctx: Context) -> Timex | None:
+    if not cand.value.startswith("UNDEF-"):
+        return Timex(cand.start, cand.end, cand.text, cand.type, cand.value, cand.rule, None, cand.mod)
+    resolved = resolve(cand.value, ctx)
+    if resolved is None:
+        return None
+    value, anchor = resolved
+    return Timex(cand.start, cand.end, cand.text, cand.type, value, cand.rule, anchor.isoformat(), cand.mod)

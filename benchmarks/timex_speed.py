@@ -1,0 +1,78 @@
+"""Words per second of timeline.timex against dateparser.search_dates, on the same texts.
+
+usage: python benchmarks/timex_speed.py [--corpus PATH.jsonl.gz] [--limit N] [--skip-dateparser]
+
+Reads the corpus (default: shared/data/corpora/te3-silver.jsonl.gz, 2,452 articles), loads
+the grammar once outside the timing (as a long-running process would), then times
+``timeline.timex.tag`` over every article and ``dateparser.search.search_dates`` with
+RELATIVE_BASE = the article's publication date, PREFER_DATES_FROM = 'past', languages
+['en'], and prints both rates and their ratio.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import gzip
+import json
+import time
+
+from timeline.model import Article
+from timeline.timex import tag
+
+DEFAULT_CORPUS = "/work/shared/data/corpora/te3-silver.jsonl.gz"
+
+
+def read(path: str, limit: int | None) -> list[Article]:
+    opener = gzip.open if path.endswith(".gz") else open
+    articles = []
+    with opener(path, "rt", encoding="utf-8") as f:
+        for line in f:
+            d = json.loads(line)
+            published = dt.date.fromisoformat((d.get("published") or d["time"])[:10])
+            articles.append(Article(id=d["id"], text=d["text"], published=published))
+            if limit and len(articles) >= limit:
+                break
+    return articles
+
+
+def time_tagger(articles: list[Article]) -> tuple[float, int]:
+    tag(Article(id="warm-up", text="on Friday", published=dt.date(2000, 1, 1)))  # load rules
+    started = time.perf_counter()
+    found = sum(len(tag(a)) for a in articles)
+    return time.perf_counter() - started, found
+
+
+def time_dateparser(articles: list[Article]) -> tuple[float, int]:
+    from dateparser.search import search_dates
+
+    base = dt.datetime.combine(articles[0].published, dt.time())
+    search_dates("on Friday", languages=["en"], settings={"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past"})
+    started = time.perf_counter()
+    found = 0
+    for a in articles:
+        settings = {"RELATIVE_BASE": dt.datetime.combine(a.published, dt.time()), "PREFER_DATES_FROM": "past"}
+        found += len(search_dates(a.text, languages=["en"], settings=settings) or ())
+    return time.perf_counter() - started, found
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--corpus", default=DEFAULT_CORPUS)
+    ap.add_argument("--limit", type=int, help="only the first N articles")
+    ap.add_argument("--skip-dateparser", action="store_true", help="time the tagger only")
+    args = ap.parse_args(argv)
+    articles = read(args.corpus, args.limit)
+    words = sum(len(a.text.split()) for a in articles)
+    print(f"{len(articles)} articles, {words:,} words")
+    ours, n_ours = time_tagger(articles)
+    print(f"timeline.timex.tag        {ours:8.2f} s  {words / ours:12,.0f} words/s  {n_ours:7,} expressions")
+    if args.skip_dateparser:
+        return
+    theirs, n_theirs = time_dateparser(articles)
+    print(f"dateparser.search_dates   {theirs:8.2f} s  {words / theirs:12,.0f} words/s  {n_theirs:7,} expressions")
+    print(f"ratio: timeline.timex is {theirs / ours:.1f}x faster")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,143 @@
+"""Turn the dated statements of an article into events.
+
+Needs: Article, its Timex. Adds: Event (one mention each) with a trigger word, a headline,
+a kind (CAMEO root), a status, actors with canonical names and roles, and places.
+
+Only the sentences that hold a calendar date are parsed (spaCy, loaded once, lazily), so the
+cost follows what is used. One event per (clause, date): durations, sets and vague references
+("now", "recently") date nothing, and neither do page furniture nor century-wide dates.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import defaultdict
+
+from timeline.events import clause as clauses
+from timeline.events import naming, nlp
+from timeline.events.lexicon import Lexicon, lexicon
+from timeline.model import Article, Event, Mention, Timex, When
+from timeline.text import sentence_at
+from timeline.timex import interval
+
+__all__ = ["extract"]
+
+_UNDATED_GRANULARITIES = ("century",)
+_FALLBACK_TITLE_WORDS = 14
+
+
+def extract(article: Article, timexes: tuple[Timex, ...]) -> tuple[Event, ...]:
+    """One event per date that places a clause of ``article`` on the calendar."""
+    lex = lexicon()
+    by_sentence: dict[tuple[int, int], list[Timex]] = defaultdict(list)
+    for timex in timexes:
+        span = interval(timex.value)
+        if timex.type in ("DATE", "TIME") and span is not None and span.granularity not in _UNDATED_GRANULARITIES:
+            sentence = sentence_at(article.text, timex.start)
+            if not lex.furniture.match(article.text[sentence[0] : sentence[1]]):
+                by_sentence[sentence].append(timex)
+    if not by_sentence:
+        return ()
+    sentences = sorted(by_sentence)
+    docs = nlp.parse(article.text[s:e] for s, e in sentences)
+    people = naming.People(_person_names(article.text, docs, lex))
+    found: list[Event] = []
+    for (start, end), doc in zip(sentences, docs):
+        previous_end = 0
+        for timex in by_sentence[(start, end)]:
+            event = _event(article, timex, doc, start, previous_end, people, lex)
+            previous_end = timex.end - start
+            if event is not None:
+                found.append(event)
+    return tuple(found)
+
+
+def _event(
+    article: Article, timex: Timex, doc, sentence_start: int, previous_end: int, people: naming.People, lex: Lexicon
+) -> Event | None:
+    start, end = timex.start - sentence_start, timex.end - sentence_start
+    relation = _relation(timex.value, article.published)
+    clause = clauses.read(doc, start, end, lex, relation, previous_end)
+    value, rule = _corrected(timex, clause, article.published)
+    span = interval(value)
+    if span is None:
+        return None
+    sentence = doc.text
+    expression = doc.char_span(start, end, alignment_mode="expand")
+    mention = Mention(
+        article=article.id,
+        sentence=sentence,
+        sentence_start=sentence_start,
+        expression=timex.text,
+        start=timex.start,
+        end=timex.end,
+        value=value,
+        rule=rule,
+        anchor=timex.anchor,
+        trigger=clause.trigger.text if clause else None,
+    )
+    when = When(value=value, start=span.start, end=span.end, granularity=span.granularity, label=span.label)
+    if clause is None:
+        status = "scheduled" if relation == "future" else "occurred"
+        return Event(when=when, title=_fallback_title(sentence), mentions=(mention,), status=status)
+    tokens = range(expression.start, expression.end) if expression is not None else range(0)
+    actors = _unique(n for e in clause.actor_spans if (n := naming.actor_name(e, people, lex)))
+    roles = _unique(
+        (people.canonical(e.text), r) for e in clause.actor_spans if (r := naming.role_of(e, lex))
+    )
+    return Event(
+        when=when,
+        title=naming.title(clause, tokens, people, lex) or _fallback_title(sentence),
+        mentions=(mention,),
+        kind=clause.kind.key if clause.kind else None,
+        cameo=clause.kind.cameo if clause.kind else None,
+        status=clause.status,
+        actors=actors,
+        roles=roles,
+        places=_unique(naming.place_name(e, lex) for e in clause.place_spans),
+    )
+
+
+def _corrected(timex: Timex, clause: clauses.Clause | None, published: dt.date) -> tuple[str, str]:
+    """A weekday's value moved by a week where the parse shows the tagger's tense guess was wrong."""
+    if clause is None or "weekday" not in timex.rule or not re.fullmatch(r"\d{4}-\d{2}-\d{2}(T\w+)?", timex.value):
+        return timex.value, timex.rule
+    day = dt.date.fromisoformat(timex.value[:10])
+    if clause.status == "scheduled" and day < published:
+        shift, why = 7, "future verb"
+    elif clause.status == "occurred" and clause.trigger.tag_ == "VBD" and day > published:
+        shift, why = -7, "past verb"
+    else:
+        return timex.value, timex.rule
+    moved = (day + dt.timedelta(days=shift)).isoformat() + timex.value[10:]
+    return moved, f"{timex.rule}; parse: {why} '{clause.trigger.text}'"
+
+
+def _relation(value: str, published: dt.date) -> str:
+    span = interval(value)
+    if span is None or span.end < published:
+        return "past"
+    return "future" if span.start > published else "current"
+
+
+def _person_names(text: str, docs: list, lex: Lexicon) -> list[str]:
+    """Full names of people, from the parsed sentences and, for bare surnames, the whole article."""
+    names = [naming.clean_name(e.text) for d in docs for e in d.ents if e.label_ == "PERSON"]
+    for surname in {n for n in names if " " not in n}:
+        for match in re.finditer(rf"\b((?:[A-Z][a-z]+\.? ){{1,2}}){re.escape(surname)}\b", text):
+            first = [w for w in match.group(1).split() if w.lower().rstrip(".") not in lex.role_words]
+            if first and first[-1] not in ("The", "A", "An", "Mr.", "Mrs.", "Ms."):
+                names.append(f"{first[-1]} {surname}")
+    return names
+
+
+def _fallback_title(sentence: str) -> str:
+    words = re.sub(r"\s+", " ", sentence).strip().split(" ")
+    if len(words) <= _FALLBACK_TITLE_WORDS:
+        return " ".join(words)
+    return " ".join(words[:_FALLBACK_TITLE_WORDS]).rstrip(",;:") + " …"
+
+
+def _unique(items) -> tuple:
+    return tuple(dict.fromkeys(items))

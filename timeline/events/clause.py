@@ -1,0 +1,222 @@
+"""Read one parsed sentence around a temporal expression: the word it dates, that word's
+arguments, and the status the clause gives it.
+
+Works on a spaCy ``Doc`` of a single sentence; offsets are into that sentence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from timeline.events.lexicon import Kind, Lexicon
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+_VERBAL = ("VERB", "AUX")
+_ARGUMENT_DEPS = ("dobj", "dative", "attr", "oprd")
+_WITH_PREPS = ("with", "to", "against", "between")
+_PLACE_PREPS = ("in", "at", "to", "from", "near", "inside", "outside", "across", "into")
+_ACTOR_LABELS = ("PERSON", "ORG", "GPE", "NORP")
+_PLACE_LABELS = ("GPE", "LOC", "FAC")
+
+
+@dataclass(frozen=True)
+class Clause:
+    """What the parse says about one dated mention."""
+
+    trigger: Token
+    subject: Token | None
+    objects: tuple[Token, ...]
+    kind: Kind | None
+    status: str
+    actor_spans: tuple[Span, ...]  # entities taking part, in sentence order
+    place_spans: tuple[Span, ...]
+
+
+def read(doc: Doc, start: int, end: int, lex: Lexicon, relation: str, segment_start: int) -> Clause | None:
+    """The clause that the expression at ``[start, end)`` dates, or None if it dates no event.
+
+    relation: where the expression's date lies from the publication date: "past",
+    "current" (it covers that day) or "future".
+    segment_start: where this expression's own stretch of the sentence begins (after the
+    previous expression governed by the same word), for coordinated objects.
+    """
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    trigger = _trigger(span, lex)
+    if trigger is None:
+        return None
+    subject = _subject(trigger)
+    objects = _objects(trigger, span, segment_start)
+    if segment_start > 0 and not any(segment_start <= t.idx < span.start_char for t in objects):
+        # "meet Putin on Thursday and Lavrov on Friday": this date's partner stands just before it
+        partners = [e.root for e in doc.ents if e.label_ in ("PERSON", "ORG") and segment_start <= e.start_char < span.start_char]
+        objects = tuple(partners) or objects
+    kind = _kind(trigger, subject, objects, lex)
+    status = _status(trigger, lex, relation)
+    actors, places = _entities(doc, trigger, subject, objects, span, segment_start, lex)
+    return Clause(trigger, subject, objects, kind, status, actors, places)
+
+
+def _trigger(span: Span, lex: Lexicon) -> Token | None:
+    """The verb or event noun the expression modifies."""
+    doc = span.doc
+    before = span.start - 1
+    if before >= 0 and doc[before].lower_ in ("on", "late", "early", "earlier", "later"):
+        before -= 1
+    if before >= 0 and doc[before].pos_ == "VERB" and doc[before].lemma_ in lex.reporting:
+        return doc[before]  # "said on Tuesday": the date dates the saying
+    token = span.root
+    for _ in range(12):
+        if token.head.i == token.i:
+            return token if token.pos_ in _VERBAL or lex.kind_of(token.lemma_) else None
+        token = token.head
+        if token.i in range(span.start, span.end):
+            continue
+        if token.pos_ == "AUX" and token.dep_ in ("aux", "auxpass") and token.head.pos_ == "VERB":
+            return token.head  # "was on Monday drafting": the date dates the drafting
+        if token.pos_ in _VERBAL:
+            return token
+        if token.pos_ in ("NOUN", "PROPN") and lex.kind_of(token.lemma_) and token.dep_ != "compound":
+            return token
+    return None
+
+
+def _subject(trigger: Token) -> Token | None:
+    """The trigger's subject, found through 'was due to meet', 'and reported' and relative clauses."""
+    token = trigger
+    for _ in range(6):
+        for child in token.children:
+            if child.dep_ in ("nsubj", "nsubjpass", "csubj"):
+                if child.tag_ == "WDT" or child.lower_ in ("which", "that", "who"):
+                    return token.head if token.dep_ == "relcl" else child
+                return child
+        agent = next((c for c in token.children if c.dep_ == "agent"), None)
+        if agent is not None:
+            return next((c for c in agent.children if c.dep_ == "pobj"), None)
+        if token.dep_ in ("xcomp", "conj", "acomp", "pcomp") and token.head.i != token.i:
+            token = token.head
+            continue
+        if token.dep_ in ("acl", "relcl") and token.pos_ == "VERB":
+            return None  # "a deal announced last week": the noun is what was acted on
+        break
+    return None
+
+
+def _objects(trigger: Token, span: Span, segment_start: int) -> tuple[Token, ...]:
+    """Direct objects and 'with'-partners; with coordination, those in this expression's stretch."""
+    found = []
+    for child in trigger.children:
+        if child.i in range(span.start, span.end):
+            continue
+        if child.dep_ in _ARGUMENT_DEPS:
+            found.append(child)
+        elif child.dep_ == "prep" and child.lower_ in _WITH_PREPS:
+            found.extend(c for c in child.children if c.dep_ == "pobj" and c.i not in range(span.start, span.end))
+        elif child.dep_ == "agent":
+            found.extend(c for c in child.children if c.dep_ == "pobj")
+    if trigger.dep_ == "acl" and trigger.head.pos_ in ("NOUN", "PROPN"):
+        found.append(trigger.head)  # "a deal announced ...": the deal
+    own = [t for t in found if segment_start <= t.idx < span.start_char]
+    return tuple(own or found)
+
+
+def _kind(trigger: Token, subject: Token | None, objects: tuple[Token, ...], lex: Lexicon) -> Kind | None:
+    particle = next((c.lower_ for c in trigger.children if c.dep_ in ("prt", "prep")), None)
+    lemma = trigger.lemma_.lower()
+    if particle and (kind := lex.kind_of(f"{lemma} {particle}")):
+        return kind
+    if lemma in lex.support or lex.kind_of(lemma) is None:
+        for noun in (*objects, subject):  # "held talks", "the truce took effect"
+            if noun is not None and (kind := lex.kind_of(noun.lemma_)):
+                return kind
+    return lex.kind_of(lemma)
+
+
+def _status(trigger: Token, lex: Lexicon, relation: str) -> str:
+    chain = _governors(trigger)
+    own = [c for c in trigger.children]
+    if trigger.dep_ == "xcomp":  # "was due to meet", "would like to visit": the head's auxiliaries count
+        own += list(trigger.head.children)
+    words = {c.lower_ for c in own if c.dep_ in ("aux", "auxpass", "neg", "mark")}
+    if any(c.dep_ == "neg" for c in trigger.children) or any(t.lemma_ in lex.denial for t in chain[1:3]):
+        return "denied"
+    if _conditional(chain, lex):
+        return "conditional"
+    if words & lex.future or any(t.lemma_ in lex.scheduled_heads and t.i != trigger.i for t in chain[1:3]):
+        return "scheduled"
+    if words & lex.proposed_modals:
+        return "proposed"
+    if any(t.lemma_ in lex.proposal_words for t in chain[1:]) and trigger.tag_ in ("VB", "VBP", "VBZ"):
+        return "proposed"
+    if trigger.tag_ == "VBG":  # "is meeting", "going to Moscow, meeting Putin tonight"
+        if relation != "past":
+            return "scheduled" if relation == "future" or not _has_be(trigger) else "ongoing"
+    if relation == "future" and trigger.tag_ not in ("VBD", "VBN"):
+        return "scheduled"
+    if relation == "current" and trigger.tag_ in ("VBZ", "VBP") and trigger.lemma_ not in lex.reporting:
+        return "scheduled"  # "when Kerry meets Lavrov this week" in a Tuesday report
+    if trigger.dep_ == "ccomp" and trigger.head.lemma_ in lex.reporting:
+        return "reported"
+    return "occurred"
+
+
+def _has_be(token: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lemma_ == "be" for c in token.children)
+
+
+def _governors(token: Token) -> list[Token]:
+    """The token and the words that govern it, up to its clause's root (at most 5)."""
+    chain = [token]
+    while token.head.i != token.i and len(chain) < 5 and token.dep_ in ("xcomp", "conj", "acomp", "ccomp", "advcl", "pcomp", "prep", "pobj", "aux", "auxpass", "dobj", "relcl"):
+        token = token.head
+        chain.append(token)
+    return chain
+
+
+def _conditional(chain: list[Token], lex: Lexicon) -> bool:
+    for token in chain[:3]:
+        for child in token.children:
+            if child.dep_ == "mark" and child.lower_ in lex.conditional:
+                return True  # "if the truce lasts ..."
+            if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in lex.conditional for m in child.children):
+                return True  # "... will begin, if it holds"
+    return False
+
+
+def _entities(
+    doc: Doc, trigger: Token, subject: Token | None, objects: tuple[Token, ...], span: Span, segment_start: int, lex: Lexicon
+) -> tuple[tuple[Span, ...], tuple[Span, ...]]:
+    """Entities that take part (in the subject or objects) and places (after in/at/to ...)."""
+    roles = [t for t in (subject, *objects) if t is not None]
+    partners = {t.i for t in objects}
+    inside = {i for t in roles for i in range(t.left_edge.i, t.right_edge.i + 1)}
+    places_at: set[int] = set()
+    heads = {trigger.i, *(t.i for t in objects)}
+    for prep in trigger.subtree:
+        if prep.dep_ == "prep" and prep.lower_ in _PLACE_PREPS and prep.head.i in heads:
+            for obj in prep.children:
+                if obj.dep_ == "pobj":
+                    places_at.update(range(obj.left_edge.i, obj.right_edge.i + 1))
+    actors, places = [], []
+    titles = role_tokens(doc)
+    for ent in doc.ents:
+        if ent.start in range(span.start, span.end) or ent.start in titles:
+            continue
+        if ent.label_ in _PLACE_LABELS and ent.start in places_at:
+            places.append(ent)
+        elif ent.label_ in _ACTOR_LABELS and (ent.start in inside or ent.root.i in partners):
+            actors.append(ent)
+    return tuple(actors), tuple(places)
+
+
+def role_tokens(doc: Doc) -> set[int]:
+    """Indices of the words written before people's names as their title ('Secretary of State')."""
+    found: set[int] = set()
+    for ent in doc.ents:
+        if ent.label_ == "PERSON":
+            found.update(t.i for t in ent.root.subtree if t.i < ent.start and t.dep_ not in ("det", "poss", "case", "punct"))
+    return found

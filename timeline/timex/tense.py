@@ -1,0 +1,69 @@
+"""Guess whether an expression points before or after the DCT from its clause.
+
+No parser: the cue lists in ``rules/<lang>/tense.toml`` (auxiliaries, "was due to",
+reporting verbs, "-ed" forms) are joined into one regex, and the cue nearest to the
+expression on its left within the sentence decides; failing that, the first on its right.
+"""
+
+from __future__ import annotations
+
+import functools
+import tomllib
+
+import regex
+
+from timeline.timex.grammar import RULES_ROOT, RuleError
+
+PAST, PRESENT, FUTURE = "PAST", "PRESENT", "FUTURE"
+_WINDOW = 120  # characters looked at on each side; a clause rarely reaches further
+# A sentence ends at . ! ? before a capital, but not after an initial ("U.S. officials").
+_SENTENCE_END = regex.compile(r"(?<!\b[A-Z])[.!?;]['\"]*\s+(?=[A-Z\"'`])|\n")
+_RIGHT_WINDOW = 50  # cues after the expression are weaker evidence: look less far
+
+
+@functools.cache
+def _cues(lang: str) -> regex.Pattern[str]:
+    path = RULES_ROOT / lang / "tense.toml"
+    try:
+        with path.open("rb") as f:
+            cues = tomllib.load(f)["cues"]
+    except (OSError, KeyError, tomllib.TOMLDecodeError) as err:
+        raise RuleError(f"rules/{lang}/tense.toml: {err}") from err
+    groups = []
+    for name in ("future", "past", "present"):
+        alts = sorted(cues.get(name, []), key=len, reverse=True)
+        if not alts:
+            raise RuleError(f"rules/{lang}/tense.toml cues {name!r}: missing or empty")
+        groups.append(f"(?P<{name}>" + "|".join(a.replace(" ", r"\s+") for a in alts) + ")")
+    try:
+        return regex.compile(r"(?<![\w'])(?:" + "|".join(groups) + r")(?![\w'])", regex.IGNORECASE)
+    except regex.error as err:
+        raise RuleError(f"rules/{lang}/tense.toml: bad regex: {err}") from err
+
+
+def tense(text: str, start: int, end: int, lang: str = "en") -> str | None:
+    """PAST, PRESENT or FUTURE for the clause around ``text[start:end]``, or None."""
+    cues = _cues(lang)
+    lo = max(0, start - _WINDOW)
+    left = text[lo:start]
+    cut = None
+    for cut in _SENTENCE_END.finditer(left):
+        pass
+    left_from = lo + (cut.end() if cut else 0)
+    last = None
+    for last in cues.finditer(text, left_from, start):
+        pass
+    if last is not None:
+        return _kind(last)
+    right_end = min(len(text), end + _RIGHT_WINDOW)
+    stop = _SENTENCE_END.search(text, end, right_end)
+    first = cues.search(text, end, stop.start() if stop else right_end)
+    return _kind(first) if first else None
+
+
+def _kind(m: regex.Match[str]) -> str:
+    if m.group("future") is not None:
+        return FUTURE
+    if m.group("past") is not None:
+        return PAST
+    return PRESENT
