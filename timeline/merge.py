@@ -1,51 +1,260 @@
 """Merge the events of all articles into one timeline entry per real-world event.
 
-Needs: Event (one mention each), Article. Adds: Timeline with merged events, stable ids.
+Needs: Event (one mention each), Article. Adds: Timeline with merged events and stable ids.
 
-This first version merges only mentions that state the same thing on the same date (the
-same sentence repeated by several outlets); the similarity-based merge is issue 5.
+Like GDELT, an event is kept apart from its mentions: every mention is kept. Two mentions
+are the same event when their dates are compatible (one interval lies within the other),
+they share an actor (or neither names one), and they say the same thing (kind, trigger and
+TF-IDF similarity of their sentences). Candidates are blocked by date, so the cost grows
+with the number of events that share days, never with all pairs of a corpus.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
+import math
 import re
+from collections import Counter, defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
 
-from timeline.model import Article, Event, Timeline
+from timeline.model import Article, Event, Mention, Timeline, When
+
+# How alike two mentions must be, by how their dates relate.
+# The score adds up evidence: 0.5 x sentence similarity (TF-IDF cosine), 0.25 for the same
+# kind, 0.1 for the same trigger lemma, 0.35 x the share of actors in common.
+SAME_DATE_THRESHOLD = 0.5  # same day, or the same coarse period
+NESTED_THRESHOLD = 0.7  # a coarser mention joins a finer event only when the text says so
+CONFLICT_THRESHOLD = 0.85  # a nearby but different day: the same event with disputed dates
+CONFLICT_WINDOW = dt.timedelta(days=3)
+_STOPWORDS = frozenset(
+    "a an the and or but of to in on at for with by from as is are was were be been has have had it its this that "
+    "these those he she they we i you his her their our said says say will would could should may might not no "
+    "also than then there here which who whom what when where while after before about into over under more most "
+    "some any all other such only own same so too very can just do does did".split()
+)
+_GRANULARITY_ORDER = ("day", "week", "month", "quarter", "season", "year", "decade", "century")
 
 
 def merge(events: Iterable[Event], articles: tuple[Article, ...] = (), title: str = "Timeline") -> Timeline:
-    """One entry per (date, statement); events sorted by start, end, then title; ids stable."""
-    groups: dict[tuple[str, str], list[Event]] = {}
-    for event in events:
-        key = (event.when.value, _normalize(event.mentions[0].sentence))
-        groups.setdefault(key, []).append(event)
-    merged = [_combine(group) for group in groups.values()]
+    """One entry per real-world event; events sorted by start, end, then title; ids stable."""
+    published = {a.id: a.published for a in articles}
+    items = sorted(_canonical_actors(list(events)), key=lambda e: _mention_key(e.mentions[0], published))
+    vectors = _tfidf([e.mentions[0].sentence for e in items])
+    clusters: list[_Cluster] = []
+    by_day: dict[dt.date, list[_Cluster]] = defaultdict(list)
+    for event, vector in sorted(zip(items, vectors), key=lambda p: _precision_first(p[0], published)):
+        best, best_score = None, 0.0
+        for cluster in _candidates(event, by_day):
+            score = _score(event, vector, cluster)
+            if score > best_score:
+                best, best_score = cluster, score
+        if best is None:
+            best = _Cluster()
+            clusters.append(best)
+            _index(best, event, by_day)
+        best.add(event, vector)
+    merged = [_combine(c.events, published) for c in clusters]
     merged.sort(key=lambda e: (e.when.start, e.when.end, e.title, e.id))
     return Timeline(articles=articles, events=tuple(merged), title=title)
 
 
-def _combine(group: list[Event]) -> Event:
-    mentions = tuple(sorted((m for e in group for m in e.mentions), key=lambda m: (m.article, m.start)))
-    first = min(group, key=lambda e: (e.mentions[0].article, e.mentions[0].start))
+@dataclass
+class _Cluster:
+    events: list[Event] = field(default_factory=list)
+    vectors: list[dict[str, float]] = field(default_factory=list)
+
+    def add(self, event: Event, vector: dict[str, float]) -> None:
+        self.events.append(event)
+        self.vectors.append(vector)
+
+
+def _candidates(event: Event, by_day: dict[dt.date, list[_Cluster]]) -> list[_Cluster]:
+    """Clusters indexed on a day this event covers, or near its day: the date block."""
+    when = event.when
+    start, end = when.start, when.end
+    if when.granularity == "day":
+        start, end = start - CONFLICT_WINDOW, end + CONFLICT_WINDOW
+    seen: dict[int, _Cluster] = {}
+    day = start
+    while day <= end:
+        for cluster in by_day.get(day, ()):
+            seen.setdefault(id(cluster), cluster)
+        day += dt.timedelta(days=1)
+    return list(seen.values())
+
+
+def _index(cluster: _Cluster, event: Event, by_day: dict[dt.date, list[_Cluster]]) -> None:
+    """Index a new cluster on its first and last day (and every day between, for short spans)."""
+    when = event.when
+    days = (when.end - when.start).days
+    if days <= 31:
+        for offset in range(days + 1):
+            by_day[when.start + dt.timedelta(days=offset)].append(cluster)
+    else:  # a year-long mention is only found from its own first and last day
+        by_day[when.start].append(cluster)
+        by_day[when.end].append(cluster)
+
+
+def _score(event: Event, vector: dict[str, float], cluster: _Cluster) -> float:
+    """How sure we are that ``event`` is the cluster's event; 0 when it cannot be."""
+    best = 0.0
+    for other, other_vector in zip(cluster.events, cluster.vectors):
+        if other.mentions[0].article == event.mentions[0].article and other.mentions[0].start == event.mentions[0].start:
+            continue
+        relation = _date_relation(event.when, other.when)
+        if relation is None:
+            return 0.0  # every mention of an event must fit its date
+        if other.mentions[0].article == event.mentions[0].article and (
+            relation == "near" or other.mentions[0].sentence_start == event.mentions[0].sentence_start
+        ):
+            return 0.0  # one report does not give one event two dates, nor one sentence two events
+        same_trigger = _trigger(event) is not None and _trigger(event) == _trigger(other)
+        if event.kind and other.kind and event.kind != other.kind and not same_trigger:
+            return 0.0
+        shared = _actor_overlap(event.actors, other.actors)
+        if event.actors and other.actors and not shared:
+            return 0.0
+        similarity = (
+            0.5 * _cosine(vector, other_vector)
+            + 0.25 * (event.kind is not None and event.kind == other.kind)
+            + 0.1 * same_trigger
+            + 0.35 * shared
+        )
+        threshold = {"same": SAME_DATE_THRESHOLD, "nested": NESTED_THRESHOLD, "near": CONFLICT_THRESHOLD}[relation]
+        if similarity < threshold:
+            return 0.0
+        best = max(best, similarity)
+    return best
+
+
+def _actor_overlap(a: tuple[str, ...], b: tuple[str, ...]) -> float:
+    """Share of actors in common (Jaccard); "Sergey Lavrov" and "Sergei Lavrov" are one."""
+    if not a or not b:
+        return 0.0
+    matched = sum(1 for x in a if any(_same_name(x, y) for y in b))
+    return matched / (len(a) + len(b) - matched)
+
+
+def _same_name(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    x, y = a.split(), b.split()
+    return len(x) > 1 and len(y) > 1 and x[-1] == y[-1] and x[0][0] == y[0][0]
+
+
+def _date_relation(a: When, b: When) -> str | None:
+    if (a.start, a.end) == (b.start, b.end):
+        return "same"
+    if (a.start <= b.start and b.end <= a.end) or (b.start <= a.start and a.end <= b.end):
+        return "nested"
+    if a.granularity == b.granularity == "day" and abs((a.start - b.start).days) <= CONFLICT_WINDOW.days:
+        return "near"
+    return None
+
+
+def _combine(events: list[Event], published: dict[str, dt.date]) -> Event:
+    mentions = tuple(sorted((m for e in events for m in e.mentions), key=lambda m: _mention_key(m, published)))
+    latest = max(events, key=lambda e: _mention_key(e.mentions[0], published))
+    when, conflicts = _agreed_when(events)
+    kinds = Counter(e.kind for e in events if e.kind)
+    kind = kinds.most_common(1)[0][0] if kinds else None
+    titled = [e for e in events if e.kind == kind] or events
     return Event(
-        id=_event_id(mentions),
-        when=first.when,
-        title=first.title,
+        id=_event_id(mentions[0]),
+        when=when,
+        title=max(titled, key=lambda e: (_title_quality(e), _mention_key(e.mentions[0], published))).title,
         mentions=mentions,
-        kind=first.kind,
-        status=first.status,
-        actors=tuple(sorted({a for e in group for a in e.actors})),
-        places=tuple(sorted({p for e in group for p in e.places})),
+        kind=kind,
+        cameo=next((e.cameo for e in events if e.kind == kind), None),
+        status=latest.status,  # a later report of a scheduled meeting says whether it happened
+        actors=_collapse_spellings(_by_frequency(a for e in events for a in e.actors)),
+        roles=tuple(dict.fromkeys(r for e in events for r in e.roles)),
+        places=_by_frequency(p for e in events for p in e.places),
+        conflicts=conflicts,
     )
 
 
-def _event_id(mentions: tuple) -> str:
-    """A short hash of where the event is reported: the same input gives the same id."""
-    key = "\n".join(f"{m.article}\t{m.start}\t{m.end}" for m in mentions)
-    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
+def _agreed_when(events: list[Event]) -> tuple[When, tuple[str, ...]]:
+    """The most precise date all mentions agree on, and the dates that disagree with it."""
+    finest = min(_GRANULARITY_ORDER.index(e.when.granularity) for e in events)
+    votes = Counter(e.when.value for e in events if _GRANULARITY_ORDER.index(e.when.granularity) == finest)
+    value = sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+    when = next(e.when for e in events if e.when.value == value)
+    disagree = sorted({e.when.value for e in events if _date_relation(e.when, when) not in ("same", "nested")})
+    return when, tuple(disagree)
 
 
-def _normalize(sentence: str) -> str:
-    return re.sub(r"\W+", " ", sentence.lower()).strip()
+def _title_quality(event: Event) -> int:
+    """Headlines built from the parse beat sentence openings, those that name who acts beat
+    those that don't, and occurred beats scheduled."""
+    names = {word for actor in event.actors for word in actor.split()}
+    first = event.title.split(" ", 1)[0]
+    return 4 * (not event.title.endswith("…")) + 2 * (first in names) + (event.status == "occurred")
+
+
+def _canonical_actors(events: list[Event]) -> list[Event]:
+    """A bare surname becomes the one full name the corpus gives it ("Kerry" → "John Kerry")."""
+    full = defaultdict(set)
+    for event in events:
+        for actor in event.actors:
+            if " " in actor:
+                full[actor.split()[-1]].add(actor)
+    mapping = {last: next(iter(names)) for last, names in full.items() if len(names) == 1}
+    out = []
+    for event in events:
+        actors = tuple(dict.fromkeys(mapping.get(a, a) if " " not in a else a for a in event.actors))
+        out.append(event if actors == event.actors else replace(event, actors=actors))
+    return out
+
+
+def _precision_first(event: Event, published: dict[str, dt.date]) -> tuple:
+    """Finer dates first, so coarse mentions meet the events they might belong to."""
+    return (_GRANULARITY_ORDER.index(event.when.granularity), _mention_key(event.mentions[0], published))
+
+
+def _mention_key(mention: Mention, published: dict[str, dt.date]) -> tuple:
+    return (published.get(mention.article, dt.date.min), mention.article, mention.start)
+
+
+def _trigger(event: Event) -> str | None:
+    return event.mentions[0].lemma
+
+
+def _event_id(first: Mention) -> str:
+    """A short hash of where the event is first reported: the same input gives the same id."""
+    return hashlib.sha1(f"{first.article}\t{first.start}\t{first.end}".encode("utf-8")).hexdigest()[:12]
+
+
+def _by_frequency(items: Iterable[str]) -> tuple[str, ...]:
+    counts = Counter(items)
+    return tuple(sorted(counts, key=lambda k: (-counts[k], k)))
+
+
+def _collapse_spellings(names: tuple[str, ...]) -> tuple[str, ...]:
+    """One spelling per person: the most frequent ("Sergei Lavrov" over "Sergey Lavrov")."""
+    kept: list[str] = []
+    for name in names:
+        if not any(_same_name(name, k) for k in kept):
+            kept.append(name)
+    return tuple(kept)
+
+
+def _tfidf(sentences: list[str]) -> list[dict[str, float]]:
+    """Unit-length TF-IDF vectors over content words."""
+    docs = [Counter(w for w in re.findall(r"[a-z0-9]+", s.lower()) if w not in _STOPWORDS and len(w) > 1) for s in sentences]
+    df = Counter(w for d in docs for w in d)
+    n = len(docs)
+    vectors = []
+    for doc in docs:
+        vector = {w: (1 + math.log(c)) * (math.log((1 + n) / (1 + df[w])) + 1) for w, c in doc.items()}  # smoothed idf
+        norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
+        vectors.append({w: v / norm for w, v in vector.items()})
+    return vectors
+
+
+def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(v * b.get(w, 0.0) for w, v in a.items())

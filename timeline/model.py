@@ -67,7 +67,8 @@ class Mention:
     value: str
     rule: str = ""
     anchor: str | None = None
-    trigger: str | None = None
+    trigger: str | None = None  # the word the expression dates, as in the sentence
+    lemma: str | None = None  # the trigger's lemma, for comparing mentions
 
 
 @dataclass(frozen=True)

@@ -76,6 +76,7 @@ def _event(
         rule=rule,
         anchor=timex.anchor,
         trigger=clause.trigger.text if clause else None,
+        lemma=clause.trigger.lemma_.lower() if clause else None,
     )
     when = When(value=value, start=span.start, end=span.end, granularity=span.granularity, label=span.label)
     if clause is None:

@@ -86,7 +86,9 @@ def title(clause: Clause, expression: range, people: People, lex: Lexicon) -> st
             prep = obj.head.lower_ if obj.dep_ == "pobj" and obj.head.lower_ in _WITH_PREPS else ""
             rest.append(f"{prep} {phrase}".strip())
     if clause.place_spans:
-        rest.append("in " + place_name(clause.place_spans[0], lex))
+        place = place_name(clause.place_spans[0], lex)
+        if not any(place in part for part in rest):
+            rest.append("in " + place)
     if not subject and not rest:
         return None
     return _finish(" ".join(part for part in (subject, verb, *rest) if part))

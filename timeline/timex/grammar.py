@@ -17,6 +17,7 @@ from typing import Any
 
 import regex
 
+from timeline.timex.firstchars import guard
 from timeline.timex.normalize import FUNCTIONS, table_key
 
 RULES_ROOT = Path(__file__).resolve().parent.parent / "rules"
@@ -204,7 +205,7 @@ def _compile(rules: tuple[Rule, ...], tables: dict[str, dict[str, str]], pattern
     index = 1
     for rule in rules:
         offsets.append(index)
-        parts.append(f"({rule.regex})")
+        parts.append(f"({guard(rule.regex)})")  # the guard makes a hopeless rule fail fast
         index += 1 + rule.groups
     # A match may not start or end inside a word.
     scanner = regex.compile(r"(?<![\w])(?:" + "|".join(parts) + r")(?![\w])", regex.IGNORECASE)
