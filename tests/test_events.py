@@ -41,7 +41,8 @@ def only(found: tuple[Event, ...]) -> Event:
         ("Under the plan, the two armies would set up a joint command in May.", ("May", "2019-05"), "proposed"),
         ("If the truce holds until Sunday, the two sides will begin talks.", ("Sunday", "2019-03-10"), "conditional"),
         ("The two leaders did not meet on Monday, despite earlier plans.", ("Monday", "2019-03-04"), "denied"),
-        ("Officials said the envoy met rebel leaders on Monday.", ("Monday", "2019-03-04"), "reported"),
+        ("Officials said the envoy met rebel leaders on Monday.", ("Monday", "2019-03-04"), "occurred"),
+        ("The minister refused to sign the accord on Monday.", ("Monday", "2019-03-04"), "occurred"),
     ],
 )
 def test_status(text: str, date: tuple[str, str], status: str) -> None:
@@ -114,6 +115,13 @@ def test_parse_corrects_a_weekday_the_tagger_put_in_the_past() -> None:
     (event,) = extract("The ministers will meet on Friday.", ("Friday", "2019-03-01"))
     assert event.when.value == "2019-03-08"
     assert "parse: future verb" in event.mentions[0].rule
+
+
+def test_parse_corrects_a_weekday_the_tagger_put_in_the_future() -> None:
+    # "refused to sign": the tagger may read the infinitive as future; the finite verb is past.
+    (event,) = extract("The minister refused to sign the accord on Monday.", ("Monday", "2019-03-11"))
+    assert event.when.value == "2019-03-04"
+    assert event.kind == "denied"
 
 
 def test_mention_points_into_the_article() -> None:

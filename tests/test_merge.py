@@ -90,3 +90,24 @@ def test_events_are_sorted_by_date() -> None:
     year = event("tue", "The war began in 2011.", "2011", lemma="begin", kind="force")
     timeline = merge.merge([later, HELD, year], ARTICLES)
     assert [e.when.value for e in timeline.events] == ["2011", "2016-07-15", "2016-07-19"]
+
+
+def test_merge_quality_on_annotated_sets() -> None:
+    """Pairwise merge precision/recall on hand-annotated sets (regression floors, measured)."""
+    import json
+    from pathlib import Path
+
+    from timeline import pipeline
+    from timeline.scoring import pairwise
+
+    root = Path(__file__).resolve().parents[1]
+    sets = {
+        "seeds": (root / "seeds", root / "benchmarks" / "seeds_merge_gold.json", 0.75, 0.6),
+        "fixtures": (root / "tests" / "fixtures" / "merge", root / "tests" / "fixtures" / "merge" / "gold.json", 0.9, 0.0),
+    }
+    for name, (folder, gold, min_precision, min_recall) in sets.items():
+        articles = pipeline.read([str(folder)])
+        score = pairwise(pipeline.build(articles), articles, json.loads(gold.read_text(encoding="utf-8")))
+        assert score.found_mentions >= 0.9 * score.gold_mentions, name
+        assert score.precision >= min_precision, (name, score)
+        assert score.recall >= min_recall, (name, score)

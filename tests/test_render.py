@@ -1,81 +1,238 @@
+"""The page: hand-made timelines in, escaped and deterministic HTML out (no browser here)."""
+
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import re
+from pathlib import Path
 
 from timeline import render
 from timeline.model import Article, Event, Mention, Timeline, When
 
 HOSTILE = '<script>alert("x")</script>'
+_WHEN = {
+    "day": lambda d: When(d.isoformat(), d, d, "day", f"{d:%a} {d.day} {d:%b %Y}"),
+    "week": lambda d: When(
+        f"{d:%G-W%V}", d - dt.timedelta(days=d.weekday()), d - dt.timedelta(days=d.weekday()) + dt.timedelta(days=6), "week", f"week of {d:%d %b %Y}"
+    ),
+    "month": lambda d: When(f"{d:%Y-%m}", d.replace(day=1), _month_end(d), "month", f"{d:%B %Y}"),
+    "year": lambda d: When(f"{d:%Y}", d.replace(month=1, day=1), d.replace(month=12, day=31), "year", f"{d:%Y}"),
+}
 
 
-def hostile_timeline() -> Timeline:
-    sentence = f'Talks ended {HOSTILE} on Friday <img src=x onerror=alert(1)>.'
-    start = sentence.index("Friday")
-    mention = Mention(
-        article="a1", sentence=sentence, sentence_start=0, expression="Friday", start=start, end=start + 6, value="2016-07-15"
+def _month_end(day: dt.date) -> dt.date:
+    return (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
+
+
+def make_event(
+    eid: str, day: dt.date, granularity: str = "day", title: str = "Talks", articles: tuple[Article, ...] = (), **fields
+) -> Event:
+    """An event reported once by each of ``articles``, each mention quoting the article's text."""
+    mentions = []
+    for article in articles:
+        expression = "on Friday"
+        start = article.text.index(expression)
+        mentions.append(
+            Mention(
+                article=article.id, sentence=article.text, sentence_start=0, expression=expression, start=start,
+                end=start + len(expression), value=_WHEN[granularity](day).value, rule="weekday",
+                anchor=article.published.isoformat(),
+            )
+        )
+    return Event(when=_WHEN[granularity](day), title=title, mentions=tuple(mentions), id=eid, **fields)
+
+
+def sample_timeline(n: int = 12, hostile: bool = False) -> Timeline:
+    """``n`` events over a year, of every granularity, some classified and some not."""
+    bad = HOSTILE if hostile else ""
+    outlets = ("Reuters", "AP", None, f"Al <i>Monitor</i>{bad}")
+    articles = tuple(
+        Article(
+            id=f"a{i}", text=f"Kerry and Lavrov met on Friday in Geneva{bad}.", published=dt.date(2016, 1, 4) + dt.timedelta(days=30 * i),
+            title=f"Report {i} {bad}", source=outlets[i % len(outlets)], url=f"https://example.org/{i}?a=1&b=2" if i % 2 else "javascript:alert(3)",
+        )
+        for i in range(6)
     )
-    event = Event(
-        id="e1",
-        when=When("2016-07-15", dt.date(2016, 7, 15), dt.date(2016, 7, 15), "day", "Fri 15 Jul 2016"),
-        title=f"Talks {HOSTILE}",
-        mentions=(mention,),
-        actors=("<b>Kerry</b>",),
+    kinds = ("meeting", None, "proposal", "ceasefire")
+    statuses = ("occurred", None, "scheduled", "denied")
+    actors = (("Kerry", "Lavrov"), (), (f"<b>Assad</b>{bad}",), ("Kerry",))
+    granularities = ("day", "day", "month", "week", "day", "year")
+    events = tuple(
+        make_event(
+            f"e{i:03d}", dt.date(2016, 1, 11) + dt.timedelta(days=(29 * i) % 360), granularities[i % len(granularities)],
+            f"Event {i} {bad}", articles[i % 6 : i % 6 + 1 + i % 3], kind=kinds[i % 4], status=statuses[i % 4],
+            actors=actors[i % 4], places=("Geneva",) if i % 2 else (), conflicts=("2016-07-16",) if i % 5 == 0 else (),
+        )
+        for i in range(n)
     )
-    month = Event(
-        id="e2",
-        when=When("2016-05", dt.date(2016, 5, 1), dt.date(2016, 5, 31), "month", "May 2016"),
-        title="Proposal",
-        mentions=(mention,),
-    )
-    article = Article(
-        id="a1",
-        text=sentence,
-        published=dt.date(2016, 7, 18),
-        title=HOSTILE,
-        source="<img src=x onerror=alert(2)>",
-        url="javascript:alert(3)",
-    )
-    return Timeline(articles=(article,), events=(event, month), title=f"My {HOSTILE} timeline")
+    events = tuple(sorted(events, key=lambda e: (e.when.start, e.when.end, e.id)))
+    return Timeline(articles=articles, events=events, title=f"Syria talks {bad}".strip())
+
+
+def _data(page: str) -> dict:
+    found = re.search(r'<script type="application/json" id="timeline-data">(.*?)</script>', page, re.S)
+    assert found is not None
+    assert not set("<>&") & set(found.group(1))  # nothing in the JSON can close the script element
+    return json.loads(found.group(1))
 
 
 def test_hostile_strings_render_as_text() -> None:
-    page = render.to_html(hostile_timeline(), cdn=True)
-    assert "<script>alert" not in page
-    assert "<img" not in page
-    assert "<b>Kerry" not in page
-    assert "javascript:" not in page  # a non-http(s) url is not linked, and not written at all
-    assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;" in page  # shown as text in the list
+    page = render.to_html(sample_timeline(12, hostile=True), cdn=True)
+    for raw in ("<script>alert", "<img", "<b>Assad", "<i>Monitor", "javascript:", "onerror=alert"):
+        assert raw not in page
+    assert "Syria talks &lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;</h1>" in page
+    assert "Al &lt;i&gt;Monitor&lt;/i&gt;" in page  # an outlet, in the list and the source filter
+    assert '<option value="&lt;b&gt;Assad&lt;/b&gt;&lt;script&gt;' in page  # an actor, in the actor filter
 
 
-def test_hover_text_is_escaped_for_plotly() -> None:
-    page = render.to_html(hostile_timeline(), cdn=True)
-    figure = re.search(r'<script type="application/json" id="figure-data">(.*?)</script>', page, re.S)
-    assert figure is not None
-    assert "<" not in figure.group(1)  # nothing in the JSON can close the script element
-    hover = json.loads(figure.group(1))["data"][0]["hovertext"][0]
-    assert hover.startswith("<b>Talks &lt;script&gt;")  # article strings are HTML-escaped for plotly.js
+def test_onerror_in_an_attribute_value_stays_inside_it() -> None:
+    timeline = sample_timeline(3)
+    event = dataclasses.replace(timeline.events[0], id='x" onerror="alert(1)', kind='k" onmouseover="alert(2)')
+    page = render.to_html(dataclasses.replace(timeline, events=(event,)), cdn=True)
+    assert 'onerror="alert' not in page and 'onmouseover="alert' not in page
+    assert 'id="event-x&#34; onerror=&#34;alert(1)"' in page
 
 
-def test_http_urls_are_linked() -> None:
-    timeline = hostile_timeline()
-    article = timeline.articles[0]
-    safe = Timeline(articles=(Article(**{**article.__dict__, "url": "https://example.org/a?b=1&c=2"}),), events=timeline.events)
-    page = render.to_html(safe, cdn=True)
+def test_chart_strings_are_escaped_for_plotly() -> None:
+    data = _data(render.to_html(sample_timeline(12, hostile=True), cdn=True))
+    hover = data["events"][0]["hover"]
+    assert hover.startswith("<b>Event ") and "&lt;script&gt;alert(\"x\")&lt;/script&gt;</b>" in hover
+    labels = data["lanes"]["actor"]["labels"] + data["lanes"]["source"]["labels"]
+    assert '&lt;b&gt;Assad&lt;/b&gt;&lt;script&gt;alert("…' in labels  # cut to fit, escaped after cutting
+    assert not any("<" in label for label in labels)
+
+
+def test_only_http_urls_are_linked() -> None:
+    timeline = sample_timeline(12)
+    urls = ("https://example.org/a?b=1&c=2", "javascript:alert(3)", " JavaScript:alert(4)", "data:text/html,x", "http:/no-host", "ftp://x.org/")
+    articles = tuple(dataclasses.replace(a, url=u) for a, u in zip(timeline.articles, urls, strict=True))
+    page = render.to_html(dataclasses.replace(timeline, articles=articles), cdn=True)
     assert 'href="https://example.org/a?b=1&amp;c=2"' in page
+    links = re.findall(r'<a [^>]*href="([^"#][^"]*)"', page)
+    assert links and all(link == "https://example.org/a?b=1&amp;c=2" for link in links)
 
 
 def test_page_works_offline() -> None:
-    page = render.to_html(hostile_timeline())
-    assert "<script src=" not in page  # plotly.js is embedded, nothing is fetched
-    assert "Plotly.newPlot" in page
-
-
-def test_coarse_events_are_spans_not_points() -> None:
-    page = render.to_html(hostile_timeline(), cdn=True)
-    assert '"x":["2016-05-01","2016-05-31"]' in page
+    page = render.to_html(sample_timeline(3))
+    assert "<script src=" not in page and "<link rel=\"stylesheet\"" not in page  # nothing is fetched
+    assert "plotly.js v" in page[:200_000] or "Plotly" in page
+    cdn = render.to_html(sample_timeline(3), cdn=True)
+    assert re.search(r'<script src="https://cdn\.plot\.ly/plotly-[\d.]+\.min\.js"', cdn)
+    assert len(cdn) < len(page) // 10
 
 
 def test_render_is_deterministic() -> None:
-    assert render.to_html(hostile_timeline()) == render.to_html(hostile_timeline())
+    assert render.to_html(sample_timeline(40, hostile=True)) == render.to_html(sample_timeline(40, hostile=True))
+
+
+def test_coarse_events_are_spans_and_day_events_points() -> None:
+    timeline = sample_timeline(12)
+    records = {r["id"]: r for r in _data(render.to_html(timeline, cdn=True))["events"]}
+    for event in timeline.events:
+        record = records[event.id]
+        assert record["start"] == event.when.start.isoformat()
+        if event.when.granularity == "day":
+            assert "end" not in record
+        else:  # drawn over its whole interval, not on an invented day
+            assert record["end"] == (event.when.end + dt.timedelta(days=1)).isoformat()
+            assert record["ms"] == ((event.when.end - event.when.start).days + 1) * 86_400_000
+
+
+def test_markers_grow_with_the_number_of_sources() -> None:
+    timeline = sample_timeline(12)
+    records = {r["id"]: r for r in _data(render.to_html(timeline, cdn=True))["events"]}
+    by_sources = sorted((len({m.article for m in e.mentions}), records[e.id]["size"]) for e in timeline.events)
+    assert [size for _, size in by_sources] == sorted(size for _, size in by_sources)
+    assert by_sources[0][1] < by_sources[-1][1]
+
+
+def test_lanes_for_each_view_and_empty_fields() -> None:
+    timeline = sample_timeline(12)
+    data = _data(render.to_html(timeline, cdn=True))
+    assert data["lanes"]["kind"]["labels"] == ["ceasefire", "meeting", "proposal", "unclassified"]
+    assert data["lanes"]["actor"]["labels"][-1] == "no actor"
+    assert data["lanes"]["source"]["labels"][0] == "Reuters 04 Jan"  # articles in order of publication
+    unclassified = next(e for e in timeline.events if e.kind is None and not e.actors)
+    record = next(r for r in data["events"] if r["id"] == unclassified.id)
+    assert record["lanes"]["kind"] == [3] and record["lanes"]["actor"] == [len(data["lanes"]["actor"]["labels"]) - 1]
+    assert record["kind"] == record["status"] == record["actors"][0] == "__none__"
+
+
+def test_many_actors_share_an_other_lane() -> None:
+    timeline = sample_timeline(60)
+    events = tuple(dataclasses.replace(e, actors=(f"actor {i:02d}",)) for i, e in enumerate(timeline.events))
+    data = _data(render.to_html(dataclasses.replace(timeline, events=events), cdn=True))
+    labels = data["lanes"]["actor"]["labels"]
+    assert len(labels) == 30 and labels[-1] == "other actors"
+    assert all(len(r["lanes"]["actor"]) == 1 for r in data["events"])
+
+
+def test_list_has_permalinks_details_and_conflicts() -> None:
+    timeline = sample_timeline(12)
+    page = render.to_html(timeline, cdn=True)
+    for event in timeline.events:
+        assert f'<li class="event" id="event-{event.id}" data-id="{event.id}">' in page
+        assert f'href="#event-{event.id}"' in page
+    assert page.count("<mark>on Friday</mark>") == sum(len(e.mentions) for e in timeline.events)
+    assert "by rule <code>weekday</code>, anchored at 2016-01-04 (the publication date)" in page
+    assert "some mentions date it 2016-07-16" in page
+
+
+def test_header_counts_and_date_range() -> None:
+    page = render.to_html(sample_timeline(12), cdn=True)
+    assert "<span>6 articles from 4 sources</span>" in page
+    assert "<span>12 events</span>" in page
+    assert "<span>1 Jan 2016 – 31 Dec 2016</span>" in page
+
+
+def test_filter_choices_count_events() -> None:
+    page = render.to_html(sample_timeline(12), cdn=True)
+    assert '<option value="Kerry">Kerry (6)</option>' in page
+    assert '<option value="__none__">unclassified (3)</option>' in page
+    assert '<option value="__none__">status unknown (3)</option>' in page
+
+
+def test_expression_found_by_text_when_offsets_are_off() -> None:
+    timeline = sample_timeline(1)
+    event = timeline.events[0]
+    moved = tuple(dataclasses.replace(m, start=m.start + 3, end=m.end + 3) for m in event.mentions)
+    missing = tuple(dataclasses.replace(m, expression="tomorrow") for m in event.mentions)
+    for mentions, marks in ((moved, 1), (missing, 0)):
+        page = render.to_html(dataclasses.replace(timeline, events=(dataclasses.replace(event, mentions=mentions),)), cdn=True)
+        assert page.count("<mark>") == marks
+
+
+def test_roles_kind_code_and_disagreeing_mentions_are_shown() -> None:
+    timeline = sample_timeline(1)
+    event = timeline.events[0]
+    mentions = (event.mentions[0], dataclasses.replace(event.mentions[0], value="2016-07-16"))
+    event = dataclasses.replace(
+        event, actors=("John Kerry", "Lavrov"), roles=(("John Kerry", "Secretary of State"),), kind="meet", cameo="04",
+        mentions=mentions, conflicts=("2016-07-16",),
+    )
+    page = render.to_html(dataclasses.replace(timeline, events=(event,)), cdn=True)
+    assert "<dd>John Kerry (Secretary of State), Lavrov</dd>" in page
+    assert "meet <span class=\"muted\">(CAMEO 04)</span>" in page
+    assert page.count("— disagrees with 2016-01-11") == 1
+
+
+def test_events_without_ids_get_permalinks_all_the_same() -> None:
+    timeline = sample_timeline(3)
+    events = tuple(dataclasses.replace(e, id="") for e in timeline.events)
+    page = render.to_html(dataclasses.replace(timeline, events=events), cdn=True)
+    assert [r["id"] for r in _data(page)["events"]] == ["n0", "n1", "n2"]
+    assert 'id="event-n2"' in page
+
+
+def test_an_empty_timeline_renders() -> None:
+    page = render.to_html(Timeline(articles=(), events=(), title="Nothing yet"), cdn=True)
+    assert "no dated events" in page and "<span>0 events</span>" in page
+    assert _data(page)["events"] == []
+
+
+def test_only_render_imports_plotly() -> None:
+    package = Path(render.__file__).resolve().parents[1]
+    importers = {p.relative_to(package).parts[0] for p in package.rglob("*.py") if re.search(r"^\s*(from|import) plotly", p.read_text(), re.M)}
+    assert importers <= {"render"}

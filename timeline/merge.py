@@ -23,7 +23,8 @@ from timeline.model import Article, Event, Mention, Timeline, When
 
 # How alike two mentions must be, by how their dates relate.
 # The score adds up evidence: 0.5 x sentence similarity (TF-IDF cosine), 0.25 for the same
-# kind, 0.1 for the same trigger lemma, 0.35 x the share of actors in common.
+# kind (0.15 for kinds that go together), 0.1 for the same trigger lemma, 0.35 x the share
+# of actors in common, 0.2 for a place in common.
 SAME_DATE_THRESHOLD = 0.5  # same day, or the same coarse period
 NESTED_THRESHOLD = 0.7  # a coarser mention joins a finer event only when the text says so
 CONFLICT_THRESHOLD = 0.85  # a nearby but different day: the same event with disputed dates
@@ -34,6 +35,8 @@ _STOPWORDS = frozenset(
     "also than then there here which who whom what when where while after before about into over under more most "
     "some any all other such only own same so too very can just do does did".split()
 )
+# Kinds that one real event often gets from different reports: talks that reach a deal.
+_RELATED_KINDS = frozenset({frozenset({"meet", "agreement"}), frozenset({"agreement", "intend"}), frozenset({"yield", "agreement"})})
 _GRANULARITY_ORDER = ("day", "week", "month", "quarter", "season", "year", "decade", "century")
 
 
@@ -111,22 +114,33 @@ def _score(event: Event, vector: dict[str, float], cluster: _Cluster) -> float:
         ):
             return 0.0  # one report does not give one event two dates, nor one sentence two events
         same_trigger = _trigger(event) is not None and _trigger(event) == _trigger(other)
-        if event.kind and other.kind and event.kind != other.kind and not same_trigger:
+        kinds = _kinds_agree(event.kind, other.kind)
+        if kinds == 0.0 and event.kind and other.kind and not same_trigger:
             return 0.0
         shared = _actor_overlap(event.actors, other.actors)
         if event.actors and other.actors and not shared:
             return 0.0
         similarity = (
             0.5 * _cosine(vector, other_vector)
-            + 0.25 * (event.kind is not None and event.kind == other.kind)
+            + 0.25 * kinds
             + 0.1 * same_trigger
             + 0.35 * shared
+            + 0.2 * bool(set(event.places) & set(other.places))
         )
         threshold = {"same": SAME_DATE_THRESHOLD, "nested": NESTED_THRESHOLD, "near": CONFLICT_THRESHOLD}[relation]
         if similarity < threshold:
             return 0.0
         best = max(best, similarity)
     return best
+
+
+def _kinds_agree(a: str | None, b: str | None) -> float:
+    """1 for the same kind, 0.6 for related kinds, 0 for different ones or when one is unknown."""
+    if a is None or b is None:
+        return 0.0
+    if a == b:
+        return 1.0
+    return 0.6 if frozenset({a, b}) in _RELATED_KINDS else 0.0
 
 
 def _actor_overlap(a: tuple[str, ...], b: tuple[str, ...]) -> float:

@@ -107,7 +107,7 @@ def _corrected(timex: Timex, clause: clauses.Clause | None, published: dt.date) 
     day = dt.date.fromisoformat(timex.value[:10])
     if clause.status == "scheduled" and day < published:
         shift, why = 7, "future verb"
-    elif clause.status == "occurred" and clause.trigger.tag_ == "VBD" and day > published:
+    elif clause.status in ("occurred", "denied") and clauses.finite_tag(clause.trigger) == "VBD" and day > published:
         shift, why = -7, "past verb"
     else:
         return timex.value, timex.rule

@@ -20,6 +20,7 @@ _WITH_PREPS = ("with", "to", "against", "between")
 _PLACE_PREPS = ("in", "at", "to", "from", "near", "inside", "outside", "across", "into")
 _ACTOR_LABELS = ("PERSON", "ORG", "GPE", "NORP")
 _PLACE_LABELS = ("GPE", "LOC", "FAC")
+_CONTROL_KINDS = ("denied", "threaten", "appeal", "demand", "intend", "disapprove")
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,7 @@ class Clause:
     status: str
     actor_spans: tuple[Span, ...]  # entities taking part, in sentence order
     place_spans: tuple[Span, ...]
+    control: Token | None = None  # "refused" in "refused to sign"
 
 
 def read(doc: Doc, start: int, end: int, lex: Lexicon, relation: str, segment_start: int) -> Clause | None:
@@ -57,8 +59,12 @@ def read(doc: Doc, start: int, end: int, lex: Lexicon, relation: str, segment_st
         objects = tuple(partners) or objects
     kind = _kind(trigger, subject, objects, lex)
     status = _status(trigger, lex, relation)
+    control = _control_verb(trigger, lex)
+    if control is not None:  # "refused to sign on Saturday": the refusal is what happened
+        status = _status(control, lex, relation)
+        kind = lex.kind_of(control.lemma_) if lex.kind_of(control.lemma_) and lex.kind_of(control.lemma_).key in _CONTROL_KINDS else kind
     actors, places = _entities(doc, trigger, subject, objects, span, segment_start, lex)
-    return Clause(trigger, subject, objects, kind, status, actors, places)
+    return Clause(trigger, subject, objects, kind, status, actors, places, control)
 
 
 def _trigger(span: Span, lex: Lexicon) -> Token | None:
@@ -146,7 +152,8 @@ def _status(trigger: Token, lex: Lexicon, relation: str) -> str:
         return "denied"
     if _conditional(chain, lex):
         return "conditional"
-    if words & lex.future or any(t.lemma_ in lex.scheduled_heads and t.i != trigger.i for t in chain[1:3]):
+    scheduled_head = trigger.dep_ == "xcomp" and trigger.head.lemma_ in lex.scheduled_heads
+    if words & lex.future or scheduled_head or (trigger.head.dep_ == "xcomp" and trigger.head.head.lemma_ in lex.scheduled_heads):
         return "scheduled"
     if words & lex.proposed_modals:
         return "proposed"
@@ -159,9 +166,45 @@ def _status(trigger: Token, lex: Lexicon, relation: str) -> str:
         return "scheduled"
     if relation == "current" and trigger.tag_ in ("VBZ", "VBP") and trigger.lemma_ not in lex.reporting:
         return "scheduled"  # "when Kerry meets Lavrov this week" in a Tuesday report
-    if trigger.dep_ == "ccomp" and trigger.head.lemma_ in lex.reporting:
-        return "reported"
     return "occurred"
+
+
+def _control_verb(trigger: Token, lex: Lexicon) -> Token | None:
+    """The finite past verb whose complement the trigger is ("refused to sign"), if any."""
+    head = trigger.head
+    if trigger.dep_ == "xcomp" and head.pos_ == "VERB" and head.tag_ == "VBD" and head.lemma_ not in lex.scheduled_heads:
+        return head
+    return None
+
+
+def finite_tag(trigger: Token) -> str:
+    """The tense tag of the finite verb that carries the trigger's clause (VBD, VBZ, MD, ...)."""
+    token = trigger
+    for _ in range(4):
+        modal = next((c for c in token.children if c.dep_ == "aux" and c.tag_ == "MD"), None)
+        if modal is not None:
+            return "MD"
+        if token.tag_ in ("VBD", "VBZ", "VBP"):
+            return token.tag_
+        auxiliary = next((c for c in token.children if c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBZ", "VBP")), None)
+        if auxiliary is not None:
+            return auxiliary.tag_
+        if token.dep_ not in ("xcomp", "conj") or token.head.i == token.i:
+            break
+        token = token.head
+    return token.tag_
+
+
+_CLAUSES = ("ccomp", "advcl", "relcl", "parataxis", "csubj")
+
+
+def _own_clause(trigger: Token) -> list[Token]:
+    """The trigger's subtree without the clauses it embeds ("says [the war in Syria ...]")."""
+    cut: set[int] = set()
+    for token in trigger.subtree:
+        if token.i != trigger.i and (token.dep_ in _CLAUSES or (token.dep_ == "conj" and token.pos_ in _VERBAL)):
+            cut.update(t.i for t in token.subtree)
+    return [t for t in trigger.subtree if t.i not in cut]
 
 
 def _has_be(token: Token) -> bool:
@@ -195,9 +238,8 @@ def _entities(
     partners = {t.i for t in objects}
     inside = {i for t in roles for i in range(t.left_edge.i, t.right_edge.i + 1)}
     places_at: set[int] = set()
-    heads = {trigger.i, *(t.i for t in objects)}
-    for prep in trigger.subtree:
-        if prep.dep_ == "prep" and prep.lower_ in _PLACE_PREPS and prep.head.i in heads:
+    for prep in _own_clause(trigger):
+        if prep.dep_ == "prep" and prep.lower_ in _PLACE_PREPS and prep.i not in range(span.start, span.end):
             for obj in prep.children:
                 if obj.dep_ == "pobj":
                     places_at.update(range(obj.left_edge.i, obj.right_edge.i + 1))
@@ -206,10 +248,17 @@ def _entities(
     for ent in doc.ents:
         if ent.start in range(span.start, span.end) or ent.start in titles:
             continue
-        if ent.label_ in _PLACE_LABELS and ent.start in places_at:
+        if (ent.label_ in _PLACE_LABELS or ent.label_ == "ORG" and doc[ent.start - 1].lower_ in ("in", "at")) and ent.start in places_at:
             places.append(ent)
         elif ent.label_ in _ACTOR_LABELS and (ent.start in inside or ent.root.i in partners):
             actors.append(ent)
+    for i in sorted(places_at):  # "in Ohrid": a proper noun after in/at that NER left unlabelled
+        token = doc[i]
+        if token.dep_ == "pobj" and token.tag_ == "NNP" and not token.ent_type_ and token.i not in range(span.start, span.end):
+            first = token.i
+            while first > 0 and doc[first - 1].dep_ == "compound" and doc[first - 1].tag_ == "NNP":
+                first -= 1
+            places.append(doc[first : token.i + 1])
     return tuple(actors), tuple(places)
 
 

@@ -76,7 +76,13 @@ def title(clause: Clause, expression: range, people: People, lex: Lexicon) -> st
     if trigger.pos_ not in ("VERB", "AUX"):
         words = _phrase(trigger, expression, people, lex, limit=_TITLE_WORDS)
         return _finish(words) if words else None
+    if trigger.dep_ == "acl" and trigger.tag_ == "VBN" and clause.subject is None:
+        noun = _phrase(trigger.head, expression, people, lex, limit=4, preps=False)  # "deal struck in Ohrid"
+        place = f" in {place_name(clause.place_spans[0], lex)}" if clause.place_spans else ""
+        return _finish(f"{noun} {trigger.text}{place}")
     verb = _verb(trigger, clause.status, _plural(clause.subject))
+    if clause.control is not None:  # "Vucic refuses to sign annex"
+        verb = f"{_verb(clause.control, clause.status, _plural(clause.subject))} to {trigger.lemma_.lower()}"
     rest = []
     for obj in clause.objects:
         if clause.subject is not None and obj.i == clause.subject.i:
@@ -130,6 +136,9 @@ def _phrase(head: Token, expression: range, people: People, lex: Lexicon, limit:
     """The words of a noun phrase, people by surname, without the date and without clauses."""
     ents = {e.start: e for e in head.doc.ents if head.left_edge.i <= e.start <= head.right_edge.i}
     skip: set[int] = set(expression)
+    for i in expression:  # "talks in Ohrid on 18 March": no dangling "on"
+        if head.doc[i].head.i not in expression and head.doc[i].head.dep_ == "prep":
+            skip.add(head.doc[i].head.i)
     roles = role_tokens(head.doc)
     for token in head.subtree:
         if token.i != head.i and (token.dep_ in _DROP_DEPS or (not preps and token.dep_ == "prep")):

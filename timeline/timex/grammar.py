@@ -10,14 +10,15 @@ and the rule. Nothing happens at import time: ``grammar()`` is cached.
 from __future__ import annotations
 
 import functools
+import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import regex
 
-from timeline.timex.firstchars import guard
+from timeline.timex.firstchars import ANY, DIGIT, first_pairs, guard
 from timeline.timex.normalize import FUNCTIONS, table_key
 
 RULES_ROOT = Path(__file__).resolve().parent.parent / "rules"
@@ -53,15 +54,40 @@ class Rule:
 
 
 @dataclass(frozen=True)
+class Scanner:
+    """One regex joining some rules (in priority order); group ``offsets[i]`` is rule i's."""
+
+    regex: Any  # compiled regex
+    rules: tuple[int, ...]  # indices into Grammar.rules
+    offsets: tuple[int, ...]
+    by_group: dict[int, int]  # outer group index -> index into Grammar.rules
+
+
+@dataclass(frozen=True)
 class Grammar:
-    """All rules of a language and the one regex that finds them all."""
+    """All rules of a language and the regexes that find them.
+
+    ``scanner`` joins every rule. ``starts`` maps a lower-cased first word (``DIGIT`` for a
+    number) and the word after it (``ANY``: any other word) to the rules that can start
+    with those two words, so that at a word the engine tries a handful of rules instead
+    of all of them (15-40x faster). It is None if some rule's first words cannot be
+    listed; then ``scanner`` runs over the whole text.
+    """
 
     rules: tuple[Rule, ...]
     tables: dict[str, dict[str, str]]
     patterns: dict[str, str]  # name -> non-capturing alternation
-    scanner: Any  # compiled regex: one named group per rule
-    offsets: tuple[int, ...]  # group index of each rule's outer group
-    by_group: dict[int, int]  # outer group index -> rule index
+    scanner: Scanner
+    starts: dict[str, dict[str, tuple[int, ...]]] | None
+    first_word: Any = None  # compiled regex finding the words in ``starts`` (a trie)
+    _scanners: dict[tuple[int, ...], Scanner] = field(default_factory=dict, compare=False, repr=False)
+
+    def scanner_for(self, indices: tuple[int, ...]) -> Scanner:
+        """The regex of these rules, compiled on first use (most subsets never occur)."""
+        found = self._scanners.get(indices)
+        if found is None:
+            found = self._scanners[indices] = _scanner(self.rules, indices)
+        return found
 
 
 @functools.cache
@@ -200,14 +226,61 @@ def _check_template(template: str, groups: int, tables: dict[str, dict[str, str]
 
 
 def _compile(rules: tuple[Rule, ...], tables: dict[str, dict[str, str]], patterns: dict[str, str]) -> Grammar:
-    """Join every rule into one alternation; each rule's groups keep their numbers + offset."""
+    full = _scanner(rules, tuple(range(len(rules))))
+    pairs: dict[str, dict[str, list[int]]] = {}
+    for i, rule in enumerate(rules):
+        first = first_pairs(rule.regex)
+        if first is None:
+            return Grammar(rules, tables, patterns, full, None)
+        for w1, w2 in first:
+            rule_list = pairs.setdefault(w1, {}).setdefault(w2, [])
+            if i not in rule_list:
+                rule_list.append(i)
+    starts: dict[str, dict[str, tuple[int, ...]]] = {}
+    for w1, by_second in pairs.items():
+        anyway = by_second.get(ANY, [])  # rules that may be one word long apply before any word
+        starts[w1] = {w2: tuple(sorted(set(idx) | set(anyway))) for w2, idx in by_second.items()}
+        starts[w1].setdefault(ANY, tuple(sorted(anyway)))
+    # Group 1: a word some rule starts with; group 2: the word after it, if any. Stdlib
+    # re runs this search about twice as fast as the regex module.
+    first_word = re.compile(
+        r"(?<!\w)('?[0-9]|" + _trie(sorted(w for w in starts if w != DIGIT)) + r"(?!\w))"
+        r"(?=\w*\W*?('?[0-9]|[A-Za-z]+))?",
+        re.IGNORECASE,
+    )
+    return Grammar(rules, tables, patterns, full, starts, first_word)
+
+
+def _trie(words: list[str]) -> str:
+    """A regex matching exactly ``words``, prefixes shared, so a failing position costs a
+    character test or two instead of one test per word."""
+    tree: dict[str, Any] = {}
+    for word in words:
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        ends = "" in node
+        branches = [regex.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if ends else body
+
+    return emit(tree)
+
+
+def _scanner(rules: tuple[Rule, ...], indices: tuple[int, ...]) -> Scanner:
+    """Join the rules into one alternation; each rule's groups keep their numbers + offset."""
     parts, offsets = [], []
     index = 1
-    for rule in rules:
+    for i in indices:
+        rule = rules[i]
         offsets.append(index)
         parts.append(f"({guard(rule.regex)})")  # the guard makes a hopeless rule fail fast
         index += 1 + rule.groups
     # A match may not start or end inside a word.
-    scanner = regex.compile(r"(?<![\w])(?:" + "|".join(parts) + r")(?![\w])", regex.IGNORECASE)
-    by_group = {offset: i for i, offset in enumerate(offsets)}
-    return Grammar(rules, tables, patterns, scanner, tuple(offsets), by_group)
+    compiled = regex.compile(r"(?<![\w])(?:" + "|".join(parts) + r")(?![\w])", regex.IGNORECASE)
+    return Scanner(compiled, indices, tuple(offsets), {o: i for o, i in zip(offsets, indices)})

@@ -1,0 +1,134 @@
+"""What the page's template shows of each event and mention, and the choices of its filters.
+
+Plain data only: the template escapes every string it writes.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from urllib.parse import urlparse
+
+from timeline.model import Article, Event, Mention, Timeline
+from timeline.render.figure import NO_VALUE, outlet
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A run of a sentence; ``marked`` runs are the date expression."""
+
+    text: str
+    marked: bool
+
+
+@dataclass(frozen=True)
+class MentionView:
+    mention: Mention
+    pieces: tuple[Piece, ...]
+    outlet: str
+    published: str
+    article_title: str | None
+    url: str | None
+    disagrees: bool  # its date is one of the event's conflicting dates
+
+
+@dataclass(frozen=True)
+class EventView:
+    event: Event
+    mentions: tuple[MentionView, ...]
+    sources: int
+    outlets: tuple[str, ...]
+    actors: tuple[str, ...]  # with the role the text gives them: "John Kerry (Secretary of State)"
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One option of a filter: the value the script compares, the label shown, how many events."""
+
+    value: str
+    label: str
+    count: int
+
+
+def event_view(event: Event, articles: dict[str, Article]) -> EventView:
+    """What the list and the details panel show of one event."""
+    mentions = tuple(_mention_view(m, articles.get(m.article), event.conflicts) for m in event.mentions)
+    roles: dict[str, list[str]] = {}
+    for actor, role in event.roles:
+        roles.setdefault(actor, []).append(role)
+    return EventView(
+        event=event,
+        mentions=mentions,
+        sources=len({m.article for m in event.mentions}),
+        outlets=tuple(sorted({v.outlet for v in mentions})),
+        actors=tuple(f"{a} ({', '.join(roles[a])})" if a in roles else a for a in event.actors),
+    )
+
+
+def _mention_view(mention: Mention, article: Article | None, conflicts: tuple[str, ...]) -> MentionView:
+    return MentionView(
+        mention=mention,
+        pieces=_pieces(mention),
+        outlet=outlet(article, mention.article),
+        published=article.published.isoformat() if article else "",
+        article_title=article.title if article else None,
+        url=safe_url(article.url if article else None),
+        disagrees=mention.value in conflicts,
+    )
+
+
+def _pieces(mention: Mention) -> tuple[Piece, ...]:
+    """The sentence cut around its date expression, found by offset, else by its text."""
+    sentence = mention.sentence
+    start = mention.start - mention.sentence_start
+    end = mention.end - mention.sentence_start
+    if not (0 <= start < end <= len(sentence)) or sentence[start:end] != mention.expression:
+        start = sentence.find(mention.expression) if mention.expression else -1
+        end = start + len(mention.expression)
+    if start < 0:
+        return (Piece(sentence, False),)
+    parts = (Piece(sentence[:start], False), Piece(sentence[start:end], True), Piece(sentence[end:], False))
+    return tuple(p for p in parts if p.text)
+
+
+def safe_url(url: str | None) -> str | None:
+    """The URL if it is http(s) with a host; anything else (javascript:, data:) is not linked."""
+    if not url:
+        return None
+    url = url.strip()
+    try:
+        parsed = urlparse(url)
+    except ValueError:
+        return None
+    if parsed.scheme.lower() not in ("http", "https") or not parsed.netloc:
+        return None
+    return url
+
+
+def choices(timeline: Timeline, articles: dict[str, Article]) -> dict[str, tuple[Choice, ...]]:
+    """The options of the actor, kind, status and source filters, busiest first."""
+    counts: dict[str, Counter[str]] = {"actor": Counter(), "kind": Counter(), "status": Counter(), "source": Counter()}
+    for event in timeline.events:
+        counts["actor"].update(event.actors or [NO_VALUE])
+        counts["kind"][event.kind or NO_VALUE] += 1
+        counts["status"][event.status or NO_VALUE] += 1
+        counts["source"].update({outlet(articles.get(m.article), m.article) for m in event.mentions})
+    empty = {"actor": "no actor", "kind": "unclassified", "status": "status unknown", "source": "?"}
+    return {
+        name: tuple(
+            Choice(value, empty[name] if value == NO_VALUE else value, n)
+            for value, n in sorted(counter.items(), key=lambda item: (item[0] == NO_VALUE, -item[1], item[0]))
+        )
+        for name, counter in counts.items()
+    }
+
+
+def date_range(timeline: Timeline) -> str:
+    """The days the timeline covers, for its header."""
+    if not timeline.events:
+        return "no dated events"
+    first = min(e.when.start for e in timeline.events)
+    last = max(e.when.end for e in timeline.events)
+    if first == last:
+        return f"{first.day} {first:%b %Y}"
+    return f"{first.day} {first:%b %Y} – {last.day} {last:%b %Y}"
