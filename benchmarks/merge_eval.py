@@ -14,7 +14,7 @@ from timeline.scoring import pairwise
 ROOT = Path(__file__).resolve().parents[1]
 SETS = {
     "seeds": (ROOT / "seeds", ROOT / "benchmarks" / "seeds_merge_gold.json"),
-    "fixtures/merge": (ROOT / "tests" / "fixtures" / "merge", ROOT / "tests" / "fixtures" / "merge" / "gold.json"),
+    "fixtures/merge": (ROOT / "tests" / "fixtures" / "merge", ROOT / "tests" / "fixtures" / "merge_gold.json"),
 }
 
 
