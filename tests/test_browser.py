@@ -10,6 +10,8 @@ it saw into the DOM, which ``--dump-dom`` then prints. Screenshots go to ``outpu
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import html
 import json
 import re
@@ -34,6 +36,7 @@ _FIRST = """<script>
 window.__errors = [];
 window.addEventListener("error", function (e) { window.__errors.push("error: " + (e.message || e.type)); }, true);
 window.addEventListener("unhandledrejection", function (e) { window.__errors.push("rejection: " + e.reason); });
+document.addEventListener("securitypolicyviolation", function (e) { window.__errors.push("csp: " + e.violatedDirective + " " + e.blockedURI); });
 (function (error) {
   console.error = function () { window.__errors.push("console: " + Array.from(arguments).join(" ")); error.apply(console, arguments); };
 })(console.error);
@@ -66,6 +69,7 @@ _LAST = """<script>
     result.rendered = Number(chart.getAttribute("data-rendered-events"));
     result.initiallyOpen = document.getElementById("details").getAttribute("data-event");
     result.types = chart.data.map(function (t) { return t.type; });
+    chart.scrollIntoView({ block: "center" }); // a permalink may have scrolled to the list
     const markers = chart.data.find(function (t) { return t.mode === "markers"; });
     const xa = chart._fullLayout.xaxis, ya = chart._fullLayout.yaxis, box = chart.getBoundingClientRect();
     const x = box.left + xa._offset + xa.l2p(xa.d2l(markers.x[0]));
@@ -117,8 +121,15 @@ def _chromium(tmp_path: Path, url: str, *args: str, size: str = "1280,1000") -> 
 
 
 def _harnessed(page: str, click_only: bool = False) -> str:
-    head = page.index("<head>") + len("<head>")
+    """The page with the harness's scripts, which its Content-Security-Policy is told to allow."""
     first = _FIRST + ("<script>window.__clickOnly = true;</script>" if click_only else "")
+    hashes = " ".join(
+        "'sha256-" + base64.b64encode(hashlib.sha256(script.encode()).digest()).decode() + "'"
+        for script in re.findall(r"<script>(.*?)</script>", first + _LAST, re.S)
+    )
+    page, allowed = re.subn(r"(Content-Security-Policy\" content=\"[^\"]*script-src )", rf"\g<1>{hashes} ", page, count=1)
+    assert allowed == 1, "the page has no Content-Security-Policy"
+    head = page.index("<head>") + len("<head>")
     page = page[:head] + first + page[head:]
     end = page.rindex("</body>")
     return page[:end] + _LAST + page[end:]
@@ -183,8 +194,9 @@ def test_screenshots(tmp_path: Path) -> None:
     timeline = sample_timeline(40)
     page = tmp_path / "page.html"
     page.write_text(_harnessed(render.to_html(timeline), click_only=True), encoding="utf-8")
+    (tmp_path / "plain.html").write_text(render.to_html(timeline), encoding="utf-8")
     phone = tmp_path / "phone.html"
-    link = f"page.html#event-{timeline.events[8].id}"
+    link = f"plain.html#event-{timeline.events[8].id}"
     phone.write_text(f'<!DOCTYPE html><body style="margin:0"><iframe src="{link}" width="390" height="844" style="border:0"></iframe>')
     shots = {"laptop": (page, "1366,900"), "phone": (phone, "500,844")}
     for name, (source, size) in shots.items():

@@ -271,7 +271,7 @@ def test_write_atomic_creates_folders(tmp_path: Path) -> None:
     assert target.read_bytes() == "hé".encode("utf-8")
 
 
-@pytest.mark.parametrize("command", ["build", "dates", "events"])
+@pytest.mark.parametrize("command", ["build", "dates", "events", "show", "explain"])
 def test_every_command_has_help_with_an_example(command: str) -> None:
     result = run(command, "--help")
     assert result.exit_code == 0

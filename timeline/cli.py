@@ -9,7 +9,8 @@ import datetime as dt
 import json
 import logging
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import click
@@ -19,10 +20,22 @@ from timeline.corpus import parse_published
 from timeline.errors import TimelineError
 from timeline.files import write_atomic
 from timeline.model import Article, Timex
+from timeline.query import Query, select
 
 EXIT_CODES = """\b
 Exit status: 0 success, 1 bad input (the message names the file and
 the fix), 2 usage error."""
+
+# build's optional outputs: option name → (exporter, what it writes)
+EXPORTS: dict[str, tuple[Callable[..., str], str]] = {
+    "json": (export.to_json, "the merged timeline as JSON (the contract's schema)"),
+    "csv": (export.to_csv, "one CSV row per event"),
+    "mentions_csv": (export.to_mentions_csv, "one CSV row per mention"),
+    "timelinejs": (export.to_timelinejs, "TimelineJS3 JSON"),
+    "ics": (export.to_ics, "an iCalendar file of all-day events"),
+    "markdown": (export.to_markdown, "a Markdown chronology with footnoted sources"),
+}
+_PROGRESS_MIN_ARTICLES = 20
 
 
 class _Group(click.Group):
@@ -33,9 +46,10 @@ class _Group(click.Group):
             raise click.ClickException(str(err)) from err
 
 
-class _WarningHandler(logging.Handler):
+class _StderrHandler(logging.Handler):
     def emit(self, record: logging.LogRecord) -> None:
-        click.echo(f"Warning: {record.getMessage()}", err=True)
+        prefix = "Warning: " if record.levelno >= logging.WARNING else ""
+        click.echo(f"{prefix}{record.getMessage()}", err=True)
 
 
 def _published(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
@@ -47,63 +61,116 @@ def _published(ctx: click.Context, param: click.Parameter, value: str | None) ->
         raise click.BadParameter(str(err).removeprefix("--published: ")) from None
 
 
+def _day(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date; write it as YYYY-MM-DD") from None
+
+
 def input_options(command: Callable[..., Any]) -> Callable[..., Any]:
     """INPUT... and --published, shared by every command that reads articles."""
     command = click.option(
-        "--published",
-        metavar="YYYY-MM-DD",
-        callback=_published,
-        expose_value=True,
-        help="Publication date for articles whose metadata gives none.",
+        "--published", metavar="YYYY-MM-DD", callback=_published, help="Publication date for articles whose metadata gives none."
     )(command)
     return click.argument("inputs", metavar="INPUT...", nargs=-1, required=True)(command)
 
 
-def _read(inputs: tuple[str, ...], published: dt.date | None, title: str = "Timeline") -> tuple[pipeline.Options, tuple[Article, ...]]:
-    options = pipeline.Options(published=published, title=title)
-    return options, pipeline.read(inputs, options, stdin=sys.stdin.buffer)
+def filter_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """--since, --until, --actor, --kind, shared by the commands that show merged events."""
+    for option in reversed(
+        [
+            click.option("--since", metavar="YYYY-MM-DD", callback=_day, help="Only events that end on or after this day."),
+            click.option("--until", metavar="YYYY-MM-DD", callback=_day, help="Only events that start on or before this day."),
+            click.option("--actor", "actors", multiple=True, metavar="NAME", help="Only events with this actor (part of a name; repeatable)."),
+            click.option("--kind", "kinds", multiple=True, metavar="KIND", help="Only events of this kind, e.g. meet, agreement (repeatable)."),
+        ]
+    ):
+        command = option(command)
+    return command
 
 
 @click.group(cls=_Group, epilog=EXIT_CODES)
 @click.version_option(__version__, prog_name="timeline")
-def main() -> None:
+@click.option("-q", "--quiet", is_flag=True, help="Print no warnings, progress or summary.")
+@click.option("-v", "--verbose", is_flag=True, help="Say what each stage did.")
+@click.pass_context
+def main(ctx: click.Context, quiet: bool, verbose: bool) -> None:
     """Build one sourced, merged timeline from news reports about a diplomatic process.
 
     INPUT is a .txt/.md article with front matter, a folder of them (with an
     optional manifest.csv or manifest.json), a .jsonl or .jsonl.gz corpus, or
     - for JSONL on standard input.
+
+    \b
+    Example:
+      timeline build seeds/ -o output/timeline.html --json output/timeline.json
     """
+    ctx.obj = {"quiet": quiet}
     logger = logging.getLogger("timeline")
-    if not any(isinstance(h, _WarningHandler) for h in logger.handlers):
-        logger.addHandler(_WarningHandler())
-    logger.setLevel(logging.WARNING)
+    logger.handlers = [h for h in logger.handlers if not isinstance(h, _StderrHandler)] + [_StderrHandler()]
+    logger.setLevel(logging.ERROR if quiet else logging.INFO if verbose else logging.WARNING)
     logger.propagate = False
 
 
 @main.command(epilog=EXIT_CODES)
 @input_options
 @click.option("-o", "--output", default="output/timeline.html", show_default=True, metavar="PATH", help="Where to write the page.")
-@click.option("--json", "json_path", metavar="PATH", help="Also write the merged timeline as JSON (the contract's schema).")
-@click.option("--title", default="Timeline", show_default=True, help="The page's title.")
+@click.option("--json", "json", metavar="PATH", help=f"Also write {EXPORTS['json'][1]}.")
+@click.option("--csv", "csv", metavar="PATH", help=f"Also write {EXPORTS['csv'][1]}.")
+@click.option("--mentions-csv", "mentions_csv", metavar="PATH", help=f"Also write {EXPORTS['mentions_csv'][1]}.")
+@click.option("--timelinejs", "timelinejs", metavar="PATH", help=f"Also write {EXPORTS['timelinejs'][1]}.")
+@click.option("--ics", "ics", metavar="PATH", help=f"Also write {EXPORTS['ics'][1]}.")
+@click.option("--markdown", "markdown", metavar="PATH", help=f"Also write {EXPORTS['markdown'][1]}.")
+@click.option("--title", default="Timeline", show_default=True, help="The timeline's title.")
 @click.option("--cdn", is_flag=True, help="Load plotly.js from the network instead of embedding it (smaller page, needs a connection).")
-def build(inputs: tuple[str, ...], published: dt.date | None, output: str, json_path: str | None, title: str, cdn: bool) -> None:
-    """Build the interactive timeline page (and, with --json, its data).
+@filter_options
+@click.pass_context
+def build(ctx: click.Context, inputs: tuple[str, ...], published: dt.date | None, output: str, title: str, cdn: bool,
+          since: dt.date | None, until: dt.date | None, actors: tuple[str, ...], kinds: tuple[str, ...], **paths: str | None) -> None:
+    """Build the interactive timeline page, and the exports asked for.
 
     \b
     Example:
       timeline build seeds/ -o output/timeline.html --json output/timeline.json
+      timeline build corpus.jsonl.gz --csv events.csv --ics events.ics --since 2016-07-01
     """
     options, articles = _read(inputs, published, title)
-    timeline = pipeline.build(articles, options)
-    page = render.to_html(timeline, cdn=cdn)
-    data = export.to_json(timeline) if json_path else None
-    write_atomic(output, page)
-    if json_path and data is not None:
-        write_atomic(json_path, data)
-    click.echo(
-        f"{len(timeline.events)} events from {len(articles)} articles → {output}" + (f", {json_path}" if json_path else ""),
-        err=True,
-    )
+    with _progress(ctx, articles) as progress:
+        timeline = select(pipeline.build(articles, options, progress), Query(since, until, actors, kinds))
+    outputs = {output: render.to_html(timeline, cdn=cdn)}
+    for name, path in paths.items():
+        if path:
+            outputs[path] = EXPORTS[name][0](timeline)
+    for path, content in outputs.items():  # everything rendered first: a failure writes nothing
+        write_atomic(path, content)
+    if not ctx.obj["quiet"]:
+        click.echo(f"{len(timeline.events)} events from {len(articles)} articles → {', '.join(outputs)}", err=True)
+
+
+@main.command(epilog=EXIT_CODES)
+@input_options
+@filter_options
+@click.pass_context
+def show(ctx: click.Context, inputs: tuple[str, ...], published: dt.date | None, since: dt.date | None,
+         until: dt.date | None, actors: tuple[str, ...], kinds: tuple[str, ...]) -> None:
+    """Print the merged chronology: a line per event with its date, title and sources.
+
+    \b
+    Example:
+      timeline show seeds/ --actor Kerry --since 2016-07-01
+    """
+    options, articles = _read(inputs, published)
+    with _progress(ctx, articles) as progress:
+        timeline = select(pipeline.build(articles, options, progress), Query(since, until, actors, kinds))
+    width = max((len(e.when.label) for e in timeline.events), default=0)
+    for event in timeline.events:
+        sources = len({m.article for m in event.mentions})
+        status = f" [{event.status}]" if event.status and event.status != "occurred" else ""
+        conflict = f" (dates disagree: {', '.join(event.conflicts)})" if event.conflicts else ""
+        click.echo(f"{event.when.label:<{width}}  {event.title}{status}{conflict}  ({sources} source{'s' if sources != 1 else ''})")
 
 
 @main.command(epilog=EXIT_CODES)
@@ -126,7 +193,8 @@ def dates(inputs: tuple[str, ...], published: dt.date | None, fmt: str) -> None:
 @main.command(epilog=EXIT_CODES)
 @input_options
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True, help="Output format.")
-def events(inputs: tuple[str, ...], published: dt.date | None, fmt: str) -> None:
+@click.pass_context
+def events(ctx: click.Context, inputs: tuple[str, ...], published: dt.date | None, fmt: str) -> None:
     """List the dated events of each article, before merging.
 
     \b
@@ -134,15 +202,63 @@ def events(inputs: tuple[str, ...], published: dt.date | None, fmt: str) -> None
       timeline events seeds/003_e032e8336cd8cf9b.txt --format table
     """
     _, articles = _read(inputs, published)
-    for event in pipeline.extract(articles):
+    with _progress(ctx, articles) as progress:
+        found = pipeline.extract(articles, progress)
+    for event in found:
         if fmt == "jsonl":
             click.echo(json.dumps(export.to_record(event), ensure_ascii=False, sort_keys=True))
         else:
-            mention = event.mentions[0]
             actors = ", ".join(event.actors) or "-"
             click.echo(
-                f"{mention.article}\t{event.when.value}\t{event.status or '-'}\t{event.kind or '-'}\t{actors}\t{event.title}"
+                f"{event.mentions[0].article}\t{event.when.value}\t{event.status or '-'}\t{event.kind or '-'}\t{actors}\t{event.title}"
             )
+
+
+@main.command(epilog=EXIT_CODES)
+@input_options
+@click.option("--article", "article_id", required=True, metavar="ID", help="The id of the article to explain.")
+def explain(inputs: tuple[str, ...], published: dt.date | None, article_id: str) -> None:
+    """Show an article's text with every temporal expression marked and resolved.
+
+    \b
+    Example:
+      timeline explain seeds/ --article 003_e032e8336cd8cf9b
+    """
+    _, articles = _read(inputs, published)
+    article = next((a for a in articles if a.id == article_id), None)
+    if article is None:
+        known = ", ".join(a.id for a in articles[:10]) + (" …" if len(articles) > 10 else "")
+        raise TimelineError(f'no article with id "{article_id}" in the input; ids are: {known}')
+    timexes = next(pipeline.tag([article]))[1]
+    click.echo(f"{article.id} — published {article.published:%a %d %b %Y}" + (f" — {article.source}" if article.source else ""))
+    click.echo()
+    cursor, marked = 0, []
+    for number, timex in enumerate(timexes, start=1):
+        marked.append(article.text[cursor : timex.start])
+        marked.append(click.style(f"[{timex.text}]", bold=True, underline=True) + click.style(f"{number}", fg="cyan"))
+        cursor = timex.end
+    marked.append(article.text[cursor:])
+    click.echo("".join(marked))
+    click.echo()
+    for number, timex in enumerate(timexes, start=1):
+        anchor = f", anchored at {timex.anchor}" if timex.anchor else ""
+        click.echo(f"{number:>3}. {timex.text!r} {timex.start}-{timex.end} → {timex.type} {timex.value} (rule {timex.rule}{anchor})")
+
+
+def _read(inputs: tuple[str, ...], published: dt.date | None, title: str = "Timeline") -> tuple[pipeline.Options, tuple[Article, ...]]:
+    options = pipeline.Options(published=published, title=title)
+    return options, pipeline.read(inputs, options, stdin=sys.stdin.buffer)
+
+
+@contextmanager
+def _progress(ctx: click.Context, articles: tuple[Article, ...]) -> Iterator[pipeline.Progress | None]:
+    """A progress bar on stderr for long runs on a terminal; nothing otherwise."""
+    quiet = ctx.find_root().obj.get("quiet", False) if ctx.find_root().obj else False
+    if quiet or len(articles) < _PROGRESS_MIN_ARTICLES or not sys.stderr.isatty():
+        yield None
+        return
+    with click.progressbar(length=len(articles), label="Reading articles", file=sys.stderr) as bar:
+        yield lambda article: bar.update(1)
 
 
 def _timex_json(article: Article, timex: Timex) -> str:

@@ -6,7 +6,9 @@ The runner checks what each stage returns and names the stage that broke its con
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Sequence
+import logging
+import time
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import BinaryIO
 
@@ -22,34 +24,52 @@ class Options:
     title: str = "Timeline"
 
 
+log = logging.getLogger("timeline")
+
+
 class StageError(RuntimeError):
     """A stage returned something other than what it promised: a bug, not bad input."""
 
 
 def read(paths: Sequence[str], options: Options = Options(), stdin: BinaryIO | None = None) -> tuple[Article, ...]:
     """The articles under ``paths``."""
-    return _check("corpus.read_articles", corpus.read_articles(paths, options.published, stdin), Article)
+    started = time.perf_counter()
+    articles = _check("corpus.read_articles", corpus.read_articles(paths, options.published, stdin), Article)
+    log.info("read %d articles (%.2f s)", len(articles), time.perf_counter() - started)
+    return articles
 
 
-def tag(articles: Sequence[Article]) -> Iterator[tuple[Article, tuple[Timex, ...]]]:
-    """Each article with its temporal expressions."""
+Progress = Callable[[Article], None]
+
+
+def tag(articles: Sequence[Article], progress: Progress | None = None) -> Iterator[tuple[Article, tuple[Timex, ...]]]:
+    """Each article with its temporal expressions. ``progress`` is called after each article."""
     for article in articles:
         yield article, _check("timex.tag", timex.tag(article), Timex)
+        if progress is not None:
+            progress(article)
 
 
-def extract(articles: Sequence[Article]) -> tuple[Event, ...]:
+def extract(articles: Sequence[Article], progress: Progress | None = None) -> tuple[Event, ...]:
     """The dated events of every article, unmerged."""
+    started = time.perf_counter()
     found: list[Event] = []
-    for article, timexes in tag(articles):
+    expressions = 0
+    for article, timexes in tag(articles, progress):
+        expressions += len(timexes)
         found.extend(_check("events.extract", events.extract(article, timexes), Event))
+    log.info("found %d temporal expressions and %d dated events (%.2f s)", expressions, len(found), time.perf_counter() - started)
     return tuple(found)
 
 
-def build(articles: Sequence[Article], options: Options = Options()) -> Timeline:
+def build(articles: Sequence[Article], options: Options = Options(), progress: Progress | None = None) -> Timeline:
     """The merged timeline of ``articles``."""
-    result = merge.merge(extract(articles), tuple(articles), options.title)
+    found = extract(articles, progress)
+    started = time.perf_counter()
+    result = merge.merge(found, tuple(articles), options.title)
     if not isinstance(result, Timeline):
         raise StageError(f"stage merge.merge returned {type(result).__name__}, expected Timeline")
+    log.info("merged them into %d events (%.2f s)", len(result.events), time.perf_counter() - started)
     return result
 
 

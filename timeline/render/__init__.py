@@ -10,11 +10,13 @@ escapes. The same timeline gives the same bytes: no random ids, no clock, sorted
 
 from __future__ import annotations
 
+import base64
 import dataclasses
-import html
+import hashlib
 import json
 from functools import cache
 from typing import Any
+from urllib.parse import urlsplit
 
 import jinja2
 
@@ -30,8 +32,9 @@ def to_html(timeline: Timeline, cdn: bool = False) -> str:
     timeline = _with_unique_ids(timeline)
     articles = {a.id: a for a in timeline.articles}
     statuses = status_order(timeline)
-    template = _environment().get_template("page.html.j2")
-    return template.render(
+    page_js = _environment().get_template("page.js.j2").render()
+    plotly_js = None if cdn else _plotly_js()
+    return _environment().get_template("page.html.j2").render(
         timeline=timeline,
         events=[views.event_view(e, articles) for e in timeline.events],
         choices=views.choices(timeline, articles),
@@ -40,7 +43,24 @@ def to_html(timeline: Timeline, cdn: bool = False) -> str:
         date_range=views.date_range(timeline),
         outlets=len({a.source or a.id for a in timeline.articles}),
         figure_json=_script_json(figure(timeline, articles)),
-        plotly_script=_plotly_script(cdn),
+        plotly_js=plotly_js,
+        plotly_url=_plotly_url() if cdn else None,
+        page_js=page_js,
+        csp=_policy([page_js] if cdn else [plotly_js, page_js], _plotly_url() if cdn else None),
+    )
+
+
+def _policy(scripts: list[Any], source: str | None) -> str:
+    """A Content-Security-Policy that runs only the page's own scripts and fetches nothing.
+
+    Scripts are allowed by their SHA-256, so a script or an ``onerror=`` that slipped into
+    the page would not run; plotly.js needs inline styles and, for WebGL, ``eval``.
+    """
+    hashes = " ".join(f"'sha256-{base64.b64encode(hashlib.sha256(s.encode()).digest()).decode()}'" for s in scripts)
+    origin = f" {urlsplit(source).scheme}://{urlsplit(source).netloc}" if source else ""
+    return (
+        f"default-src 'none'; script-src {hashes} 'unsafe-eval'{origin}; style-src 'unsafe-inline'; "
+        "img-src data: blob:; font-src data:; connect-src 'none'; base-uri 'none'; form-action 'none'"
     )
 
 
@@ -63,13 +83,16 @@ def _script_json(data: Any) -> str:
     return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
 
 
-def _plotly_script(cdn: bool) -> str:
-    from plotly.io._utils import plotly_cdn_url
+def _plotly_js() -> str:
     from plotly.offline import get_plotlyjs
 
-    if cdn:
-        return f'<script src="{html.escape(plotly_cdn_url())}" charset="utf-8"></script>'
-    return f'<script type="text/javascript">{get_plotlyjs()}</script>'
+    return get_plotlyjs()
+
+
+def _plotly_url() -> str:
+    from plotly.io._utils import plotly_cdn_url
+
+    return plotly_cdn_url()
 
 
 @cache

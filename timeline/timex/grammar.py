@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import regex
 
 from timeline.timex.firstchars import ANY, DIGIT, first_pairs, guard
 from timeline.timex.normalize import FUNCTIONS, table_key
@@ -28,9 +27,9 @@ RULES_ROOT = Path(__file__).resolve().parent.parent / "rules"
 RULE_FILES = ("set.toml", "time.toml", "date.toml", "duration.toml")
 TYPES = frozenset({"DATE", "TIME", "DURATION", "SET"})
 
-_REF = regex.compile(r"%([a-z][a-z0-9_]*)")
-_FIELD = regex.compile(r"\{(?:([a-z][a-z0-9_]*):)?([0-9]+)\}")
-_PLAIN_GROUP = regex.compile(r"(?<!\\)\((?!\?)")
+_REF = re.compile(r"%([a-z][a-z0-9_]*)")
+_FIELD = re.compile(r"\{(?:([a-z][a-z0-9_]*):)?([0-9]+)\}")
+_PLAIN_GROUP = re.compile(r"(?<!\\)\((?!\?)")
 
 
 class RuleError(ValueError):
@@ -139,7 +138,7 @@ def _load_patterns(path: Path, label: str) -> dict[str, str]:
         if not isinstance(alts, list) or not alts or not all(isinstance(a, str) and a for a in alts):
             raise RuleError(f"{label} pattern {name!r}: must be a non-empty list of strings")
 
-        def inner(m: regex.Match[str]) -> str:
+        def inner(m: re.Match[str]) -> str:
             if m[1] not in raw:
                 raise RuleError(f"{label} pattern {name!r}: unknown pattern %{m[1]}")
             return expand(m[1], (*stack, name))
@@ -149,8 +148,8 @@ def _load_patterns(path: Path, label: str) -> dict[str, str]:
         parts.sort(key=len, reverse=True)
         result = "(?:" + "|".join(f"(?:{p})" for p in parts) + ")"
         try:
-            regex.compile(result)
-        except regex.error as err:
+            re.compile(result)
+        except re.error as err:
             raise RuleError(f"{label} pattern {name!r}: bad regex: {err}") from err
         expanded[name] = result
         return result
@@ -191,15 +190,15 @@ def _load_rules(path: Path, label: str, patterns: dict[str, str], tables: dict[s
         if raw["type"] not in TYPES:
             raise RuleError(f"{where}: type must be one of {', '.join(sorted(TYPES))}, not {raw['type']!r}")
 
-        def ref(m: regex.Match[str]) -> str:
+        def ref(m: re.Match[str]) -> str:
             if m[1] not in patterns:
                 raise RuleError(f"{where}: unknown pattern %{m[1]}")
             return "(" + patterns[m[1]] + ")"
 
         rx = _spaces(_REF.sub(ref, raw["pattern"]))
         try:
-            compiled = regex.compile(rx, regex.IGNORECASE)
-        except regex.error as err:
+            compiled = re.compile(rx, re.IGNORECASE)
+        except re.error as err:
             raise RuleError(f"{where}: bad regex: {err}") from err
         if compiled.match(""):
             raise RuleError(f"{where}: pattern matches the empty string")
@@ -263,13 +262,18 @@ def _trie(words: list[str]) -> str:
 
     def emit(node: dict[str, Any]) -> str:
         ends = "" in node
-        branches = [regex.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
         if not branches:
             return ""
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
         return f"(?:{body})?" if ends else body
 
     return emit(tree)
+
+
+@functools.cache
+def _guarded(pattern: str) -> str:
+    return guard(pattern)
 
 
 def _scanner(rules: tuple[Rule, ...], indices: tuple[int, ...]) -> Scanner:
@@ -279,8 +283,8 @@ def _scanner(rules: tuple[Rule, ...], indices: tuple[int, ...]) -> Scanner:
     for i in indices:
         rule = rules[i]
         offsets.append(index)
-        parts.append(f"({guard(rule.regex)})")  # the guard makes a hopeless rule fail fast
+        parts.append(f"({_guarded(rule.regex)})")  # the guard makes a hopeless rule fail fast
         index += 1 + rule.groups
     # A match may not start or end inside a word.
-    compiled = regex.compile(r"(?<![\w])(?:" + "|".join(parts) + r")(?![\w])", regex.IGNORECASE)
+    compiled = re.compile(r"(?<![\w])(?:" + "|".join(parts) + r")(?![\w])", re.IGNORECASE)
     return Scanner(compiled, indices, tuple(offsets), {o: i for o, i in zip(offsets, indices)})

@@ -12,7 +12,6 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-import regex
 
 from timeline.timex.firstchars import ANY, DIGIT
 from timeline.timex.grammar import Grammar, Rule, Scanner, grammar
@@ -40,6 +39,9 @@ class Candidate:
 
 
 
+_NUMBER_START = frozenset("0123456789'")
+
+
 def find(text: str, lang: str = "en") -> list[Candidate]:
     """Every expression the grammar matches in ``text``, in order, non-overlapping."""
     g = grammar(lang)
@@ -61,7 +63,7 @@ def find(text: str, lang: str = "en") -> list[Candidate]:
     return found
 
 
-def _matches(text: str, g: Grammar) -> Iterator[tuple[regex.Match[str], Scanner]]:
+def _matches(text: str, g: Grammar) -> Iterator[tuple[re.Match[str], Scanner]]:
     """Leftmost, non-overlapping matches, trying at each word only the rules that can
     start with it and the word after it (the same matches as ``g.scanner`` over the whole
     text, only faster)."""
@@ -70,41 +72,40 @@ def _matches(text: str, g: Grammar) -> Iterator[tuple[regex.Match[str], Scanner]
             yield m, g.scanner
         return
     starts = g.starts
-    pos = 0
-    while first := g.first_word.search(text, pos):
+    done = 0
+    for first in g.first_word.finditer(text):
         start = first.start()
-        pos = first.end()
-        by_second = starts[_key(first.group(1))]
-        second = first.group(2)
-        rules = (by_second.get(_key(second)) if second else None) or by_second[ANY]
+        if start < done:  # inside the last match
+            continue
+        word, second = first.groups()
+        by_second = starts[DIGIT if word[0] in _NUMBER_START else word.lower()]
+        if second:
+            rules = by_second.get(DIGIT if second[0] in _NUMBER_START else second.lower()) or by_second[ANY]
+        else:
+            rules = by_second[ANY]
         if not rules:
             continue
         scanner = g.scanner_for(rules)
         m = scanner.regex.match(text, start)
         if m:
-            pos = m.end()
+            done = m.end()
             yield m, scanner
 
 
-def _key(token: str) -> str:
-    """How a token is looked up: lower case, any number as DIGIT."""
-    return DIGIT if token[0].isdigit() or token[0] == "'" else token.lower()
-
-
 @functools.cache
-def _prefixes(lang: str) -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[str]]:
+def _prefixes(lang: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """Regexes for a mod word just before an expression ("early", "more than"), and for
     expressions that start with an amount (only those take "about": "about two years ago")."""
     g = grammar(lang)
     mod, approx = (
-        regex.compile(rf"(?<![\w-])({g.patterns[name]})(?:\s+|(?<=-))$", regex.IGNORECASE)
+        re.compile(rf"(?<![\w-])({g.patterns[name]})(?:\s+|(?<=-))$", re.IGNORECASE)
         for name in ("mod_prefix", "approx_prefix")
     )
-    counted = regex.compile(rf"(?:{g.patterns['number']}|{g.patterns['number_vague']}|an?)\b", regex.IGNORECASE)
+    counted = re.compile(rf"(?:{g.patterns['number']}|{g.patterns['number_vague']}|an?)\b", re.IGNORECASE)
     return mod, approx, counted
 
 
-def _candidate(m: regex.Match[str], rule: Rule, offset: int, g: Grammar) -> Candidate | None:
+def _candidate(m: re.Match[str], rule: Rule, offset: int, g: Grammar) -> Candidate | None:
     start, end = m.span(offset)
     value = _fill(rule.value, m, offset, g)
     mod = _fill(rule.mod, m, offset, g) if rule.mod else None
@@ -115,7 +116,7 @@ def _candidate(m: regex.Match[str], rule: Rule, offset: int, g: Grammar) -> Cand
     return Candidate(start, end, m.string[start:end], rule.type, value, rule.name, mod or None)
 
 
-def _fill(template: str, m: regex.Match[str], offset: int, g: Grammar) -> str | None:
+def _fill(template: str, m: re.Match[str], offset: int, g: Grammar) -> str | None:
     """Fill ``{table:n}`` fields from the match; None if a word is missing from a table."""
     missing = False
 
@@ -150,7 +151,7 @@ def _duration(value: str) -> str:
     return value
 
 
-def _extend(text: str, cand: Candidate, prefix: regex.Pattern[str], g: Grammar, floor: int) -> Candidate:
+def _extend(text: str, cand: Candidate, prefix: re.Pattern[str], g: Grammar, floor: int) -> Candidate:
     """Take a mod word just before the expression into its extent ("early next year")."""
     lo = max(floor, cand.start - 30)
     m = prefix.search(text, lo, cand.start)

@@ -7,22 +7,23 @@ expression on its left within the sentence decides; failing that, the first on i
 
 from __future__ import annotations
 
+import re
+
 import functools
 import tomllib
 
-import regex
 
 from timeline.timex.grammar import RULES_ROOT, RuleError
 
 PAST, PRESENT, FUTURE = "PAST", "PRESENT", "FUTURE"
 _WINDOW = 120  # characters looked at on each side; a clause rarely reaches further
 # A sentence ends at . ! ? before a capital, but not after an initial ("U.S. officials").
-_SENTENCE_END = regex.compile(r"(?<!\b[A-Z])[.!?;]['\"]*\s+(?=[A-Z\"'`])|\n")
+_SENTENCE_END = re.compile(r"(?<!\b[A-Z])[.!?;]['\"]*\s+(?=[A-Z\"'`])|\n")
 _RIGHT_WINDOW = 50  # cues after the expression are weaker evidence: look less far
 
 
 @functools.cache
-def _cues(lang: str) -> regex.Pattern[str]:
+def _cues(lang: str) -> re.Pattern[str]:
     path = RULES_ROOT / lang / "tense.toml"
     try:
         with path.open("rb") as f:
@@ -36,8 +37,8 @@ def _cues(lang: str) -> regex.Pattern[str]:
             raise RuleError(f"rules/{lang}/tense.toml cues {name!r}: missing or empty")
         groups.append(f"(?P<{name}>" + "|".join(a.replace(" ", r"\s+") for a in alts) + ")")
     try:
-        return regex.compile(r"(?<![\w'])(?:" + "|".join(groups) + r")(?![\w'])", regex.IGNORECASE)
-    except regex.error as err:
+        return re.compile(r"(?<![\w'])(?:" + "|".join(groups) + r")(?![\w'])", re.IGNORECASE)
+    except re.error as err:
         raise RuleError(f"rules/{lang}/tense.toml: bad regex: {err}") from err
 
 
@@ -61,7 +62,7 @@ def tense(text: str, start: int, end: int, lang: str = "en") -> str | None:
     return _kind(first) if first else None
 
 
-def _kind(m: regex.Match[str]) -> str:
+def _kind(m: re.Match[str]) -> str:
     if m.group("future") is not None:
         return FUTURE
     if m.group("past") is not None:

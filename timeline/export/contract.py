@@ -1,4 +1,4 @@
-"""Export a finished timeline as data: the contract's JSON (shared/contract/timeline.schema.json).
+"""The contract's JSON (shared/contract/timeline.schema.json): what outside scripts read.
 
 Needs: Timeline. Adds: nothing; it only reads.
 """
@@ -37,8 +37,10 @@ def to_record(event: Event) -> dict[str, Any]:
         },
         "title": event.title,
         "kind": event.kind,
+        "cameo": event.cameo,
         "status": event.status,
         "actors": list(event.actors),
+        "roles": {actor: role for actor, role in event.roles},
         "places": list(event.places),
         "conflicts": list(event.conflicts),
         "mentions": [
@@ -52,6 +54,7 @@ def to_record(event: Event) -> dict[str, Any]:
                 "rule": m.rule,
                 "anchor": m.anchor,
                 "trigger": m.trigger,
+                "sentence_start": m.sentence_start,
             }
             for m in event.mentions
         ],

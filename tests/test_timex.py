@@ -1,0 +1,319 @@
+"""Tests of the temporal tagger (timeline.timex): rule families, rule examples, the rule
+loader's errors, the resolver table, tense cues and the tagger's invariants."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from timeline.model import Article
+from timeline.timex import tag
+from timeline.timex.grammar import RULES_ROOT, RuleError, grammar, load
+from timeline.timex.resolve import RESOLVERS, Context, resolve
+from timeline.timex.tagger import tag_text
+from timeline.timex.tense import FUTURE, PAST, tense
+
+_tag_module = sys.modules["timeline.timex.tag"]  # the submodule (``timex.tag`` is the function)
+
+D = dt.date.fromisoformat
+
+
+def _find(sentence: str, published: str, expression: str):
+    """The Timex whose text is ``expression`` in ``sentence``."""
+    found = tag_text(sentence, D(published))
+    for t in found:
+        if t.text == expression:
+            return t
+    raise AssertionError(f"{expression!r} not tagged in {sentence!r}: {[(t.text, t.value) for t in found]}")
+
+
+# (sentence, publication date, expression, type, value), grouped by rule family.
+CASES = [
+    # explicit dates, every common format
+    ("The treaty was signed on 3 March 2011 in Geneva.", "2012-01-10", "3 March 2011", "DATE", "2011-03-03"),
+    ("The treaty was signed on March 3, 2011.", "2012-01-10", "March 3, 2011", "DATE", "2011-03-03"),
+    ("Talks resume on Tuesday, Nov. 8, 2011, officials said.", "2011-11-01", "Tuesday, Nov. 8, 2011", "DATE", "2011-11-08"),
+    ("The file is dated 2011-03-03.", "2012-01-10", "2011-03-03", "DATE", "2011-03-03"),
+    ("The ceasefire collapsed in June 2009.", "2012-01-10", "June 2009", "DATE", "2009-06"),
+    ("Envoys will return on Jan. 20.", "2012-01-10", "Jan. 20", "DATE", "2012-01-20"),
+    ("The vote held on 28 December was disputed.", "2012-01-10", "28 December", "DATE", "2011-12-28"),
+    ("It has been quiet since 1994.", "2012-01-10", "1994", "DATE", "1994"),
+    # weekdays by tense
+    ("The minister said Monday that talks had stalled.", "2013-05-16", "Monday", "DATE", "2013-05-13"),
+    ("The two sides are due to meet again on Saturday.", "2013-05-16", "Saturday", "DATE", "2013-05-18"),
+    ("Negotiators will gather in Oslo on Tuesday.", "2013-05-16", "Tuesday", "DATE", "2013-05-21"),
+    ("Rebels shelled the town on Thursday, witnesses said.", "2013-05-16", "Thursday", "DATE", "2013-05-16"),
+    ("The envoy arrived late on Sunday night.", "2013-05-16", "Sunday night", "DATE", "2013-05-12TNI"),
+    ("Delegates met last Wednesday.", "2013-05-16", "last Wednesday", "DATE", "2013-05-15"),
+    # today, yesterday, tonight, parts of days
+    ("The council meets today.", "2013-05-16", "today", "DATE", "2013-05-16"),
+    ("Fighting resumed yesterday.", "2013-05-16", "yesterday", "DATE", "2013-05-15"),
+    ("He will speak tonight.", "2013-05-16", "tonight", "TIME", "2013-05-16TNI"),
+    ("Shots were heard this morning.", "2013-05-16", "this morning", "TIME", "2013-05-16TMO"),
+    ("The deadline passed at 5 p.m. yesterday.", "2013-05-16", "5 p.m. yesterday", "TIME", "2013-05-15T17:00"),
+    # this/last/next week, month, year; earlier this year
+    ("The embassy closed last week.", "2013-05-16", "last week", "DATE", "2013-W19"),
+    ("A second round is planned next month.", "2013-05-16", "next month", "DATE", "2013-06"),
+    ("Exports fell last month.", "2013-05-16", "last month", "DATE", "2013-04"),
+    ("The accord was drafted earlier this year.", "2013-05-16", "earlier this year", "DATE", "2013"),
+    ("Elections are due early next year.", "2013-05-16", "early next year", "DATE", "2014"),
+    ("Inflation rose this year.", "2013-05-16", "this year", "DATE", "2013"),
+    # bare months and seasons, month of a relative year
+    ("Troops withdrew in February.", "2013-05-16", "February", "DATE", "2013-02"),
+    ("A summit will be held in October.", "2013-05-16", "October", "DATE", "2013-10"),
+    ("The offensive began in August last year.", "2013-05-16", "August last year", "DATE", "2012-08"),
+    ("Crops failed last autumn.", "2013-05-16", "last autumn", "DATE", "2012-FA"),
+    ("The talks will resume this summer.", "2013-05-16", "this summer", "DATE", "2013-SU"),
+    ("Prices peaked in the winter of 2010.", "2013-05-16", "the winter of 2010", "DATE", "2010-WI"),
+    # quarters, halves, fiscal years, decades, centuries
+    ("Profit rose in the second quarter.", "2013-08-02", "the second quarter", "DATE", "2013-Q2"),
+    ("Fourth-quarter sales were flat, the firm said.", "2013-02-05", "Fourth-quarter", "DATE", "2012-Q4"),
+    ("Output grew in the first half of 2012.", "2013-05-16", "the first half of 2012", "DATE", "2012-H1"),
+    ("Revenue for fiscal 2011 was higher.", "2013-05-16", "fiscal 2011", "DATE", "2011"),
+    ("The war of the 1990s left deep scars.", "2013-05-16", "the 1990s", "DATE", "199"),
+    ("It was the bloodiest conflict of the 20th century.", "2013-05-16", "the 20th century", "DATE", "19"),
+    # ago and the reference time
+    ("The border opened three years ago.", "2013-05-16", "three years ago", "DATE", "2010"),
+    ("The mission ended two weeks ago.", "2013-05-16", "two weeks ago", "DATE", "2013-W18"),
+    ("Talks began on 4 March 2013. The next day, both sides walked out.", "2013-05-16", "The next day", "DATE", "2013-03-05"),
+    ("Net income rose in the third quarter from $4 million a year earlier.", "2013-11-04", "a year earlier", "DATE", "2012-Q3"),
+    # present, past and future references
+    ("The talks are now in their third week.", "2013-05-16", "now", "DATE", "PRESENT_REF"),
+    ("The region is currently calm.", "2013-05-16", "currently", "DATE", "PRESENT_REF"),
+    ("Relations have improved recently.", "2013-05-16", "recently", "DATE", "PAST_REF"),
+    ("Peace may come in the near future.", "2013-05-16", "the near future", "DATE", "FUTURE_REF"),
+    # durations, never dates
+    ("The siege lasted 14 days.", "2013-05-16", "14 days", "DURATION", "P14D"),
+    ("A two-year truce was agreed.", "2013-05-16", "two-year", "DURATION", "P2Y"),
+    ("The 18-month blockade ended.", "2013-05-16", "18-month", "DURATION", "P18M"),
+    ("Violence has grown over the past three years.", "2013-05-16", "the past three years", "DURATION", "P3Y"),
+    ("The two sides have argued for months.", "2013-05-16", "months", "DURATION", "PXM"),
+    ("The flight took six hours.", "2013-05-16", "six hours", "DURATION", "PT6H"),
+    ("Aid has flowed for several weeks.", "2013-05-16", "several weeks", "DURATION", "PXW"),
+    ("It was the worst drought in nearly a decade.", "2013-05-16", "nearly a decade", "DURATION", "P10Y"),
+    # sets
+    ("Inspectors visit every year.", "2013-05-16", "every year", "SET", "P1Y"),
+    ("The committee meets weekly.", "2013-05-16", "weekly", "SET", "P1W"),
+    ("Markets open every Monday.", "2013-05-16", "every Monday", "SET", "XXXX-WXX-1"),
+    ("Leaders meet twice a year.", "2013-05-16", "twice a year", "SET", "P1Y"),
+]
+
+
+@pytest.mark.parametrize("sentence,published,expression,kind,value", CASES)
+def test_rule_families(sentence: str, published: str, expression: str, kind: str, value: str) -> None:
+    t = _find(sentence, published, expression)
+    assert (t.type, t.value) == (kind, value)
+
+
+def _examples() -> list:
+    return [
+        pytest.param(rule.name, text, anchor, value, id=f"{rule.name}:{text}")
+        for rule in grammar("en").rules
+        for text, anchor, value in rule.examples
+    ]
+
+
+@pytest.mark.parametrize("name,text,anchor,value", _examples())
+def test_rule_examples(name: str, text: str, anchor: str, value: str) -> None:
+    """Every example written next to a rule holds."""
+    found = tag_text(text, D(anchor))
+    assert value in [t.value for t in found], f"rule {name}: {text!r} -> {[(t.text, t.value, t.rule) for t in found]}"
+
+
+def test_extent_leaves_out_prepositions() -> None:
+    assert [t.text for t in tag_text("They met on Friday and in May.", D("2013-05-16"))] == ["Friday", "May"]
+
+
+def test_timex_records_rule_and_anchor() -> None:
+    t = _find("Envoys met on Friday.", "2016-07-14", "Friday")
+    assert (t.rule, t.anchor, t.value) == ("rel_weekday_daypart", "2016-07-14", "2016-07-08")
+    assert _find("In 1998, it rained.", "2016-07-14", "1998").anchor is None  # nothing to resolve
+
+
+def test_public_tag_uses_publication_date() -> None:
+    article = Article(id="a", text="Talks ended yesterday.", published=D("2016-07-14"))
+    assert [(t.text, t.value) for t in tag(article)] == [("yesterday", "2016-07-13")]
+
+
+def test_last_month_is_a_month_and_durations_are_not_dates() -> None:
+    found = tag_text("Last month the 28-month war entered a new phase.", D("2016-07-14"))
+    assert [(t.text, t.type, t.value) for t in found] == [
+        ("Last month", "DATE", "2016-06"),
+        ("28-month", "DURATION", "P28M"),
+    ]
+
+
+# --- the resolver table -----------------------------------------------------------------
+
+def _ctx(dct: str, ref: tuple[str, str] | None = None, quarter: str | None = None, clause: str | None = None) -> Context:
+    day = D(dct)
+    point = (D(ref[0]), ref[1]) if ref else (day, "day")
+    return Context(day, point, point[0] if point[1] == "day" else day, D(quarter) if quarter else None, lambda: clause)
+
+
+RESOLVE_CASES = [
+    ("UNDEF-DCT-day-MINUS-1", _ctx("2016-07-14"), "2016-07-13"),
+    ("UNDEF-DCT-week-PLUS-1", _ctx("2016-07-14"), "2016-W29"),
+    ("UNDEF-DCT-weekend-MINUS-1", _ctx("2016-07-14"), "2016-W27-WE"),
+    ("UNDEF-DCT-month-MINUS-1", _ctx("2016-01-14"), "2015-12"),
+    ("UNDEF-DCT-quarter-MINUS-1", _ctx("2016-01-14"), "2015-Q4"),
+    ("UNDEF-DCT-half-PLUS-1", _ctx("2016-07-14"), "2017-H1"),
+    ("UNDEF-DCT-season-PLUS-0", _ctx("2016-07-14"), "2016-SU"),
+    ("UNDEF-DCT-year-MINUS-3", _ctx("2016-07-14"), "2013"),
+    ("UNDEF-DCT-decade-MINUS-1", _ctx("2016-07-14"), "200"),
+    ("UNDEF-DCT-century-PLUS-0", _ctx("2016-07-14"), "20"),
+    ("UNDEF-DCT-year-MINUS-X", _ctx("2016-07-14"), "PAST_REF"),
+    ("UNDEF-REF-day-PLUS-1", _ctx("2016-07-14", ("2016-03-01", "day")), "2016-03-02"),
+    ("UNDEF-REF-year-MINUS-1", _ctx("2016-07-14", ("2016-04-01", "quarter")), "2015-Q2"),
+    ("UNDEF-REF-month-PLUS-1", _ctx("2016-07-14", ("2016-03-01", "month")), "2016-04"),
+    ("UNDEF-REFQ-quarter-PLUS-0", _ctx("2016-07-14"), "2016-Q2"),
+    ("UNDEF-REFQ-quarter-MINUS-4", _ctx("2016-07-14", quarter="2016-01-01"), "2015-Q1"),
+    ("UNDEF-REFY-year-MINUS-1", _ctx("2016-07-14", quarter="2016-04-01"), "2015-Q2"),
+    ("UNDEF-REFY-year-MINUS-1", _ctx("2016-07-14"), "2015-07-14"),
+    ("UNDEF-TENSE-weekday-5", _ctx("2016-07-14", clause=PAST), "2016-07-08"),
+    ("UNDEF-TENSE-weekday-5", _ctx("2016-07-14", clause=FUTURE), "2016-07-15"),
+    ("UNDEF-TENSE-weekday-4", _ctx("2016-07-14"), "2016-07-14"),
+    ("UNDEF-TENSE-weekday-4TEV", _ctx("2016-07-14"), "2016-07-14TEV"),
+    ("UNDEF-LAST-weekday-4", _ctx("2016-07-14"), "2016-07-07"),
+    ("UNDEF-NEXT-weekday-4", _ctx("2016-07-14"), "2016-07-21"),
+    ("UNDEF-THIS-weekday-6", _ctx("2016-07-14"), "2016-07-16"),
+    ("UNDEF-TENSE-weekend-6", _ctx("2016-07-14", clause=PAST), "2016-W27-WE"),
+    ("UNDEF-TENSE-month-05", _ctx("2016-07-14", clause=PAST), "2016-05"),
+    ("UNDEF-TENSE-month-12", _ctx("2016-07-14", clause=PAST), "2016-12"),  # far in the past: nearest wins
+    ("UNDEF-TENSE-month-03", _ctx("2016-07-14", clause=FUTURE), "2017-03"),
+    ("UNDEF-LAST-month-09", _ctx("2016-07-14"), "2015-09"),
+    ("UNDEF-NEXT-month-09", _ctx("2016-07-14"), "2016-09"),
+    ("UNDEF-TENSE-monthday-12-30", _ctx("2017-01-03"), "2016-12-30"),
+    ("UNDEF-TENSE-season-WI", _ctx("2016-07-14"), "2016-WI"),
+    ("UNDEF-LAST-season-SU", _ctx("2016-07-14"), "2015-SU"),
+    ("UNDEF-REFNEXT-season-SP", _ctx("2016-07-14", ("2010-01-20", "day")), "2010-SP"),
+    ("UNDEF-TENSE-quarter-4", _ctx("2016-02-01", clause=PAST), "2015-Q4"),
+    ("UNDEF-TENSE-half-2", _ctx("2016-02-01"), "2016-H2"),
+    ("UNDEF-THIS-holiday-12-25", _ctx("2016-02-01"), "2016-12-25"),
+    ("UNDEF-TENSE-holiday-thanksgiving", _ctx("2016-12-01", clause=PAST), "2016-11-24"),
+    ("UNDEF-YLAST-month-06", _ctx("2016-02-01"), "2015-06"),
+    ("UNDEF-Y1998-quarter-3", _ctx("2016-02-01"), "1998-Q3"),
+    ("UNDEF-YTHIS-season-SU", _ctx("2016-02-01"), "2016-SU"),
+]
+
+
+@pytest.mark.parametrize("value,ctx,expected", RESOLVE_CASES)
+def test_resolver_table(value: str, ctx: Context, expected: str) -> None:
+    assert resolve(value, ctx)[0] == expected  # type: ignore[index]
+
+
+def test_resolver_table_covers_every_unit() -> None:
+    units = {unit for unit, _ in RESOLVERS}
+    tested = {case[0].split("-")[2] for case in RESOLVE_CASES}
+    assert units <= tested
+
+
+def test_unknown_undef_value_is_dropped() -> None:
+    assert resolve("UNDEF-SIDEWAYS-month-05", _ctx("2016-07-14")) is None
+    assert resolve("2016-05", _ctx("2016-07-14")) is None  # nothing to resolve
+
+
+# --- tense cues -------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "sentence,word,expected",
+    [
+        ("Kerry said on Monday the plan had failed.", "Monday", PAST),
+        ("Kerry was due to meet Putin on Friday.", "Friday", FUTURE),
+        ("The ministers will sign the text on Friday.", "Friday", FUTURE),
+        ("Officials in the U.S. expect to announce it on Friday.", "Friday", FUTURE),
+        ("On Friday.", "Friday", None),
+    ],
+)
+def test_tense(sentence: str, word: str, expected: str | None) -> None:
+    start = sentence.index(word)
+    assert tense(sentence, start, start + len(word)) == expected
+
+
+# --- the rule files ---------------------------------------------------------------------
+
+def test_every_shipped_rule_file_loads() -> None:
+    g = load(RULES_ROOT / "en")
+    sources = {rule.source for rule in g.rules}
+    assert sources == {f"rules/en/{name}" for name in ("date.toml", "duration.toml", "set.toml", "time.toml")}
+    assert all(rule.examples for rule in g.rules)
+    assert g.starts is not None, "every rule's first words can be listed (the fast path is on)"
+
+
+def _broken_copy(tmp_path: Path, old: str, new: str) -> Path:
+    folder = tmp_path / "en"
+    shutil.copytree(RULES_ROOT / "en", folder)
+    date = folder / "date.toml"
+    text = date.read_text(encoding="utf-8")
+    assert old in text
+    date.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return folder
+
+
+def test_unknown_pattern_raises_rule_error_with_file_and_rule(tmp_path: Path) -> None:
+    folder = _broken_copy(tmp_path, 'pattern = "%month(?: of)?,? %year4"', 'pattern = "%month_lng(?: of)?,? %year4"')
+    with pytest.raises(RuleError, match=r"rules/en/date\.toml rule 'month_year': unknown pattern %month_lng"):
+        load(folder)
+
+
+def test_bad_regex_and_bad_template_raise_rule_error(tmp_path: Path) -> None:
+    folder = _broken_copy(tmp_path, 'value = "{2}-{month:1}"', 'value = "{7}-{month:1}"')
+    with pytest.raises(RuleError, match=r"rule 'month_year': template \{7\} refers to group 7"):
+        load(folder)
+    folder2 = _broken_copy(tmp_path / "b", 'pattern = "%month(?: of)?,? %year4"', 'pattern = "%month(?: of,? %year4"')
+    with pytest.raises(RuleError, match=r"rule 'month_year': bad regex"):
+        load(folder2)
+
+
+def test_rule_that_matches_nothing_is_rejected(tmp_path: Path) -> None:
+    folder = _broken_copy(tmp_path, 'pattern = "%month(?: of)?,? %year4"', 'pattern = "(?:x)?"')
+    with pytest.raises(RuleError, match="matches the empty string"):
+        load(folder)
+
+
+# --- invariants ---------------------------------------------------------------------------
+
+def test_fast_path_finds_what_the_full_scanner_finds() -> None:
+    g = grammar("en")
+    slow = dataclasses.replace(g, starts=None)
+    text = (
+        "On Friday, Aug. 7, 1998, at 10:35 a.m. the blast hit. Three days later, the '90s ended "
+        "for the 1,200,000 people; 'Christmas came early in the third quarter of 1989, a year "
+        "earlier than the year-ago quarter. Every Monday, more than 20 years ago, last week."
+    )
+    fast = _tag_module.find(text)
+    original = _tag_module.grammar
+    _tag_module.grammar = lambda lang="en": slow  # type: ignore[assignment]
+    try:
+        assert _tag_module.find(text) == fast
+    finally:
+        _tag_module.grammar = original
+
+
+_WORDS = st.sampled_from(
+    "the on in last next this Friday May March 1998 '90s three-year a year ago, . Sept. 30 2,000 "
+    "every week weekly now earlier later of fiscal quarter third night 5 p.m. today yesterday ' $ - "
+    "Élysée 12/25/2001 decade centuries summer fall the past several months 24 hours".split()
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.one_of(st.text(max_size=200), st.lists(_WORDS, max_size=40).map(" ".join)),
+    st.dates(min_value=dt.date(1, 1, 1), max_value=dt.date(9999, 12, 31)),
+)
+def test_tagger_never_raises_and_offsets_hold(text: str, published: dt.date) -> None:
+    found = tag_text(text, published)
+    end = 0
+    for t in found:
+        assert text[t.start:t.end] == t.text
+        assert t.start >= end and t.end > t.start  # document order, no overlap
+        assert t.type in ("DATE", "TIME", "DURATION", "SET")
+        end = t.end

@@ -1,0 +1,41 @@
+"""Select the events of a timeline by date, actor and kind."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, replace
+
+from timeline.model import Event, Timeline
+
+
+@dataclass(frozen=True)
+class Query:
+    """Which events to keep. Empty fields keep everything."""
+
+    since: dt.date | None = None  # keep events that end on or after this day
+    until: dt.date | None = None  # keep events that start on or before this day
+    actors: tuple[str, ...] = ()  # keep events with one of these actors (case-insensitive, part of a name)
+    kinds: tuple[str, ...] = ()  # keep events of one of these kinds
+
+    def __bool__(self) -> bool:
+        return bool(self.since or self.until or self.actors or self.kinds)
+
+
+def select(timeline: Timeline, query: Query) -> Timeline:
+    """The timeline with only the events ``query`` keeps."""
+    if not query:
+        return timeline
+    return replace(timeline, events=tuple(e for e in timeline.events if _keeps(query, e)))
+
+
+def _keeps(query: Query, event: Event) -> bool:
+    if query.since and event.when.end < query.since:
+        return False
+    if query.until and event.when.start > query.until:
+        return False
+    if query.kinds and (event.kind or "") not in {k.lower() for k in query.kinds}:
+        return False
+    if query.actors:
+        names = [a.lower() for a in event.actors]
+        return any(wanted.lower() in name for wanted in query.actors for name in names)
+    return True
