@@ -9,6 +9,7 @@ run: $(VENV)/.installed
 	$(BIN)/timeline build seeds/ -o output/timeline.html --json output/timeline.json --title "US–Russia talks on Syria, 2016"
 
 test: $(VENV)/.installed-test
+	sh scripts/setup-browser.sh
 	$(BIN)/python -m pytest
 
 bench: $(VENV)/.installed

@@ -95,8 +95,15 @@ _LAST = """<script>
         again(function () { select.value = "meeting"; select.dispatchEvent(new Event("change")); }, function () {
           result.filteredRendered = Number(chart.getAttribute("data-rendered-events"));
           result.filteredItems = document.querySelectorAll("#events > li.event:not([hidden])").length;
-          result.errors = window.__errors;
-          done();
+          again(function () { document.getElementById("reset").click(); }, function () {
+            const search = document.getElementById("search");
+            again(function () { search.value = "Lavrov  ASSAD"; search.dispatchEvent(new Event("input")); }, function () {
+              result.searchRendered = Number(chart.getAttribute("data-rendered-events"));
+              result.searchItems = document.querySelectorAll("#events > li.event:not([hidden])").length;
+              result.errors = window.__errors;
+              done();
+            });
+          });
         });
       });
     }, 300);
@@ -125,7 +132,7 @@ def _harnessed(page: str, click_only: bool = False) -> str:
     first = _FIRST + ("<script>window.__clickOnly = true;</script>" if click_only else "")
     hashes = " ".join(
         "'sha256-" + base64.b64encode(hashlib.sha256(script.encode()).digest()).decode() + "'"
-        for script in re.findall(r"<script>(.*?)</script>", first + _LAST, re.S)
+        for script in re.findall(r"<script>(.*?)</script>", first + _LAST, re.DOTALL)
     )
     page, allowed = re.subn(r"(Content-Security-Policy\" content=\"[^\"]*script-src )", rf"\g<1>{hashes} ", page, count=1)
     assert allowed == 1, "the page has no Content-Security-Policy"
@@ -136,7 +143,7 @@ def _harnessed(page: str, click_only: bool = False) -> str:
 
 
 def _result(dom: str) -> dict[str, Any]:
-    found = re.search(r'<pre id="harness">(.*?)</pre>', dom, re.S)
+    found = re.search(r'<pre id="harness">(.*?)</pre>', dom, re.DOTALL)
     assert found, "the harness wrote no result: the page's script never finished rendering"
     return json.loads(html.unescape(found.group(1)))
 
@@ -161,6 +168,8 @@ def test_page_renders_and_a_click_opens_the_details(tmp_path: Path) -> None:
     assert any(t.startswith("<b>Assad</b><script>") for t in result["actorTicks"])  # drawn as text
     meetings = sum(e.kind == "meeting" for e in timeline.events)
     assert result["filteredRendered"] == result["filteredItems"] == meetings
+    with_assad = sum(any("Assad" in a for a in e.actors) for e in timeline.events)
+    assert result["searchRendered"] == result["searchItems"] == with_assad
 
 
 def test_permalink_opens_its_event(tmp_path: Path) -> None:

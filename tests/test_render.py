@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import base64
 import dataclasses
 import datetime as dt
+import hashlib
+import html
 import json
 import re
 from pathlib import Path
@@ -72,7 +75,7 @@ def sample_timeline(n: int = 12, hostile: bool = False) -> Timeline:
 
 
 def _data(page: str) -> dict:
-    found = re.search(r'<script type="application/json" id="timeline-data">(.*?)</script>', page, re.S)
+    found = re.search(r'<script type="application/json" id="timeline-data">(.*?)</script>', page, re.DOTALL)
     assert found is not None
     assert not set("<>&") & set(found.group(1))  # nothing in the JSON can close the script element
     return json.loads(found.group(1))
@@ -153,7 +156,7 @@ def test_lanes_for_each_view_and_empty_fields() -> None:
     data = _data(render.to_html(timeline, cdn=True))
     assert data["lanes"]["kind"]["labels"] == ["ceasefire", "meeting", "proposal", "unclassified"]
     assert data["lanes"]["actor"]["labels"][-1] == "no actor"
-    assert data["lanes"]["source"]["labels"][0] == "Reuters 04 Jan"  # articles in order of publication
+    assert data["lanes"]["source"]["labels"][0] == "2016-01-04 Reuters"  # articles in order of publication
     unclassified = next(e for e in timeline.events if e.kind is None and not e.actors)
     record = next(r for r in data["events"] if r["id"] == unclassified.id)
     assert record["lanes"]["kind"] == [3] and record["lanes"]["actor"] == [len(data["lanes"]["actor"]["labels"]) - 1]
@@ -234,5 +237,18 @@ def test_an_empty_timeline_renders() -> None:
 
 def test_only_render_imports_plotly() -> None:
     package = Path(render.__file__).resolve().parents[1]
-    importers = {p.relative_to(package).parts[0] for p in package.rglob("*.py") if re.search(r"^\s*(from|import) plotly", p.read_text(), re.M)}
+    importers = {p.relative_to(package).parts[0] for p in package.rglob("*.py") if re.search(r"^\s*(from|import) plotly", p.read_text(), re.MULTILINE)}
     assert importers <= {"render"}
+
+
+def test_content_security_policy_allows_exactly_the_page_scripts() -> None:
+    for cdn in (False, True):
+        page = render.to_html(sample_timeline(3, hostile=True), cdn=cdn)
+        policy = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">', page)
+        assert policy is not None and page.index(policy.group(0)) < page.index("<script")
+        scripts = re.findall(r"<script>(.*?)</script>", page, re.DOTALL)
+        assert len(scripts) == (1 if cdn else 2)
+        allowed = set(re.findall(r"'sha256-([^']+)'", html.unescape(policy.group(1))))
+        assert allowed == {base64.b64encode(hashlib.sha256(s.encode()).digest()).decode() for s in scripts}
+        assert "connect-src &#39;none&#39;" in policy.group(1) and "default-src &#39;none&#39;" in policy.group(1)
+        assert ("https://cdn.plot.ly" in policy.group(1)) == cdn

@@ -98,6 +98,10 @@ CASES = [
     ("The flight took six hours.", "2013-05-16", "six hours", "DURATION", "PT6H"),
     ("Aid has flowed for several weeks.", "2013-05-16", "several weeks", "DURATION", "PXW"),
     ("It was the worst drought in nearly a decade.", "2013-05-16", "nearly a decade", "DURATION", "P10Y"),
+    ("Refugees waited 2 1/2 years for a ruling.", "2013-05-16", "2 1/2 years", "DURATION", "P2Y6M"),
+    ("The hearing lasted 1.5 days.", "2013-05-16", "1.5 days", "DURATION", "P1DT12H"),
+    # years read out, as in broadcast transcripts
+    ("It began in nineteen ninety-six.", "1998-05-16", "nineteen ninety-six", "DATE", "1996"),
     # sets
     ("Inspectors visit every year.", "2013-05-16", "every year", "SET", "P1Y"),
     ("The committee meets weekly.", "2013-05-16", "weekly", "SET", "P1W"),
@@ -171,7 +175,9 @@ RESOLVE_CASES = [
     ("UNDEF-DCT-century-PLUS-0", _ctx("2016-07-14"), "20"),
     ("UNDEF-DCT-year-MINUS-X", _ctx("2016-07-14"), "PAST_REF"),
     ("UNDEF-REF-day-PLUS-1", _ctx("2016-07-14", ("2016-03-01", "day")), "2016-03-02"),
-    ("UNDEF-REF-year-MINUS-1", _ctx("2016-07-14", ("2016-04-01", "quarter")), "2015-Q2"),
+    ("UNDEF-REF-year-PLUS-1", _ctx("2016-07-14", ("1995-04-01", "day")), "1996"),  # "the following year"
+    ("UNDEF-Y1988-refquarter-0", _ctx("1989-10-26", quarter="1989-07-01"), "1988-Q3"),
+    ("UNDEF-Y1988-refquarter-0", _ctx("1989-10-26"), "1988"),
     ("UNDEF-REF-month-PLUS-1", _ctx("2016-07-14", ("2016-03-01", "month")), "2016-04"),
     ("UNDEF-REFQ-quarter-PLUS-0", _ctx("2016-07-14"), "2016-Q2"),
     ("UNDEF-REFQ-quarter-MINUS-4", _ctx("2016-07-14", quarter="2016-01-01"), "2015-Q1"),
@@ -186,7 +192,8 @@ RESOLVE_CASES = [
     ("UNDEF-THIS-weekday-6", _ctx("2016-07-14"), "2016-07-16"),
     ("UNDEF-TENSE-weekend-6", _ctx("2016-07-14", clause=PAST), "2016-W27-WE"),
     ("UNDEF-TENSE-month-05", _ctx("2016-07-14", clause=PAST), "2016-05"),
-    ("UNDEF-TENSE-month-12", _ctx("2016-07-14", clause=PAST), "2016-12"),  # far in the past: nearest wins
+    ("UNDEF-TENSE-month-12", _ctx("2016-07-14", clause=PAST), "2015-12"),
+    ("UNDEF-TENSE-month-01", _ctx("2016-10-26", clause=PAST), "2017-01"),  # far in the past: nearest wins
     ("UNDEF-TENSE-month-03", _ctx("2016-07-14", clause=FUTURE), "2017-03"),
     ("UNDEF-LAST-month-09", _ctx("2016-07-14"), "2015-09"),
     ("UNDEF-NEXT-month-09", _ctx("2016-07-14"), "2016-09"),
@@ -196,6 +203,7 @@ RESOLVE_CASES = [
     ("UNDEF-REFNEXT-season-SP", _ctx("2016-07-14", ("2010-01-20", "day")), "2010-SP"),
     ("UNDEF-TENSE-quarter-4", _ctx("2016-02-01", clause=PAST), "2015-Q4"),
     ("UNDEF-TENSE-half-2", _ctx("2016-02-01"), "2016-H2"),
+    ("UNDEF-TENSE-monthquarter-09", _ctx("1989-10-26"), "1989-Q3"),
     ("UNDEF-THIS-holiday-12-25", _ctx("2016-02-01"), "2016-12-25"),
     ("UNDEF-TENSE-holiday-thanksgiving", _ctx("2016-12-01", clause=PAST), "2016-11-24"),
     ("UNDEF-YLAST-month-06", _ctx("2016-02-01"), "2015-06"),
@@ -212,7 +220,7 @@ def test_resolver_table(value: str, ctx: Context, expected: str) -> None:
 def test_resolver_table_covers_every_unit() -> None:
     units = {unit for unit, _ in RESOLVERS}
     tested = {case[0].split("-")[2] for case in RESOLVE_CASES}
-    assert units <= tested
+    assert units <= tested, f"untested units: {units - tested}"
 
 
 def test_unknown_undef_value_is_dropped() -> None:

@@ -54,10 +54,10 @@ def extract(articles: Sequence[Article], progress: Progress | None = None) -> tu
     """The dated events of every article, unmerged."""
     started = time.perf_counter()
     found: list[Event] = []
-    expressions = 0
-    for article, timexes in tag(articles, progress):
-        expressions += len(timexes)
-        found.extend(_check("events.extract", events.extract(article, timexes), Event))
+    tagged = list(tag(articles, progress))
+    expressions = sum(len(timexes) for _, timexes in tagged)
+    for result in events.extract_all(tagged):
+        found.extend(_check("events.extract", result, Event))
     log.info("found %d temporal expressions and %d dated events (%.2f s)", expressions, len(found), time.perf_counter() - started)
     return tuple(found)
 

@@ -56,11 +56,7 @@ def figure(timeline: Timeline, articles: dict[str, Article]) -> dict[str, Any]:
             "short": [_plotly_text(name, _SHORT_LABEL) for name in names],
         }
         position = {key: i for i, key in enumerate(order)}
-        other = position.get(_OTHER)
-        placed[view] = {
-            e.id: sorted({position.get(key, other) for key in keys_of(e)} - {None})  # type: ignore[arg-type]
-            for e in events
-        }
+        placed[view] = {e.id: _positions(keys_of(e), position) for e in events}
     statuses = status_order(timeline)
     return {
         "events": [_record(e, articles, {v: placed[v][e.id] for v in views}) for e in events],
@@ -113,6 +109,11 @@ def _lane_order(
     return order
 
 
+def _positions(keys: Iterable[str], position: dict[str, int]) -> list[int]:
+    """The lanes an event is drawn in; a key without a lane of its own goes to "other"."""
+    return sorted({position.get(key, position.get(_OTHER, 0)) for key in keys})
+
+
 def _lane_name(view: str, key: str, articles: dict[str, Article], empty: str) -> str:
     if key == _OTHER:
         return {"kind": "other kinds", "actor": "other actors", "source": "other articles"}[view]
@@ -123,7 +124,7 @@ def _lane_name(view: str, key: str, articles: dict[str, Article], empty: str) ->
         if article is None:
             return key
         outlet = article.source or article.id
-        return f"{outlet} {article.published:%d %b}"
+        return f"{article.published.isoformat()} {outlet}"  # the date first: it survives a cut
     return key
 
 

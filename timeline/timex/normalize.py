@@ -39,9 +39,11 @@ def number(text: str | None) -> str:
         return "X"
     if "half" in key.split():
         return "0.5"
-    digits = key.replace(",", "")
+    digits = " ".join((text or "").replace(",", "").split())  # table_key would drop the "." of "1.5"
     if re.fullmatch(r"[0-9]+(?:\.[0-9]+)?", digits):
         return digits
+    if m := re.fullmatch(r"([0-9]+) ([13])/([24])", digits):  # "2 1/2"
+        return f"{int(m[1]) + int(m[2]) / int(m[3]):g}"
     words = key.split()
     if all(w in _FILLER for w in words):
         return "1"
@@ -73,6 +75,18 @@ def year(text: str | None) -> str:
     if len(digits) == 2:
         return ("20" if int(digits) < 30 else "19") + digits
     return digits.zfill(4)
+
+
+def yearwords(text: str | None) -> str:
+    """A year read out: 'nineteen ninety-six' -> '1996', 'two thousand and one' -> '2001'."""
+    key = table_key(text)
+    if not key:
+        return ""
+    if key.startswith("two thousand"):
+        rest = key.removeprefix("two thousand").replace("and", "").strip()
+        return str(2000 + (int(number(rest)) if rest else 0))
+    rest = key.removeprefix("nineteen").strip()
+    return "1900" if rest == "hundred" else str(1900 + int(number(rest)))
 
 
 def pad2(text: str | None) -> str:
@@ -107,6 +121,17 @@ def century(text: str | None) -> str:
     return f"{n - 1:02d}"
 
 
+def ordinal2(text: str | None) -> str:
+    """'eighth' -> '08', 'twenty-first' -> '21'."""
+    return f"{_ORDINAL_WORDS.get(table_key(text), 0) or _ORDINAL_WORDS_HIGH.get(table_key(text), 0):02d}"
+
+
+_ORDINAL_WORDS_HIGH = {
+    "twenty second": 22, "twenty third": 23, "twenty fourth": 24, "twenty fifth": 25, "twenty sixth": 26,
+    "twenty seventh": 27, "twenty eighth": 28, "twenty ninth": 29, "thirtieth": 30, "thirty first": 31,
+}
+
+
 def yearanchor(text: str | None) -> str:
     """A year qualifier: '1998' -> 'Y1998', "last year's" -> 'YLAST' (resolved later)."""
     key = table_key(text)
@@ -138,10 +163,12 @@ FUNCTIONS: dict[str, Callable[[str | None], str]] = {
     "count": count,
     "halfmore": halfmore,
     "year": year,
+    "yearwords": yearwords,
     "pad2": pad2,
     "day": day,
     "decade": decade,
     "century": century,
     "yearanchor": yearanchor,
+    "ordinal2": ordinal2,
     "clock": clock,
 }

@@ -93,10 +93,8 @@ def _shift_ref(unit: str) -> Resolver:
             return ("PAST_REF" if arg.startswith("MINUS") else "FUTURE_REF"), ctx.dct
         if unit == "day":
             return units.to_value(units.shift(ctx.ref_day, "day", n), "day"), ctx.ref_day
-        base, gran = ctx.ref
-        # "a year earlier" after "the third quarter" is that quarter a year before.
-        out_gran = units.finer(gran, unit)
-        return units.to_value(units.shift(base, unit, n), out_gran), base
+        base, _ = ctx.ref
+        return units.to_value(units.shift(base, unit, n), unit), base
     return fn
 
 
@@ -113,7 +111,18 @@ def _year_ago(arg: str, ctx: Context) -> Resolved | None:
     before; otherwise the reference time a year before, at its own precision."""
     if ctx.ref_quarter is not None:
         return units.to_value(units.shift(ctx.ref_quarter, "year", -1), "quarter"), ctx.ref_quarter
-    return _shift_ref("year")(arg, ctx)
+    base, gran = ctx.ref
+    return units.to_value(units.shift(base, "year", -1), units.finer(gran, "year")), base
+
+
+def _year_of_ref_quarter(arg: str, ctx: Context) -> Resolved | None:
+    """'the 1988 quarter', 'the 1988 period': in a report about a quarter, that quarter of
+    the year named; otherwise the year."""
+    year = int(arg.partition(":")[0][1:])
+    if ctx.ref_quarter is None:
+        return f"{year:04d}", ctx.dct
+    day = ctx.ref_quarter.replace(year=year)
+    return units.to_value(day, "quarter"), ctx.ref_quarter
 
 
 # --- named units found by direction -----------------------------------------------------
@@ -126,6 +135,8 @@ def _thanksgiving(year: int) -> dt.date:
 def _candidates(unit: str, arg: str, base: dt.date, years: range) -> list[dt.date]:
     """Days on which the named unit starts, in the years around ``base``."""
     out: list[dt.date] = []
+    if unit == "monthquarter":  # the quarter that holds a month
+        unit = "month"
     if unit in ("weekday", "weekend"):  # a weekend is found by its Saturday
         return [base + dt.timedelta(days=k) for k in range(-7, 8) if (base + dt.timedelta(days=k)).isoweekday() == int(arg)]
     for y in years:
@@ -149,7 +160,7 @@ def _candidates(unit: str, arg: str, base: dt.date, years: range) -> list[dt.dat
 
 
 _GRAN = {"weekday": "day", "weekend": "weekend", "monthday": "day", "holiday": "day", "month": "month", "season": "season",
-         "quarter": "quarter", "half": "half"}
+         "quarter": "quarter", "half": "half", "monthquarter": "quarter"}
 
 
 def _period_start(day: dt.date, gran: str) -> dt.date:
@@ -187,6 +198,7 @@ _BY_TENSE = {
     "season": {PAST: "on_or_before", FUTURE: "on_or_after", None: "same_year"},
     "quarter": {PAST: "on_or_before", FUTURE: "same_year", None: "same_year"},
     "half": {PAST: "on_or_before", FUTURE: "same_year", None: "same_year"},
+    "monthquarter": {PAST: "on_or_before", FUTURE: "on_or_after", None: "on_or_before"},
 }
 # Tense guessed from a few cue words is weak evidence for units that span a year: a date
 # the tense points to is taken unless it lies much further from the DCT than the nearest
@@ -246,7 +258,8 @@ RESOLVERS: dict[tuple[str, str], Resolver] = {
     **{(u, "REF"): _shift_ref(u) for u in _SHIFTABLE},
     ("quarter", "REFQ"): _ref_quarter,
     ("year", "REFY"): _year_ago,
+    ("refquarter", "YEAR"): _year_of_ref_quarter,
     **{(u, d): _named(u, d) for u in _GRAN for d in ("TENSE", "THIS", "LAST", "NEXT", "ATREF", "REFNEXT")},
-    **{(u, "YEAR"): _in_year(u) for u in _GRAN if u not in ("weekday", "weekend")},
+    **{(u, "YEAR"): _in_year(u) for u in _GRAN if u not in ("weekday", "weekend", "monthquarter")},
 }
-assert len(RESOLVERS) == 2 * len(_SHIFTABLE) + 2 + 6 * len(_GRAN) + len(_GRAN) - 2, "two entries share a key"
+assert len(RESOLVERS) == 2 * len(_SHIFTABLE) + 3 + 6 * len(_GRAN) + len(_GRAN) - 3, "two entries share a key"

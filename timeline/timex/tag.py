@@ -51,13 +51,14 @@ def find(text: str, lang: str = "en") -> list[Candidate]:
         index = scanner.by_group.get(m.lastindex or 0)
         if index is None:  # cannot happen: the outer group of a rule closes last
             continue
-        cand = _candidate(m, g.rules[index], scanner.offsets[scanner.rules.index(index)], g)
+        m, index, offset = _longest(text, m, index, scanner, g)
+        cand = _candidate(m, g.rules[index], offset, g)
         if cand is None:
             continue
         floor = found[-1].end if found else 0
         if cand.type in ("DATE", "TIME"):
             cand = _extend(text, cand, prefix, g, floor)
-        if cand.type == "DURATION" or counted.match(cand.text):
+        if counted.match(cand.text):  # "over the past year": "over" is a preposition there
             cand = _extend(text, cand, approx, g, floor)  # "about two years ago", "nearly a week"
         found.append(cand)
     return found
@@ -90,6 +91,23 @@ def _matches(text: str, g: Grammar) -> Iterator[tuple[re.Match[str], Scanner]]:
         if m:
             done = m.end()
             yield m, scanner
+
+
+def _longest(text: str, m: re.Match[str], index: int, scanner: Scanner, g: Grammar) -> tuple[re.Match[str], int, int]:
+    """The longest match among the rules tried after the one that matched first.
+
+    An alternation takes the first rule that matches; "this year's third quarter" should
+    not stop at "this year" because that rule comes first. Rules before the winner did not
+    match here, so only the later ones are tried, one by one (once per match, not per word).
+    """
+    best, best_index, offset = m, index, scanner.offsets[scanner.rules.index(index)]
+    later = scanner.rules[scanner.rules.index(index) + 1:]
+    for other in later:
+        single = g.scanner_for((other,))
+        alt = single.regex.match(text, m.start())
+        if alt and alt.end() > best.end():
+            best, best_index, offset = alt, other, single.offsets[0]
+    return best, best_index, offset
 
 
 @functools.cache
@@ -138,9 +156,15 @@ def _fill(template: str, m: re.Match[str], offset: int, g: Grammar) -> str | Non
     return None if missing else value
 
 
+# A fraction of a unit is written in the next smaller one: P2.5Y is P2Y6M.
+_SMALLER = {"Y": (12, "M"), "M": (30, "D"), "W": (7, "D"), "D": (24, "H"), "H": (60, "M"), "TM": (60, "S")}
+
+
 def _duration(value: str) -> str:
     if m := _TIME_UNIT.match(value):
-        return f"PT{m[1]}{m[2]}"
+        return _fraction("PT", m[1], m[2], time=True)
+    if m := re.match(r"^P([0-9]+\.[0-9]+)([YMWD])$", value):
+        return _fraction("P", m[1], m[2], time=False)
     m = re.match(r"^P([0-9.]+|X)(DE|CE|Q|WE)$", value)
     if m:
         factor, unit = _DURATION_FIX[m[2]]
@@ -149,6 +173,21 @@ def _duration(value: str) -> str:
         n = float(m[1]) * factor
         return f"P{n:g}{unit}"
     return value
+
+
+def _fraction(prefix: str, amount: str, unit: str, time: bool) -> str:
+    """'P' + 2.5 Y -> 'P2Y6M'; 'PT' + 1.5 M -> 'PT1M30S'; whole amounts stay as they are."""
+    n = float(amount) if amount != "X" else None
+    if n is None or n == int(n):
+        return f"{prefix}{amount if n is None else int(n)}{unit}"
+    factor, smaller = _SMALLER["TM" if time and unit == "M" else unit]
+    whole, rest = int(n), round((n - int(n)) * factor)
+    if unit in ("D",) and not time:  # days -> hours crosses into the time part
+        return f"P{whole}DT{rest}H" if whole else f"PT{rest}H"
+    if prefix == "P" and smaller == "H":
+        return f"P{whole}DT{rest}H"
+    head = f"{whole}{unit}" if whole else ""
+    return f"{prefix}{head}{rest}{smaller}"
 
 
 def _extend(text: str, cand: Candidate, prefix: re.Pattern[str], g: Grammar, floor: int) -> Candidate:

@@ -1,0 +1,109 @@
+"""Run the per-article stages (timex → events) over many articles: in this process, on a
+pool of processes, or on a Dask cluster; with a cache so unchanged articles are not redone.
+
+The merge needs every article's events, so it runs once, after; everything before it is a
+pure function of one article, which is what makes it safe to cache and to spread out.
+Results come back in input order whatever the engine, so the output is the same bytes.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from timeline import events, timex
+from timeline.cache import Cache, article_key
+from timeline.errors import TimelineError
+from timeline.model import Article, Event
+
+log = logging.getLogger("timeline")
+
+Progress = Callable[[Article], None]
+ENGINES = ("local", "dask")
+_CHUNK = 32  # articles per task: enough to batch the parser, small enough to balance cores
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    """How to run the per-article stages."""
+
+    jobs: int = 1  # processes on this machine (engine "local")
+    engine: str = "local"
+    scheduler: str | None = None  # Dask scheduler address, e.g. tcp://10.0.0.5:8786
+    cache: Path | None = None  # SQLite file; None: no cache
+
+
+def default_jobs() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+
+
+def process(articles: Sequence[Article], options: RunOptions = RunOptions(), progress: Progress | None = None) -> list[tuple[Event, ...]]:
+    """Each article's events, in input order."""
+    cache = Cache.open(options.cache) if options.cache else None
+    try:
+        keys = [article_key(a) for a in articles]
+        done = cache.get_many(keys) if cache else {}
+        todo = [a for a, k in zip(articles, keys) if k not in done]
+        if cache:
+            log.info("cache %s: %d of %d articles already done", options.cache, len(articles) - len(todo), len(articles))
+        fresh: dict[str, tuple[Event, ...]] = {}
+        for article, found in zip(todo, _run(todo, options)):
+            fresh[article.id] = found
+            if progress is not None:
+                progress(article)
+        if cache and todo:
+            cache.put_many({k: fresh[a.id] for a, k in zip(articles, keys) if a.id in fresh})
+        return [done[k] if k in done else fresh[a.id] for a, k in zip(articles, keys)]
+    finally:
+        if cache:
+            cache.close()
+
+
+def process_chunk(articles: Sequence[Article]) -> list[tuple[Event, ...]]:
+    """The per-article stages for one chunk, in one process (what each worker runs)."""
+    return list(events.extract_all((a, timex.tag(a)) for a in articles))
+
+
+def _run(articles: Sequence[Article], options: RunOptions) -> Iterator[tuple[Event, ...]]:
+    if not articles:
+        return iter(())
+    chunks = [articles[i : i + _CHUNK] for i in range(0, len(articles), _CHUNK)]
+    if options.engine == "dask":
+        return _flatten(_dask(chunks, options.scheduler))
+    if options.jobs <= 1 or len(chunks) == 1:
+        return _flatten(process_chunk(c) for c in chunks)
+    return _flatten(_pool(chunks, options.jobs))
+
+
+def _pool(chunks: list[Sequence[Article]], jobs: int) -> Iterator[list[tuple[Event, ...]]]:
+    # fork shares the loaded code with the workers; elsewhere spawn starts them afresh
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    with ProcessPoolExecutor(max_workers=min(jobs, len(chunks)), mp_context=multiprocessing.get_context(method)) as pool:
+        yield from pool.map(process_chunk, chunks)
+
+
+def _dask(chunks: list[Sequence[Article]], scheduler: str | None) -> Iterator[list[tuple[Event, ...]]]:
+    try:
+        from dask.distributed import Client
+    except ImportError:
+        raise TimelineError("--engine dask needs Dask; install it with: pip install 'timeline[dask]'") from None
+    if not scheduler:
+        raise TimelineError("--engine dask needs --scheduler ADDRESS (e.g. tcp://scheduler:8786)")
+    try:
+        client = Client(scheduler, timeout="10s")
+    except OSError as err:
+        raise TimelineError(f"cannot reach the Dask scheduler at {scheduler} ({err}); check the address") from None
+    with client:
+        futures = client.map(process_chunk, chunks, pure=False)
+        for future in futures:  # in input order, as they finish
+            yield future.result()
+
+
+def _flatten(chunks: Iterator[list[tuple[Event, ...]]] | object) -> Iterator[tuple[Event, ...]]:
+    for chunk in chunks:  # type: ignore[attr-defined]
+        yield from chunk
