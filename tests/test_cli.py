@@ -259,7 +259,7 @@ def test_failed_write_keeps_the_old_file(tmp_path: Path, fixtures: Path, monkeyp
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(os, "replace", fail)
-    result = run("build", str(fixtures / "corpus.jsonl"), "-o", str(page))
+    result = run("build", str(fixtures / "corpus.jsonl"), "-o", str(page), "--no-cache")
     assert_bad_input(result, f"{page}: cannot write it (No space left on device); check the folder exists and is writable")
     assert page.read_text(encoding="utf-8") == "the user's old page"
     assert [p.name for p in tmp_path.iterdir()] == ["t.html"]  # no temporary file left behind
@@ -294,3 +294,26 @@ def test_schema_copy_matches_the_contract(fixtures: Path) -> None:
     if not shared.exists():
         pytest.skip("no ../shared/contract beside the clone; the copy in tests/fixtures is used as it is")
     assert (fixtures / "timeline.schema.json").read_bytes() == shared.read_bytes()
+
+
+def test_jobs_do_not_change_the_output(tmp_path: Path, fixtures: Path) -> None:
+    outputs = []
+    for jobs in ("1", "2"):
+        data = tmp_path / f"{jobs}.json"
+        CliRunner().invoke(
+            main,
+            ["build", str(fixtures / "folder"), str(fixtures / "merge"), "-o", str(tmp_path / f"{jobs}.html"), "--json", str(data), "--jobs", jobs, "--no-cache"],
+            catch_exceptions=False,
+        )
+        outputs.append(data.read_bytes())
+    assert outputs[0] == outputs[1]
+
+
+def test_build_uses_a_cache_beside_the_page(tmp_path: Path, fixtures: Path) -> None:
+    page = tmp_path / "out" / "t.html"
+    first = CliRunner().invoke(main, ["build", str(fixtures / "folder"), "-o", str(page)], catch_exceptions=False)
+    assert first.exit_code == 0
+    assert (tmp_path / "out" / ".timeline-cache.sqlite").exists()
+    again = page.read_bytes()
+    CliRunner().invoke(main, ["build", str(fixtures / "folder"), "-o", str(page)], catch_exceptions=False)
+    assert page.read_bytes() == again

@@ -100,7 +100,7 @@ def test_json_follows_the_contract(fixtures: Path) -> None:
 
 def test_build_writes_every_export(tmp_path: Path, fixtures: Path) -> None:
     names = {"--json": "t.json", "--csv": "t.csv", "--mentions-csv": "m.csv", "--timelinejs": "tj.json", "--ics": "t.ics", "--markdown": "t.md"}
-    args = ["build", str(fixtures / "corpus.jsonl"), "-o", str(tmp_path / "t.html")]
+    args = ["build", str(fixtures / "corpus.jsonl"), "-o", str(tmp_path / "t.html"), "--no-cache"]
     for option, name in names.items():
         args += [option, str(tmp_path / name)]
     result = CliRunner().invoke(main, args, catch_exceptions=False)

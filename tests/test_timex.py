@@ -223,6 +223,11 @@ def test_resolver_table_covers_every_unit() -> None:
     assert units <= tested, f"untested units: {units - tested}"
 
 
+def test_dates_off_the_calendar_are_dropped() -> None:
+    assert tag_text("It happened 99999999 days ago and 9999 years ago.", D("2016-07-14")) == ()
+    assert resolve("UNDEF-DCT-year-PLUS-9000", _ctx("2016-07-14")) is None
+
+
 def test_unknown_undef_value_is_dropped() -> None:
     assert resolve("UNDEF-SIDEWAYS-month-05", _ctx("2016-07-14")) is None
     assert resolve("2016-05", _ctx("2016-07-14")) is None  # nothing to resolve
@@ -308,7 +313,9 @@ def test_fast_path_finds_what_the_full_scanner_finds() -> None:
 _WORDS = st.sampled_from(
     "the on in last next this Friday May March 1998 '90s three-year a year ago, . Sept. 30 2,000 "
     "every week weekly now earlier later of fiscal quarter third night 5 p.m. today yesterday ' $ - "
-    "Élysée 12/25/2001 decade centuries summer fall the past several months 24 hours".split()
+    "Élysée 12/25/2001 decade centuries summer fall the past several months 24 hours 1.5 2.25 "
+    "seconds minutes hours days weeks quarters years decades 1/2 and a half 0 00 99 9999 -year "
+    "nineteen ninety-six two thousand eighth the previous following that ago earlier".split()
 )
 
 

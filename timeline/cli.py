@@ -9,6 +9,7 @@ import datetime as dt
 import json
 import logging
 import sys
+from pathlib import Path
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -21,6 +22,7 @@ from timeline.errors import TimelineError
 from timeline.files import write_atomic
 from timeline.model import Article, Timex
 from timeline.query import Query, select
+from timeline.runner import ENGINES, RunOptions, default_jobs
 
 EXIT_CODES = """\b
 Exit status: 0 success, 1 bad input (the message names the file and
@@ -68,6 +70,23 @@ def _day(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.da
         return dt.date.fromisoformat(value)
     except ValueError:
         raise click.BadParameter(f"{value!r} is not a date; write it as YYYY-MM-DD") from None
+
+
+def run_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """--jobs, --engine, --scheduler: how the per-article stages run."""
+    for option in reversed(
+        [
+            click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, metavar="N", help="Processes to use (default: all cores)."),
+            click.option("--engine", type=click.Choice(ENGINES), default="local", show_default=True, help="Run on this machine, or on a Dask cluster."),
+            click.option("--scheduler", metavar="ADDRESS", help="Dask scheduler address for --engine dask, e.g. tcp://10.0.0.5:8786."),
+        ]
+    ):
+        command = option(command)
+    return command
+
+
+def _run_options(jobs: int | None, engine: str, scheduler: str | None, cache: Path | None) -> RunOptions:
+    return RunOptions(jobs=jobs or default_jobs(), engine=engine, scheduler=scheduler, cache=cache)
 
 
 def input_options(command: Callable[..., Any]) -> Callable[..., Any]:
@@ -126,9 +145,13 @@ def main(ctx: click.Context, quiet: bool, verbose: bool) -> None:
 @click.option("--markdown", "markdown", metavar="PATH", help=f"Also write {EXPORTS['markdown'][1]}.")
 @click.option("--title", default="Timeline", show_default=True, help="The timeline's title.")
 @click.option("--cdn", is_flag=True, help="Load plotly.js from the network instead of embedding it (smaller page, needs a connection).")
+@click.option("--cache", "cache_path", metavar="PATH", help="Cache of per-article results [default: .timeline-cache.sqlite beside the page].")
+@click.option("--no-cache", is_flag=True, help="Use no cache: redo every article.")
+@run_options
 @filter_options
 @click.pass_context
 def build(ctx: click.Context, inputs: tuple[str, ...], published: dt.date | None, output: str, title: str, cdn: bool,
+          cache_path: str | None, no_cache: bool, jobs: int | None, engine: str, scheduler: str | None,
           since: dt.date | None, until: dt.date | None, actors: tuple[str, ...], kinds: tuple[str, ...], **paths: str | None) -> None:
     """Build the interactive timeline page, and the exports asked for.
 
@@ -136,8 +159,11 @@ def build(ctx: click.Context, inputs: tuple[str, ...], published: dt.date | None
     Example:
       timeline build seeds/ -o output/timeline.html --json output/timeline.json
       timeline build corpus.jsonl.gz --csv events.csv --ics events.ics --since 2016-07-01
+      timeline build big.jsonl.gz --jobs 8 --cache ~/.cache/timeline.sqlite
+      timeline build big.jsonl.gz --engine dask --scheduler tcp://10.0.0.5:8786
     """
-    options, articles = _read(inputs, published, title)
+    cache = None if no_cache else Path(cache_path) if cache_path else Path(output).parent / ".timeline-cache.sqlite"
+    options, articles = _read(inputs, published, title, _run_options(jobs, engine, scheduler, cache))
     with _progress(ctx, articles) as progress:
         timeline = select(pipeline.build(articles, options, progress), Query(since, until, actors, kinds))
     outputs = {output: render.to_html(timeline, cdn=cdn)}
@@ -152,17 +178,18 @@ def build(ctx: click.Context, inputs: tuple[str, ...], published: dt.date | None
 
 @main.command(epilog=EXIT_CODES)
 @input_options
+@run_options
 @filter_options
 @click.pass_context
-def show(ctx: click.Context, inputs: tuple[str, ...], published: dt.date | None, since: dt.date | None,
-         until: dt.date | None, actors: tuple[str, ...], kinds: tuple[str, ...]) -> None:
+def show(ctx: click.Context, inputs: tuple[str, ...], published: dt.date | None, jobs: int | None, engine: str,
+         scheduler: str | None, since: dt.date | None, until: dt.date | None, actors: tuple[str, ...], kinds: tuple[str, ...]) -> None:
     """Print the merged chronology: a line per event with its date, title and sources.
 
     \b
     Example:
       timeline show seeds/ --actor Kerry --since 2016-07-01
     """
-    options, articles = _read(inputs, published)
+    options, articles = _read(inputs, published, run=_run_options(jobs, engine, scheduler, None))
     with _progress(ctx, articles) as progress:
         timeline = select(pipeline.build(articles, options, progress), Query(since, until, actors, kinds))
     width = max((len(e.when.label) for e in timeline.events), default=0)
@@ -245,8 +272,10 @@ def explain(inputs: tuple[str, ...], published: dt.date | None, article_id: str)
         click.echo(f"{number:>3}. {timex.text!r} {timex.start}-{timex.end} → {timex.type} {timex.value} (rule {timex.rule}{anchor})")
 
 
-def _read(inputs: tuple[str, ...], published: dt.date | None, title: str = "Timeline") -> tuple[pipeline.Options, tuple[Article, ...]]:
-    options = pipeline.Options(published=published, title=title)
+def _read(
+    inputs: tuple[str, ...], published: dt.date | None, title: str = "Timeline", run: RunOptions = RunOptions()
+) -> tuple[pipeline.Options, tuple[Article, ...]]:
+    options = pipeline.Options(published=published, title=title, run=run)
     return options, pipeline.read(inputs, options, stdin=sys.stdin.buffer)
 
 

@@ -8,11 +8,12 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import BinaryIO
 
-from timeline import corpus, events, merge, timex
+from timeline import corpus, merge, runner, timex
+from timeline.runner import RunOptions
 from timeline.model import Article, Event, Timeline, Timex
 
 
@@ -22,6 +23,7 @@ class Options:
 
     published: dt.date | None = None  # the date for articles whose metadata has none
     title: str = "Timeline"
+    run: RunOptions = RunOptions()  # jobs, engine, cache
 
 
 log = logging.getLogger("timeline")
@@ -39,7 +41,7 @@ def read(paths: Sequence[str], options: Options = Options(), stdin: BinaryIO | N
     return articles
 
 
-Progress = Callable[[Article], None]
+Progress = runner.Progress
 
 
 def tag(articles: Sequence[Article], progress: Progress | None = None) -> Iterator[tuple[Article, tuple[Timex, ...]]]:
@@ -50,21 +52,19 @@ def tag(articles: Sequence[Article], progress: Progress | None = None) -> Iterat
             progress(article)
 
 
-def extract(articles: Sequence[Article], progress: Progress | None = None) -> tuple[Event, ...]:
-    """The dated events of every article, unmerged."""
+def extract(articles: Sequence[Article], progress: Progress | None = None, run: RunOptions = RunOptions()) -> tuple[Event, ...]:
+    """The dated events of every article, unmerged, in input order."""
     started = time.perf_counter()
     found: list[Event] = []
-    tagged = list(tag(articles, progress))
-    expressions = sum(len(timexes) for _, timexes in tagged)
-    for result in events.extract_all(tagged):
+    for result in runner.process(articles, run, progress):
         found.extend(_check("events.extract", result, Event))
-    log.info("found %d temporal expressions and %d dated events (%.2f s)", expressions, len(found), time.perf_counter() - started)
+    log.info("found %d dated events (%.2f s)", len(found), time.perf_counter() - started)
     return tuple(found)
 
 
 def build(articles: Sequence[Article], options: Options = Options(), progress: Progress | None = None) -> Timeline:
     """The merged timeline of ``articles``."""
-    found = extract(articles, progress)
+    found = extract(articles, progress, options.run)
     started = time.perf_counter()
     result = merge.merge(found, tuple(articles), options.title)
     if not isinstance(result, Timeline):

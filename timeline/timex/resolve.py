@@ -58,7 +58,7 @@ def resolve(value: str, ctx: Context) -> Resolved | None:
         arg = f"{anchor}:{arg}"
     try:
         out = fn(arg, ctx)
-    except ValueError:  # a date outside the calendar (year 10000, 30 February)
+    except (ValueError, OverflowError):  # a date outside the calendar (year 10000, 30 February)
         return None
     if out is None:
         return None

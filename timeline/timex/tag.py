@@ -161,17 +161,16 @@ _SMALLER = {"Y": (12, "M"), "M": (30, "D"), "W": (7, "D"), "D": (24, "H"), "H": 
 
 
 def _duration(value: str) -> str:
+    """Canonical TIMEX3 duration: time units after a T, no decades or quarters, no fractions."""
     if m := _TIME_UNIT.match(value):
         return _fraction("PT", m[1], m[2], time=True)
+    if m := re.match(r"^P([0-9.]+|X)(DE|CE|Q|WE)$", value):
+        factor, unit = _DURATION_FIX[m[2]]
+        if m[1] == "X":  # a vague number of decades stays in decades: PXDE
+            return f"PX{m[2] if m[2] in ('DE', 'CE') else unit}"
+        value = f"P{float(m[1]) * factor:g}{unit}"
     if m := re.match(r"^P([0-9]+\.[0-9]+)([YMWD])$", value):
         return _fraction("P", m[1], m[2], time=False)
-    m = re.match(r"^P([0-9.]+|X)(DE|CE|Q|WE)$", value)
-    if m:
-        factor, unit = _DURATION_FIX[m[2]]
-        if m[1] == "X":
-            return f"PX{unit if m[2] != 'DE' else 'DE'}" if m[2] != "CE" else "PXCE"
-        n = float(m[1]) * factor
-        return f"P{n:g}{unit}"
     return value
 
 
@@ -180,7 +179,10 @@ def _fraction(prefix: str, amount: str, unit: str, time: bool) -> str:
     n = float(amount) if amount != "X" else None
     if n is None or n == int(n):
         return f"{prefix}{amount if n is None else int(n)}{unit}"
-    factor, smaller = _SMALLER["TM" if time and unit == "M" else unit]
+    key = "TM" if time and unit == "M" else unit
+    if key not in _SMALLER or (time and unit == "D"):  # seconds: no smaller unit; keep the fraction
+        return f"{prefix}{n:g}{unit}"
+    factor, smaller = _SMALLER[key]
     whole, rest = int(n), round((n - int(n)) * factor)
     if unit in ("D",) and not time:  # days -> hours crosses into the time part
         return f"P{whole}DT{rest}H" if whole else f"PT{rest}H"

@@ -1,0 +1,113 @@
+"""Parallel runs, the cache and the Dask engine give the same events as one process."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from timeline import cache as cache_module
+from timeline import runner
+from timeline.model import Article
+from timeline.runner import RunOptions
+
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November"]
+
+
+def corpus(n: int) -> list[Article]:
+    return [
+        Article(
+            id=f"a{i:03}",
+            text=f"The envoys met in Geneva on {1 + i % 27} {MONTHS[i % 11]} 2015. Talks resumed on Monday, officials said.",
+            published=dt.date(2016, 1, 1) + dt.timedelta(days=i),
+        )
+        for i in range(n)
+    ]
+
+
+def test_two_processes_give_what_one_gives() -> None:
+    articles = corpus(70)  # three chunks
+    one = runner.process(articles, RunOptions(jobs=1))
+    two = runner.process(articles, RunOptions(jobs=2))
+    assert one == two
+    assert all(found for found in one)
+
+
+def test_cache_redoes_only_new_articles(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "cache.sqlite"
+    articles = corpus(5)
+    first = runner.process(articles, RunOptions(cache=path))
+    done: list[str] = []
+    real = runner.process_chunk
+
+    def counting(chunk):  # type: ignore[no-untyped-def]
+        done.extend(a.id for a in chunk)
+        return real(chunk)
+
+    monkeypatch.setattr(runner, "process_chunk", counting)
+    assert runner.process(articles, RunOptions(cache=path)) == first
+    assert done == []  # all from the cache
+    more = corpus(6)
+    runner.process(more, RunOptions(cache=path))
+    assert done == ["a005"]  # only the new one
+
+
+def test_changed_article_is_redone(tmp_path: Path) -> None:
+    path = tmp_path / "cache.sqlite"
+    article = corpus(1)[0]
+    runner.process([article], RunOptions(cache=path))
+    changed = Article(article.id, article.text.replace("Geneva", "Vienna"), article.published)
+    assert cache_module.article_key(changed) != cache_module.article_key(article)
+    (events,) = runner.process([changed], RunOptions(cache=path))
+    assert "Vienna" in events[0].mentions[0].sentence
+
+
+def test_damaged_cache_is_rebuilt(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    path = tmp_path / "cache.sqlite"
+    path.write_bytes(b"this is not a database" * 100)
+    articles = corpus(2)
+    with caplog.at_level(logging.WARNING, logger="timeline"):
+        result = runner.process(articles, RunOptions(cache=path))
+    assert result == runner.process(articles, RunOptions())
+    assert "damaged" in caplog.text
+    assert sqlite3.connect(path).execute("SELECT COUNT(*) FROM articles").fetchone()[0] == 2
+
+
+def test_cache_of_another_version_is_rebuilt(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    path = tmp_path / "cache.sqlite"
+    articles = corpus(2)
+    runner.process(articles, RunOptions(cache=path))
+    with sqlite3.connect(path) as db:
+        db.execute("UPDATE meta SET value = '0' WHERE name = 'format'")
+    with caplog.at_level(logging.WARNING, logger="timeline"):
+        runner.process(articles, RunOptions(cache=path))
+    assert "another version" in caplog.text
+
+
+def test_tampered_entries_are_not_trusted(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    path = tmp_path / "cache.sqlite"
+    articles = corpus(2)
+    expected = runner.process(articles, RunOptions(cache=path))
+    with sqlite3.connect(path) as db:
+        db.execute("UPDATE articles SET events = '[{\"nonsense\": 1}]'")
+    with caplog.at_level(logging.WARNING, logger="timeline"):
+        assert runner.process(articles, RunOptions(cache=path)) == expected
+    assert "unreadable" in caplog.text
+
+
+def test_dask_engine_on_a_local_cluster() -> None:
+    distributed = pytest.importorskip("dask.distributed")
+    articles = corpus(40)
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=False, dashboard_address=None) as cluster:
+        result = runner.process(articles, RunOptions(engine="dask", scheduler=cluster.scheduler_address))
+    assert result == runner.process(articles, RunOptions())
+
+
+def test_dask_engine_needs_a_scheduler() -> None:
+    from timeline.errors import TimelineError
+
+    with pytest.raises(TimelineError, match="--scheduler"):
+        runner.process(corpus(1), RunOptions(engine="dask"))
