@@ -104,7 +104,7 @@ def _connect(path: Path) -> sqlite3.Connection:
 
 @cache
 def _fingerprint() -> str:
-    """A hash of the package's code and rule files: any change to the tool changes it."""
+    """A hash of the code and rule files that make per-article results: changing them changes it."""
     digest = hashlib.sha256(__version__.encode())
     root = resources.files("timeline")
     for path in sorted(_files(Path(str(root)))):
@@ -113,8 +113,13 @@ def _fingerprint() -> str:
     return digest.hexdigest()
 
 
+# What the cached per-article results depend on; merge, render and the CLI are not cached.
+_INPUTS = ("timex", "events", "rules", "model.py", "text.py", "cache.py", "runner.py")
+
+
 def _files(root: Path) -> list[Path]:
-    return [p for p in root.rglob("*") if p.is_file() and p.suffix in (".py", ".toml", ".txt", ".j2")]
+    paths = [p for name in _INPUTS for p in ([root / name] if (root / name).is_file() else (root / name).rglob("*"))]
+    return [p for p in paths if p.is_file() and p.suffix in (".py", ".toml", ".txt")]
 
 
 def _encode(event: Event) -> dict[str, Any]:

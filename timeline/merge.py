@@ -46,18 +46,18 @@ def merge(events: Iterable[Event], articles: tuple[Article, ...] = (), title: st
     items = sorted(_canonical_actors(list(events)), key=lambda e: _mention_key(e.mentions[0], published))
     vectors = _tfidf([e.mentions[0].sentence for e in items])
     clusters: list[_Cluster] = []
-    by_day: dict[dt.date, list[_Cluster]] = defaultdict(list)
+    blocks = _Blocks()
     for event, vector in sorted(zip(items, vectors), key=lambda p: _precision_first(p[0], published)):
         best, best_score = None, 0.0
-        for cluster in _candidates(event, by_day):
+        for cluster in blocks.candidates(event):
             score = _score(event, vector, cluster)
             if score > best_score:
                 best, best_score = cluster, score
         if best is None:
             best = _Cluster()
             clusters.append(best)
-            _index(best, event, by_day)
         best.add(event, vector)
+        blocks.add(best, event)
     merged = [_combine(c.events, published) for c in clusters]
     merged.sort(key=lambda e: (e.when.start, e.when.end, e.title, e.id))
     return Timeline(articles=articles, events=tuple(merged), title=title)
@@ -73,31 +73,60 @@ class _Cluster:
         self.vectors.append(vector)
 
 
-def _candidates(event: Event, by_day: dict[dt.date, list[_Cluster]]) -> list[_Cluster]:
-    """Clusters indexed on a day this event covers, or near its day: the date block."""
-    when = event.when
-    start, end = when.start, when.end
-    if when.granularity == "day":
-        start, end = start - CONFLICT_WINDOW, end + CONFLICT_WINDOW
-    seen: dict[int, _Cluster] = {}
-    day = start
-    while day <= end:
-        for cluster in by_day.get(day, ()):
+class _Blocks:
+    """Where to look for an event's cluster, so that it meets only the few that might match.
+
+    Day- and week-level clusters are found by day (with a window of a few days, to catch
+    reports that disagree on the date). A coarser mention meets clusters of its own period,
+    and finer ones in that period that share one of its actors (by month): "in May" joins a
+    May meeting only if the text makes it the same event, which needs a shared actor anyway.
+    """
+
+    def __init__(self) -> None:
+        self.by_day: dict[dt.date, list[_Cluster]] = defaultdict(list)
+        self.by_value: dict[str, list[_Cluster]] = defaultdict(list)
+        self.by_actor_month: dict[tuple[str, int, int], list[_Cluster]] = defaultdict(list)
+
+    def candidates(self, event: Event) -> list[_Cluster]:
+        when = event.when
+        seen: dict[int, _Cluster] = {}
+        if when.granularity in ("day", "week"):
+            day, last = when.start - CONFLICT_WINDOW, when.end + CONFLICT_WINDOW
+            while day <= last:
+                for cluster in self.by_day.get(day, ()):
+                    seen.setdefault(id(cluster), cluster)
+                day += dt.timedelta(days=1)
+        for cluster in self.by_value.get(when.value, ()):
             seen.setdefault(id(cluster), cluster)
-        day += dt.timedelta(days=1)
-    return list(seen.values())
+        for key in self._actor_months(event):
+            for cluster in self.by_actor_month.get(key, ()):
+                seen.setdefault(id(cluster), cluster)
+        return list(seen.values())
 
+    def add(self, cluster: _Cluster, event: Event) -> None:
+        when = event.when
+        if when.granularity in ("day", "week"):
+            for offset in range((when.end - when.start).days + 1):
+                self._put(self.by_day[when.start + dt.timedelta(days=offset)], cluster)
+        self._put(self.by_value[when.value], cluster)
+        for actor in event.actors:
+            self._put(self.by_actor_month[(actor, when.start.year, when.start.month)], cluster)
 
-def _index(cluster: _Cluster, event: Event, by_day: dict[dt.date, list[_Cluster]]) -> None:
-    """Index a new cluster on its first and last day (and every day between, for short spans)."""
-    when = event.when
-    days = (when.end - when.start).days
-    if days <= 31:
-        for offset in range(days + 1):
-            by_day[when.start + dt.timedelta(days=offset)].append(cluster)
-    else:  # a year-long mention is only found from its own first and last day
-        by_day[when.start].append(cluster)
-        by_day[when.end].append(cluster)
+    def _actor_months(self, event: Event) -> list[tuple[str, int, int]]:
+        when = event.when
+        if when.granularity in ("day", "week") or not event.actors or (when.end - when.start).days > 400:
+            return []  # a decade-long mention names no event precisely enough to join one
+        months = []
+        year, month = when.start.year, when.start.month
+        while (year, month) <= (when.end.year, when.end.month):
+            months.append((year, month))
+            year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+        return [(actor, y, m) for actor in event.actors for y, m in months]
+
+    @staticmethod
+    def _put(bucket: list[_Cluster], cluster: _Cluster) -> None:
+        if not bucket or bucket[-1] is not cluster:
+            bucket.append(cluster)
 
 
 def _score(event: Event, vector: dict[str, float], cluster: _Cluster) -> float:

@@ -215,9 +215,12 @@ def _layout(timeline: Timeline) -> dict[str, Any]:
     }
     if timeline.events:
         first = min(e.when.start for e in timeline.events)
-        last = max(e.when.end for e in timeline.events) + dt.timedelta(days=1)
+        last = max(e.when.end for e in timeline.events)
+        last = last + dt.timedelta(days=1) if last < dt.date.max else last
         pad = dt.timedelta(days=max(3, (last - first).days // 30))
-        full = [(first - pad).isoformat(), (last + pad).isoformat()]
+        low = first - pad if first - dt.date.min > pad else dt.date.min
+        high = last + pad if dt.date.max - last > pad else dt.date.max
+        full = [low.isoformat(), high.isoformat()]
         layout["xaxis"]["range"] = full
         layout["xaxis"]["rangeslider"]["range"] = full
     return layout
