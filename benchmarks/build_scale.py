@@ -1,0 +1,84 @@
+"""Full builds of a real newswire corpus: wall time, words per second and peak memory.
+
+Runs `timeline build` as a separate process (as a user would) over
+../shared/data/corpora/te3-silver.jsonl.gz (2,452 articles, 631k words):
+  1. cold, --jobs 1      2. cold, --jobs 2      3. warm rebuild after adding one article
+Peak RSS is the largest total resident memory of the build and its worker processes,
+sampled every 50 ms.
+
+Usage: python benchmarks/build_scale.py [--corpus PATH] [--limit N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import psutil
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_CORPUS = ROOT.parent / "shared" / "data" / "corpora" / "te3-silver.jsonl.gz"
+EXTRA = {
+    "id": "extra-0001",
+    "published": "2006-12-31",
+    "title": "One more report",
+    "source": "Benchmark",
+    "text": "Foreign ministers met in Geneva on Friday and agreed to meet again in January, officials said on Saturday.",
+}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--limit", type=int, default=0, help="use only the first N articles")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        corpus = _corpus(args.corpus, args.limit, work / "corpus.jsonl")
+        words = sum(len(json.loads(line)["text"].split()) for line in corpus.read_text(encoding="utf-8").splitlines())
+        bigger = work / "corpus-plus-one.jsonl"
+        bigger.write_text(corpus.read_text(encoding="utf-8") + json.dumps(EXTRA) + "\n", encoding="utf-8")
+        print(f"corpus: {corpus.read_text(encoding='utf-8').count(chr(10))} articles, {words:,} words")
+        print(f"{'run':34} {'wall s':>8} {'words/s':>10} {'peak RSS MB':>12}")
+        runs = [
+            ("cold build, --jobs 1", corpus, ["--jobs", "1", "--cache", str(work / "c1.sqlite")]),
+            ("cold build, --jobs 2", corpus, ["--jobs", "2", "--cache", str(work / "c2.sqlite")]),
+            ("warm rebuild, one article added", bigger, ["--jobs", "2", "--cache", str(work / "c2.sqlite")]),
+        ]
+        for name, source, options in runs:
+            wall, peak = _measure([sys.executable, "-m", "timeline", "-q", "build", str(source), "-o", str(work / "t.html"), *options])
+            print(f"{name:34} {wall:8.1f} {words / wall:10,.0f} {peak / 2**20:12.0f}")
+        print(f"page: {(work / 't.html').stat().st_size / 2**20:.1f} MB")
+
+
+def _corpus(path: Path, limit: int, out: Path) -> Path:
+    with gzip.open(path, "rt", encoding="utf-8") if path.suffix == ".gz" else path.open(encoding="utf-8") as source:
+        lines = [line for line in source if line.strip()]
+    out.write_text("".join(lines[:limit] if limit else lines), encoding="utf-8")
+    return out
+
+
+def _measure(command: list[str]) -> tuple[float, int]:
+    started = time.perf_counter()
+    process = psutil.Popen(command, cwd=ROOT)
+    peak = 0
+    while process.poll() is None:
+        try:
+            tree = [process, *process.children(recursive=True)]
+            peak = max(peak, sum(p.memory_info().rss for p in tree if p.is_running()))
+        except psutil.Error:
+            pass
+        time.sleep(0.05)
+    if process.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} failed with exit status {process.returncode}")
+    return time.perf_counter() - started, peak
+
+
+if __name__ == "__main__":
+    main()
