@@ -68,6 +68,18 @@ def test_kind(text: str, date: tuple[str, str], kind: str, cameo: str) -> None:
     assert (event.kind, event.cameo) == (kind, cameo)
 
 
+def test_a_date_inside_a_progressive_dates_its_verb() -> None:
+    (event,) = extract("The ministry was on Monday preparing a reply to the proposal.", ("Monday", "2019-03-04"), published="2019-03-04")
+    assert event.mentions[0].trigger == "preparing"
+    assert event.status == "ongoing"
+
+
+def test_a_proposal_earlier_in_the_sentence_does_not_make_a_later_clause_proposed() -> None:
+    text = "Russia first proposed joint strikes in May, and even today officials say it is a mistake."
+    events = extract(text, ("May", "2019-05"), ("today", "2019-07-01"), published="2019-07-01")
+    assert [e.status for e in events] == ["occurred", "occurred"]
+
+
 def test_full_name_and_role_from_the_article() -> None:
     text = (
         "Secretary of State John Kerry arrived in Moscow on Thursday. "

@@ -75,6 +75,11 @@ def _trigger(span: Span, lex: Lexicon) -> Token | None:
         before -= 1
     if before >= 0 and doc[before].pos_ == "VERB" and doc[before].lemma_ in lex.reporting:
         return doc[before]  # "said on Tuesday": the date dates the saying
+    after = span.end
+    if after < len(doc) and doc[after].tag_ == "VBG" and span.start > 0 and doc[span.start - 1].lemma_ in ("on", "be") and any(
+        t.lemma_ == "be" and t.pos_ == "AUX" for t in doc[max(0, span.start - 2) : span.start]
+    ):
+        return doc[after]  # "was on Monday drafting": a date inside a progressive dates its verb
     token = span.root
     for _ in range(12):
         if token.head.i == token.i:
@@ -109,6 +114,9 @@ def _subject(trigger: Token) -> Token | None:
         if token.dep_ in ("acl", "relcl") and token.pos_ == "VERB":
             return None  # "a deal announced last week": the noun is what was acted on
         break
+    be = _be_before(trigger)
+    if be is not None:
+        return next((c for c in be.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return None
 
 
@@ -157,7 +165,7 @@ def _status(trigger: Token, lex: Lexicon, relation: str) -> str:
         return "scheduled"
     if words & lex.proposed_modals:
         return "proposed"
-    if any(t.lemma_ in lex.proposal_words for t in chain[1:]) and trigger.tag_ in ("VB", "VBP", "VBZ"):
+    if _under_proposal(trigger, lex) and trigger.tag_ in ("VB", "VBP", "VBZ"):
         return "proposed"
     if trigger.tag_ == "VBG":  # "is meeting", "going to Moscow, meeting Putin tonight"
         if relation != "past":
@@ -207,8 +215,27 @@ def _own_clause(trigger: Token) -> list[Token]:
     return [t for t in trigger.subtree if t.i not in cut]
 
 
+def _under_proposal(trigger: Token, lex: Lexicon) -> bool:
+    """'proposed that X meet', 'a plan to set up': the trigger is the content of a proposal."""
+    token = trigger
+    for _ in range(3):
+        if token.dep_ not in ("xcomp", "ccomp", "acl", "relcl") or token.head.i == token.i:
+            return False
+        token = token.head
+        if token.lemma_ in lex.proposal_words:
+            return True
+    return False
+
+
 def _has_be(token: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lemma_ == "be" for c in token.children)
+    return any(c.dep_ == "aux" and c.lemma_ == "be" for c in token.children) or _be_before(token) is not None
+
+
+def _be_before(token: Token) -> Token | None:
+    """The 'was' of 'was on Monday drafting', when the parser did not attach it."""
+    if token.tag_ != "VBG":
+        return None
+    return next((t for t in reversed(token.doc[max(0, token.i - 5) : token.i]) if t.lemma_ == "be" and t.pos_ == "AUX"), None)
 
 
 def _governors(token: Token) -> list[Token]:
