@@ -30,7 +30,7 @@ def sample() -> Timeline:
             Mention("a1", sentence, 0, "Friday", start, start + 6, "2016-07-15", "weekday", "2016-07-18", "met", "meet"),
             Mention("a2", sentence, 10, "Friday", start + 10, start + 16, "2016-07-15", "weekday", "2016-07-19", "met", "meet"),
         ),
-        kind="meet", cameo="04", status="occurred", actors=("John Kerry", "Sergei Lavrov"), places=("Geneva",),
+        kind="meeting", cameo="04", status="occurred", actors=("John Kerry", "Sergei Lavrov"), places=("Geneva",),
         conflicts=("2016-07-14",),
     )
     month = Event(
@@ -38,7 +38,7 @@ def sample() -> Timeline:
         when=When("2016-05", D(2016, 5, 1), D(2016, 5, 31), "month", "May 2016"),
         title="Russia proposes joint strikes",
         mentions=(Mention("a2", "Russia proposed joint strikes in May.", 200, "May", 232, 235, "2016-05"),),
-        kind="intend", status="proposed", actors=("Russia",),
+        kind="proposal", status="proposed", actors=("Russia",),
     )
     articles = (
         Article("a1", "x", D(2016, 7, 18), title="Kerry, Lavrov meet", source="Wire; One", url="https://example.org/a1"),
@@ -79,7 +79,7 @@ def test_timelinejs_has_only_the_known_date_parts() -> None:
     may, friday = document["events"]
     assert may["start_date"] == {"year": "2016", "month": "5"} and may["end_date"] == {"year": "2016", "month": "5"}
     assert friday["start_date"] == {"year": "2016", "month": "7", "day": "15"} and "end_date" not in friday
-    assert friday["display_date"] == "Fri 15 Jul 2016" and friday["group"] == "meet" and friday["unique_id"] == "event-e1"
+    assert friday["display_date"] == "Fri 15 Jul 2016" and friday["group"] == "meeting" and friday["unique_id"] == "event-e1"
     assert "<b>talks</b>" not in friday["text"]["text"] and "&lt;b&gt;talks" in friday["text"]["text"]
     assert {"headline", "text"} <= friday["text"].keys()
 

@@ -10,7 +10,7 @@ from timeline.model import Article, Event, Mention, When
 from timeline.timex import interval
 
 
-def event(article: str, sentence: str, value: str, *, kind: str | None = "meet", status: str = "occurred",
+def event(article: str, sentence: str, value: str, *, kind: str | None = "meeting", status: str = "occurred",
           actors: tuple[str, ...] = (), lemma: str | None = "meet", title: str | None = None, at: int = 0) -> Event:
     span = interval(value)
     assert span is not None
@@ -41,7 +41,7 @@ def test_scheduled_and_later_occurred_reports_are_one_event() -> None:
 
 def test_different_events_on_the_same_day_stay_apart() -> None:
     strike = event("mon", "Russian jets bombed a hospital in Aleppo on Friday, activists said.", "2016-07-15",
-                   kind="force", lemma="bomb", actors=("Russia",))
+                   kind="military action", lemma="bomb", actors=("Russia",))
     assert len(merge.merge([SCHEDULED, HELD, strike], ARTICLES).events) == 2
 
 
@@ -52,7 +52,7 @@ def test_same_kind_same_day_different_actors_stay_apart() -> None:
 
 
 def test_coarse_mention_stays_apart_unless_the_text_makes_it_the_same() -> None:
-    month = event("tue", "Violence in Syria rose sharply in July, monitors said.", "2016-07", kind="force", lemma="rise")
+    month = event("tue", "Violence in Syria rose sharply in July, monitors said.", "2016-07", kind="military action", lemma="rise")
     assert len(merge.merge([HELD, month], ARTICLES).events) == 2
     week = event("tue", "Kerry discussed the plan with Sergei Lavrov in Moscow last week.", "2016-W28",
                  actors=("John Kerry", "Sergei Lavrov"), lemma="discuss")
@@ -87,7 +87,7 @@ def test_ids_are_stable_and_independent_of_input_order() -> None:
 
 def test_events_are_sorted_by_date() -> None:
     later = event("tue", "Talks ended in Geneva on Tuesday.", "2016-07-19", lemma="end", kind=None)
-    year = event("tue", "The war began in 2011.", "2011", lemma="begin", kind="force")
+    year = event("tue", "The war began in 2011.", "2011", lemma="begin", kind="military action")
     timeline = merge.merge([later, HELD, year], ARTICLES)
     assert [e.when.value for e in timeline.events] == ["2011", "2016-07-15", "2016-07-19"]
 

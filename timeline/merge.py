@@ -36,7 +36,7 @@ _STOPWORDS = frozenset(
     "some any all other such only own same so too very can just do does did".split()
 )
 # Kinds that one real event often gets from different reports: talks that reach a deal.
-_RELATED_KINDS = frozenset({frozenset({"meet", "agreement"}), frozenset({"agreement", "intend"}), frozenset({"yield", "agreement"})})
+_RELATED_KINDS = frozenset({frozenset({"meeting", "agreement"}), frozenset({"agreement", "proposal"}), frozenset({"ceasefire", "agreement"})})
 _GRANULARITY_ORDER = ("day", "week", "month", "quarter", "season", "year", "decade", "century")
 
 

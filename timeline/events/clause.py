@@ -20,7 +20,7 @@ _WITH_PREPS = ("with", "to", "against", "between")
 _PLACE_PREPS = ("in", "at", "to", "from", "near", "inside", "outside", "across", "into")
 _ACTOR_LABELS = ("PERSON", "ORG", "GPE", "NORP")
 _PLACE_LABELS = ("GPE", "LOC", "FAC")
-_CONTROL_KINDS = ("denied", "threaten", "appeal", "demand", "intend", "disapprove")
+_CONTROL_KINDS = ("rejection", "threat", "appeal", "demand", "proposal", "criticism")
 
 
 @dataclass(frozen=True)
