@@ -104,7 +104,7 @@ def filter_options(command: Callable[..., Any]) -> Callable[..., Any]:
             click.option("--since", metavar="YYYY-MM-DD", callback=_day, help="Only events that end on or after this day."),
             click.option("--until", metavar="YYYY-MM-DD", callback=_day, help="Only events that start on or before this day."),
             click.option("--actor", "actors", multiple=True, metavar="NAME", help="Only events with this actor (part of a name; repeatable)."),
-            click.option("--kind", "kinds", multiple=True, metavar="KIND", help="Only events of this kind, e.g. meet, agreement (repeatable)."),
+            click.option("--kind", "kinds", multiple=True, metavar="KIND", help="Only events of this kind, e.g. meeting, agreement, ceasefire (repeatable)."),
         ]
     ):
         command = option(command)
