@@ -1,11 +1,12 @@
-"""The characters a regex match can start with, used to skip hopeless rules quickly.
+"""How a regex match can start: its first characters and its first two words.
 
-One alternation of ~90 rules is tried at every word start; a regex engine tries each rule
-in turn. Prefixing a rule with a look-ahead on the characters it can start with, e.g.
-``(?=[FMSTWfmstw])`` for weekday rules, lets the engine reject it with one test. The set is
-computed from the parse tree of Python's own ``re`` parser (stdlib); when it cannot be
-computed (a rule may start with any character) the rule gets no guard, which is only
-slower, never wrong.
+Both make the grammar fast without changing what it finds. ``guard`` prefixes a rule with
+a look-ahead on the characters it can start with (``(?=[FMSTWfmstw])`` for weekdays), so
+the engine rejects it with one test. ``first_pairs`` lists the (first word, second word)
+pairs a rule can start with, so the tagger tries a rule only where such words stand
+(grammar.py, tag.py). Both read the parse tree of Python's own ``re`` parser; when a set
+cannot be listed (a rule may start with anything) they return None and the rule is tried
+the slow way, which is never wrong.
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ def first_chars(pattern: str) -> frozenset[str] | None:
         pattern = pattern[m.end():]
     try:
         chars, nullable = _seq(P.parse(pattern, re.IGNORECASE))
-    except (_Unknown, re.error, RecursionError):
+    except Exception:  # noqa: BLE001 - unknown syntax or a parser from another Python: no shortcut, still correct
         return None
     if nullable:
         return None
@@ -129,7 +130,7 @@ def first_pairs(pattern: str) -> frozenset[tuple[str, str]] | None:
         pattern = pattern[m.end():]
     try:
         done, open_ = _words(P.parse(pattern, re.IGNORECASE), {((), "")})
-    except (_Unknown, re.error, RecursionError):
+    except Exception:  # noqa: BLE001 - unknown syntax or a parser from another Python: no shortcut, still correct
         return None
     for words, current in open_:  # the match may end here
         words = words + (current,) if current else words

@@ -72,6 +72,8 @@ def halfmore(text: str | None) -> str:
 def year(text: str | None) -> str:
     """A four-digit year; two digits are read as 19xx (before 30: 20xx)."""
     digits = re.sub(r"[^0-9]", "", text or "")
+    if not digits:
+        return ""  # the group did not take part
     if len(digits) == 2:
         return ("20" if int(digits) < 30 else "19") + digits
     return digits.zfill(4)
@@ -137,7 +139,16 @@ def yearanchor(text: str | None) -> str:
     key = table_key(text)
     if re.fullmatch(r"[0-9]{4}", key):
         return "Y" + key
-    return {"this": "YTHIS", "last": "YLAST", "next": "YNEXT"}.get(key.split()[0] if key else "", "YTHIS")
+    if re.fullmatch(r"[0-9]{2}", key):  # '16 (the apostrophe is dropped by table_key)
+        return "Y" + year(key)
+    if not key:
+        return ""  # no year given: the caller's template supplies another anchor
+    return {"this": "YTHIS", "last": "YLAST", "next": "YNEXT"}.get(key.split()[0], "YTHIS")
+
+
+def year2anchor(text: str | None) -> str:
+    """Two digits glued to a code ('3Q16') as a year anchor; nothing if absent."""
+    return "Y" + year(text) if text else ""
 
 
 def clock(text: str | None) -> str:
@@ -169,6 +180,7 @@ FUNCTIONS: dict[str, Callable[[str | None], str]] = {
     "decade": decade,
     "century": century,
     "yearanchor": yearanchor,
+    "year2anchor": year2anchor,
     "ordinal2": ordinal2,
     "clock": clock,
 }

@@ -3,11 +3,14 @@
 The tagger writes ``UNDEF-<anchor>-<unit>-<arg>[<time>]``:
 
 * calendar units shifted by whole periods: ``UNDEF-DCT-month-MINUS-1`` ("last month"),
-  ``UNDEF-REF-day-PLUS-1`` ("the next day"), ``UNDEF-REFQ-quarter-PLUS-0`` ("the quarter");
+  ``UNDEF-REF-day-PLUS-1`` ("the next day"), ``UNDEF-REFQ-quarter-PLUS-0`` ("the quarter":
+  the quarter last mentioned), ``UNDEF-REFY-year-MINUS-1`` ("a year earlier": that quarter
+  a year before in a quarterly report), ``UNDEF-Y1988-refquarter-0`` ("the 1988 period");
 * named units found by a direction: ``UNDEF-TENSE-weekday-5`` ("Friday", direction from
   the clause's tense), ``UNDEF-LAST-month-06`` ("last June"), ``UNDEF-Y1998-quarter-3``,
   ``UNDEF-YLAST-month-06`` ("June last year"), ``UNDEF-REFNEXT-season-SU`` ("the
-  following summer"), ``UNDEF-ATREF-season-SU`` ("that summer");
+  following summer"), ``UNDEF-ATREF-season-SU`` ("that summer"),
+  ``UNDEF-TENSE-monthquarter-09`` ("the quarter ended Sept. 30");
 * an optional time suffix: ``UNDEF-TENSE-weekday-4TEV`` ("Thursday evening").
 
 Resolution is the table ``RESOLVERS`` of (unit, direction) -> function, each small.
@@ -45,7 +48,8 @@ Resolver = Callable[[str, Context], Resolved | None]
 
 
 def resolve(value: str, ctx: Context) -> Resolved | None:
-    """The concrete value of ``value`` and its anchor; (value, None) if nothing to resolve."""
+    """The concrete value of an UNDEF-... ``value`` and the date it was computed from; None
+    if it is not one, names a unit or direction the table lacks, or falls off the calendar."""
     m = _UNDEF.match(value)
     if not m:
         return None

@@ -12,7 +12,6 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-
 from timeline.timex.firstchars import ANY, DIGIT
 from timeline.timex.grammar import Grammar, Rule, Scanner, grammar
 from timeline.timex.normalize import FUNCTIONS, table_key
@@ -37,8 +36,6 @@ class Candidate:
     mod: str | None = None
 
 
-
-
 _NUMBER_START = frozenset("0123456789'")
 
 
@@ -47,11 +44,7 @@ def find(text: str, lang: str = "en") -> list[Candidate]:
     g = grammar(lang)
     prefix, approx, counted = _prefixes(lang)
     found: list[Candidate] = []
-    for m, scanner in _matches(text, g):
-        index = scanner.by_group.get(m.lastindex or 0)
-        if index is None:  # cannot happen: the outer group of a rule closes last
-            continue
-        m, index, offset = _longest(text, m, index, scanner, g)
+    for m, index, offset in _matches(text, g):
         cand = _candidate(m, g.rules[index], offset, g)
         if cand is None:
             continue
@@ -64,22 +57,47 @@ def find(text: str, lang: str = "en") -> list[Candidate]:
     return found
 
 
-def _matches(text: str, g: Grammar) -> Iterator[tuple[re.Match[str], Scanner]]:
-    """Leftmost, non-overlapping matches, trying at each word only the rules that can
-    start with it and the word after it (the same matches as ``g.scanner`` over the whole
-    text, only faster)."""
+def _matches(text: str, g: Grammar) -> Iterator[tuple[re.Match[str], int, int]]:
+    """Leftmost-longest, non-overlapping matches as (match, rule index, group offset),
+    trying at each word only the rules that can start with it and the word after it (the
+    same matches as ``g.scanner`` over the whole text, only faster)."""
     if g.starts is None:
-        for m in g.scanner.regex.finditer(text):
-            yield m, g.scanner
+        yield from _search(text, g.scanner, g)
         return
+    if g.elsewhere is None:
+        yield from _by_first_words(text, g)
+        return
+    # Merge the two streams: leftmost first, then longest; drop what overlaps a kept match.
+    both = sorted([*_by_first_words(text, g), *_search(text, g.elsewhere, g)], key=lambda b: (b[0].start(), -b[0].end()))
+    done = 0
+    for best in both:
+        if best[0].start() >= done:
+            done = best[0].end()
+            yield best
+
+
+def _search(text: str, scanner: Scanner, g: Grammar) -> Iterator[tuple[re.Match[str], int, int]]:
+    """Leftmost-longest matches of ``scanner`` tried at every position."""
+    pos = 0
+    while m := scanner.regex.search(text, pos):
+        best = _longest(text, m, scanner, g)
+        pos = max(best[0].end(), m.start() + 1)
+        yield best
+
+
+def _by_first_words(text: str, g: Grammar) -> Iterator[tuple[re.Match[str], int, int]]:
+    """Leftmost-longest matches tried only where a word that starts some rule stands."""
     starts = g.starts
+    assert starts is not None
     done = 0
     for first in g.first_word.finditer(text):
         start = first.start()
         if start < done:  # inside the last match
             continue
         word, second = first.groups()
-        by_second = starts[DIGIT if word[0] in _NUMBER_START else word.lower()]
+        by_second = starts.get(DIGIT if word[0] in _NUMBER_START else word.lower())
+        if by_second is None:  # matched only by Unicode case folding ("ſunday"): not a word of ours
+            continue
         if second:
             rules = by_second.get(DIGIT if second[0] in _NUMBER_START else second.lower()) or by_second[ANY]
         else:
@@ -89,20 +107,23 @@ def _matches(text: str, g: Grammar) -> Iterator[tuple[re.Match[str], Scanner]]:
         scanner = g.scanner_for(rules)
         m = scanner.regex.match(text, start)
         if m:
-            done = m.end()
-            yield m, scanner
+            best = _longest(text, m, scanner, g)
+            done = best[0].end()
+            yield best
 
 
-def _longest(text: str, m: re.Match[str], index: int, scanner: Scanner, g: Grammar) -> tuple[re.Match[str], int, int]:
-    """The longest match among the rules tried after the one that matched first.
+def _longest(text: str, m: re.Match[str], scanner: Scanner, g: Grammar) -> tuple[re.Match[str], int, int]:
+    """The longest match at ``m``'s start among the rule that matched and those after it.
 
     An alternation takes the first rule that matches; "this year's third quarter" should
     not stop at "this year" because that rule comes first. Rules before the winner did not
     match here, so only the later ones are tried, one by one (once per match, not per word).
+    Returns (match, rule index, the group offset of the rule in that match).
     """
-    best, best_index, offset = m, index, scanner.offsets[scanner.rules.index(index)]
-    later = scanner.rules[scanner.rules.index(index) + 1:]
-    for other in later:
+    index = scanner.by_group[m.lastindex or 0]  # the outer group of a rule closes last
+    position = scanner.rules.index(index)
+    best, best_index, offset = m, index, scanner.offsets[position]
+    for other in scanner.rules[position + 1:]:
         single = g.scanner_for((other,))
         alt = single.regex.match(text, m.start())
         if alt and alt.end() > best.end():
@@ -145,7 +166,11 @@ def _fill(template: str, m: re.Match[str], offset: int, g: Grammar) -> str | Non
         if name is None:
             return text or ""
         if name in FUNCTIONS:
-            return FUNCTIONS[name](text)
+            try:
+                return FUNCTIONS[name](text)
+            except ValueError:  # e.g. "ninety-ſix": re.IGNORECASE folded a letter we cannot read
+                missing = True
+                return ""
         result = g.tables[name].get(table_key(text))
         if result is None:
             missing = True

@@ -30,7 +30,7 @@ def tag_text(text: str, published: dt.date, lang: str = "en") -> tuple[Timex, ..
     ref_quarter: dt.date | None = None
     for cand in find(text, lang):
         clause = functools.partial(tense, text, cand.start, cand.end, lang)
-        timex = _resolve(text, cand, Context(published, ref, ref_day, ref_quarter, clause))
+        timex = _resolve(cand, Context(published, ref, ref_day, ref_quarter, clause))
         if timex is None:
             continue
         out.append(timex)
@@ -47,7 +47,8 @@ def tag_text(text: str, published: dt.date, lang: str = "en") -> tuple[Timex, ..
     return tuple(out)
 
 
-def _resolve(text: str, cand: Candidate, ctx: Context) -> Timex | None:
+def _resolve(cand: Candidate, ctx: Context) -> Timex | None:
+    """The Timex of a candidate; explicit values need no anchor."""
     if not cand.value.startswith("UNDEF-"):
         return Timex(cand.start, cand.end, cand.text, cand.type, cand.value, cand.rule, None, cand.mod)
     resolved = resolve(cand.value, ctx)

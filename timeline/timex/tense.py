@@ -19,6 +19,7 @@ PAST, PRESENT, FUTURE = "PAST", "PRESENT", "FUTURE"
 _WINDOW = 120  # characters looked at on each side; a clause rarely reaches further
 # A sentence ends at . ! ? before a capital, but not after an initial ("U.S. officials").
 _SENTENCE_END = re.compile(r"(?<!\b[A-Z])[.!?;]['\"]*\s+(?=[A-Z\"'`])|\n")
+_WORD = re.compile(r"(?<![\w'])[\w']")  # where a cue may start
 _RIGHT_WINDOW = 50  # cues after the expression are weaker evidence: look less far
 
 
@@ -51,15 +52,27 @@ def tense(text: str, start: int, end: int, lang: str = "en") -> str | None:
     for cut in _SENTENCE_END.finditer(left):
         pass
     left_from = lo + (cut.end() if cut else 0)
-    last = None
-    for last in cues.finditer(text, left_from, start):
-        pass
-    if last is not None:
-        return _kind(last)
+    # Try the cue regex only at word starts, nearest first: a handful of anchored matches
+    # instead of a search through the whole window (this runs for every weekday and month).
+    words = [w.start() for w in _WORD.finditer(text, left_from, start)]
+    for i in range(len(words) - 1, -1, -1):
+        m = cues.match(text, words[i], start)
+        if m:
+            # A cue of several words that starts earlier and covers this one wins, as it
+            # would reading left to right: "will be held" is future, not "held".
+            for j in range(i - 1, max(i - 4, -1), -1):
+                wider = cues.match(text, words[j], start)
+                if wider and wider.end() > m.start():
+                    m = wider
+            return _kind(m)
     right_end = min(len(text), end + _RIGHT_WINDOW)
     stop = _SENTENCE_END.search(text, end, right_end)
-    first = cues.search(text, end, stop.start() if stop else right_end)
-    return _kind(first) if first else None
+    right_end = stop.start() if stop else right_end
+    for word in _WORD.finditer(text, end, right_end):
+        m = cues.match(text, word.start(), right_end)
+        if m:
+            return _kind(m)
+    return None
 
 
 def _kind(m: re.Match[str]) -> str:
