@@ -49,7 +49,7 @@ def merge(events: Iterable[Event], articles: tuple[Article, ...] = (), title: st
     blocks = _Blocks()
     for event, vector in sorted(zip(items, vectors), key=lambda p: _precision_first(p[0], published)):
         best, best_score = None, 0.0
-        for cluster in blocks.candidates(event):
+        for cluster in blocks.candidates(event, vector):
             score = _score(event, vector, cluster)
             if score > best_score:
                 best, best_score = cluster, score
@@ -57,7 +57,7 @@ def merge(events: Iterable[Event], articles: tuple[Article, ...] = (), title: st
             best = _Cluster()
             clusters.append(best)
         best.add(event, vector)
-        blocks.add(best, event)
+        blocks.add(best, event, vector)
     merged = [_combine(c.events, published) for c in clusters]
     merged.sort(key=lambda e: (e.when.start, e.when.end, e.title, e.id))
     return Timeline(articles=articles, events=tuple(merged), title=title)
@@ -76,41 +76,56 @@ class _Cluster:
 class _Blocks:
     """Where to look for an event's cluster, so that it meets only the few that might match.
 
-    Day- and week-level clusters are found by day (with a window of a few days, to catch
-    reports that disagree on the date). A coarser mention meets clusters of its own period,
-    and finer ones in that period that share one of its actors (by month): "in May" joins a
-    May meeting only if the text makes it the same event, which needs a shared actor anyway.
+    Two mentions can reach the merge threshold only by sharing something: one of the most
+    telling words of their sentences, or an actor. So clusters are indexed by day (day- and
+    week-level ones, with a window of a few days for reports that disagree on the date) or
+    by period (coarser ones), each with those words and actors; an event looks up only its
+    own. A coarser mention also meets finer clusters in its period that share one of its
+    actors (by month): "in May" joins a May meeting only if the text makes it the same event.
     """
 
+    KEY_WORDS = 6
+
     def __init__(self) -> None:
-        self.by_day: dict[dt.date, list[_Cluster]] = defaultdict(list)
-        self.by_value: dict[str, list[_Cluster]] = defaultdict(list)
+        self.by_day: dict[tuple[dt.date, str], list[_Cluster]] = defaultdict(list)
+        self.by_value: dict[tuple[str, str], list[_Cluster]] = defaultdict(list)
         self.by_actor_month: dict[tuple[str, int, int], list[_Cluster]] = defaultdict(list)
 
-    def candidates(self, event: Event) -> list[_Cluster]:
+    def candidates(self, event: Event, vector: dict[str, float]) -> list[_Cluster]:
         when = event.when
+        keys = self._keys(event, vector)
         seen: dict[int, _Cluster] = {}
         if when.granularity in ("day", "week"):
             day, last = when.start - CONFLICT_WINDOW, when.end + CONFLICT_WINDOW
             while day <= last:
-                for cluster in self.by_day.get(day, ()):
-                    seen.setdefault(id(cluster), cluster)
+                for key in keys:
+                    for cluster in self.by_day.get((day, key), ()):
+                        seen.setdefault(id(cluster), cluster)
                 day += dt.timedelta(days=1)
-        for cluster in self.by_value.get(when.value, ()):
-            seen.setdefault(id(cluster), cluster)
+        for key in keys:
+            for cluster in self.by_value.get((when.value, key), ()):
+                seen.setdefault(id(cluster), cluster)
         for key in self._actor_months(event):
             for cluster in self.by_actor_month.get(key, ()):
                 seen.setdefault(id(cluster), cluster)
         return list(seen.values())
 
-    def add(self, cluster: _Cluster, event: Event) -> None:
+    def add(self, cluster: _Cluster, event: Event, vector: dict[str, float]) -> None:
         when = event.when
+        keys = self._keys(event, vector)
         if when.granularity in ("day", "week"):
             for offset in range((when.end - when.start).days + 1):
-                self._put(self.by_day[when.start + dt.timedelta(days=offset)], cluster)
-        self._put(self.by_value[when.value], cluster)
+                day = when.start + dt.timedelta(days=offset)
+                for key in keys:
+                    self._put(self.by_day[(day, key)], cluster)
+        for key in keys:
+            self._put(self.by_value[(when.value, key)], cluster)
         for actor in event.actors:
             self._put(self.by_actor_month[(actor, when.start.year, when.start.month)], cluster)
+
+    def _keys(self, event: Event, vector: dict[str, float]) -> list[str]:
+        words = sorted(vector, key=lambda w: (-vector[w], w))[: self.KEY_WORDS]
+        return words + ["@" + surname for surname in sorted({a.split()[-1] for a in event.actors})]
 
     def _actor_months(self, event: Event) -> list[tuple[str, int, int]]:
         when = event.when
