@@ -214,13 +214,35 @@ def _layout(timeline: Timeline) -> dict[str, Any]:
         "yaxis": {"zeroline": False, "gridcolor": "#eef0f4", "automargin": True, "fixedrange": True},
     }
     if timeline.events:
-        first = min(e.when.start for e in timeline.events)
-        last = max(e.when.end for e in timeline.events)
-        last = last + dt.timedelta(days=1) if last < dt.date.max else last
-        pad = dt.timedelta(days=max(3, (last - first).days // 30))
-        low = first - pad if first - dt.date.min > pad else dt.date.min
-        high = last + pad if dt.date.max - last > pad else dt.date.max
-        full = [low.isoformat(), high.isoformat()]
-        layout["xaxis"]["range"] = full
-        layout["xaxis"]["rangeslider"]["range"] = full
+        layout["xaxis"]["rangeslider"]["range"] = _padded(
+            min(e.when.start for e in timeline.events), max(e.when.end for e in timeline.events)
+        )
+        layout["xaxis"]["range"] = _opening_range(timeline)
     return layout
+
+
+_WIDE = dt.timedelta(days=3 * 365)
+
+
+def _opening_range(timeline: Timeline) -> list[str]:
+    """Where the chart opens: everything, unless a few far-off dates ("2,000 years ago",
+    "the 1960s") would squeeze the rest into a sliver; then the middle 90% of the events
+    dated to the day or week. The slider and the "all" button still reach every event."""
+    first = min(e.when.start for e in timeline.events)
+    last = max(e.when.end for e in timeline.events)
+    if last - first <= _WIDE:
+        return _padded(first, last)
+    fine = [e for e in timeline.events if e.when.granularity in ("day", "week")] or list(timeline.events)
+    starts = sorted(e.when.start for e in fine)
+    ends = sorted(e.when.end for e in fine)
+    cut = len(starts) // 20
+    return _padded(starts[cut], ends[len(ends) - 1 - cut])
+
+
+def _padded(first: dt.date, last: dt.date) -> list[str]:
+    """``[first, last]`` widened by a thirtieth (at least 3 days), within the calendar."""
+    last = last + dt.timedelta(days=1) if last < dt.date.max else last
+    pad = dt.timedelta(days=max(3, (last - first).days // 30))
+    low = first - pad if first - dt.date.min > pad else dt.date.min
+    high = last + pad if dt.date.max - last > pad else dt.date.max
+    return [low.isoformat(), high.isoformat()]
