@@ -212,9 +212,10 @@ def dates(inputs: tuple[str, ...], published: dt.date | None, fmt: str) -> None:
       timeline dates corpus.jsonl > dates.jsonl
     """
     _, articles = _read(inputs, published)
+    line = _timex_json if fmt == "jsonl" else _timex_row
     for article, timexes in pipeline.tag(articles):
-        for timex in timexes:
-            click.echo(_timex_json(article, timex) if fmt == "jsonl" else _timex_row(article, timex))
+        if timexes:  # one write per article: per-line echo costs more than the tagging
+            click.echo("\n".join(line(article, timex) for timex in timexes))
 
 
 @main.command(epilog=EXIT_CODES)
