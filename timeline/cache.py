@@ -24,7 +24,7 @@ from timeline.model import Article, Event, Mention, When
 
 log = logging.getLogger("timeline")
 
-FORMAT = 1  # bump when the stored record's shape changes
+FORMAT = 2  # bump when the stored record's shape changes
 
 
 def article_key(article: Article) -> str:
@@ -132,6 +132,7 @@ def _encode(event: Event) -> dict[str, Any]:
         "status": event.status,
         "actors": list(event.actors),
         "roles": [list(r) for r in event.roles],
+        "affiliations": [list(a) for a in event.affiliations],
         "places": list(event.places),
     }
 
@@ -147,6 +148,7 @@ def _decode(record: dict[str, Any]) -> Event:
         status=record["status"],
         actors=tuple(record["actors"]),
         roles=tuple((a, r) for a, r in record["roles"]),
+        affiliations=tuple((a, c) for a, c in record["affiliations"]),
         places=tuple(record["places"]),
     )
 

@@ -45,18 +45,19 @@ def merge(events: Iterable[Event], articles: tuple[Article, ...] = (), title: st
     published = {a.id: a.published for a in articles}
     items = sorted(_canonical_actors(list(events)), key=lambda e: _mention_key(e.mentions[0], published))
     vectors = _tfidf([e.mentions[0].sentence for e in items])
+    sides = _sides(items)
     clusters: list[_Cluster] = []
     blocks = _Blocks()
-    for event, vector in sorted(zip(items, vectors), key=lambda p: _precision_first(p[0], published)):
+    for event, vector, side in sorted(zip(items, vectors, sides), key=lambda p: _precision_first(p[0], published)):
         best, best_score = None, 0.0
         for cluster in blocks.candidates(event, vector):
-            score = _score(event, vector, cluster)
+            score = _score(event, vector, side, cluster)
             if score > best_score:
                 best, best_score = cluster, score
         if best is None:
             best = _Cluster()
             clusters.append(best)
-        best.add(event, vector)
+        best.add(event, vector, side)
         blocks.add(best, event, vector)
     merged = [_combine(c.events, published) for c in clusters]
     merged.sort(key=lambda e: (e.when.start, e.when.end, e.title, e.id))
@@ -67,17 +68,35 @@ def merge(events: Iterable[Event], articles: tuple[Article, ...] = (), title: st
 class _Cluster:
     events: list[Event] = field(default_factory=list)
     vectors: list[dict[str, float]] = field(default_factory=list)
+    sides: list[tuple[str, ...]] = field(default_factory=list)
 
-    def add(self, event: Event, vector: dict[str, float]) -> None:
+    def add(self, event: Event, vector: dict[str, float], side: tuple[str, ...]) -> None:
         self.events.append(event)
         self.vectors.append(vector)
+        self.sides.append(side)
+
+
+def _sides(events: list[Event]) -> list[tuple[str, ...]]:
+    """Each event's actors with the countries the corpus says its people act for, so that
+    "Vucic and Kurti" can meet "Serbia and Kosovo" (from titles like "Serbian President")."""
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for event in events:
+        for person, country in event.affiliations:
+            votes[person][country] += 1
+    country = {p: sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] for p, c in votes.items()}
+    by_surname = {p.split()[-1]: c for p, c in country.items()}
+    sides = []
+    for event in events:
+        countries = [country.get(a) or by_surname.get(a.split()[-1]) for a in event.actors]
+        sides.append(tuple(dict.fromkeys([*event.actors, *(c for c in countries if c)])))
+    return sides
 
 
 class _Blocks:
     """Where to look for an event's cluster, so that it meets only the few that might match.
 
     Two mentions can reach the merge threshold only by sharing something: one of the most
-    telling words of their sentences, or an actor. So clusters are indexed by day (day- and
+    telling words of their sentences, an actor or a place. So clusters are indexed by day (day- and
     week-level ones, with a window of a few days for reports that disagree on the date) or
     by period (coarser ones), each with those words and actors; an event looks up only its
     own. A coarser mention also meets finer clusters in its period that share one of its
@@ -125,7 +144,8 @@ class _Blocks:
 
     def _keys(self, event: Event, vector: dict[str, float]) -> list[str]:
         words = sorted(vector, key=lambda w: (-vector[w], w))[: self.KEY_WORDS]
-        return words + ["@" + surname for surname in sorted({a.split()[-1] for a in event.actors})]
+        actors = ["@" + surname for surname in sorted({a.split()[-1] for a in event.actors})]
+        return words + actors + ["#" + place for place in sorted(event.places)]
 
     def _actor_months(self, event: Event) -> list[tuple[str, int, int]]:
         when = event.when
@@ -144,10 +164,10 @@ class _Blocks:
             bucket.append(cluster)
 
 
-def _score(event: Event, vector: dict[str, float], cluster: _Cluster) -> float:
+def _score(event: Event, vector: dict[str, float], side: tuple[str, ...], cluster: _Cluster) -> float:
     """How sure we are that ``event`` is the cluster's event; 0 when it cannot be."""
     best = 0.0
-    for other, other_vector in zip(cluster.events, cluster.vectors):
+    for other, other_vector, other_side in zip(cluster.events, cluster.vectors, cluster.sides):
         if other.mentions[0].article == event.mentions[0].article and other.mentions[0].start == event.mentions[0].start:
             continue
         relation = _date_relation(event.when, other.when)
@@ -161,15 +181,15 @@ def _score(event: Event, vector: dict[str, float], cluster: _Cluster) -> float:
         kinds = _kinds_agree(event.kind, other.kind)
         if kinds == 0.0 and event.kind and other.kind and not same_trigger:
             return 0.0
-        shared = _actor_overlap(event.actors, other.actors)
-        if event.actors and other.actors and not shared:
+        shared = _actor_overlap(side, other_side)
+        if side and other_side and not shared:
             return 0.0
         similarity = (
             0.5 * _cosine(vector, other_vector)
             + 0.25 * kinds
             + 0.1 * same_trigger
             + 0.35 * shared
-            + 0.2 * bool(set(event.places) & set(other.places))
+            + 0.25 * bool(set(event.places) & set(other.places))
         )
         threshold = {"same": SAME_DATE_THRESHOLD, "nested": NESTED_THRESHOLD, "near": CONFLICT_THRESHOLD}[relation]
         if similarity < threshold:

@@ -84,6 +84,7 @@ class Event:
     status: str | None = None  # occurred, ongoing, scheduled, proposed, conditional, denied, reported
     actors: tuple[str, ...] = ()  # canonical names
     roles: tuple[tuple[str, str], ...] = ()  # (actor, role the text gives): ("John Kerry", "Secretary of State")
+    affiliations: tuple[tuple[str, str], ...] = ()  # (person, the country their role names): ("Sergei Lavrov", "Russia")
     places: tuple[str, ...] = ()
     conflicts: tuple[str, ...] = ()  # other dates some mentions gave for this event
 

@@ -121,6 +121,9 @@ def _event(
         status=clause.status,
         actors=actors,
         roles=roles,
+        affiliations=_unique(
+            (people.canonical(e.text), c) for e in clause.actor_spans if (c := naming.affiliation_of(e, lex))
+        ),
         places=_unique(naming.place_name(e, lex) for e in clause.place_spans),
     )
 

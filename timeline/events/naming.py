@@ -67,6 +67,20 @@ def role_of(ent: Span, lex: Lexicon) -> str | None:
     return " ".join(t.text for t in words)
 
 
+def affiliation_of(ent: Span, lex: Lexicon) -> str | None:
+    """The country a person's title names: 'Russian Foreign Minister' Sergei Lavrov → Russia."""
+    if ent.label_ != "PERSON":
+        return None
+    before = {t.i for t in ent.root.subtree if t.i < ent.start}
+    for other in ent.doc.ents:
+        if other.start in before and other.label_ in ("NORP", "GPE"):
+            text = other.text.strip()
+            if other.label_ == "NORP":
+                return lex.demonyms.get(text)
+            return lex.aliases.get(text) or lex.aliases.get(clean_name(text)) or clean_name(text)
+    return None
+
+
 def title(clause: Clause, expression: range, people: People, lex: Lexicon) -> str | None:
     """A headline such as 'Kerry meets Putin in Moscow', or None if the parse gives too little."""
     trigger = clause.trigger

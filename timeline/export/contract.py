@@ -41,6 +41,7 @@ def to_record(event: Event) -> dict[str, Any]:
         "status": event.status,
         "actors": list(event.actors),
         "roles": {actor: role for actor, role in event.roles},
+        "affiliations": {person: country for person, country in event.affiliations},
         "places": list(event.places),
         "conflicts": list(event.conflicts),
         "mentions": [
