@@ -268,7 +268,7 @@ def test_failed_write_keeps_the_old_file(tmp_path: Path, fixtures: Path, monkeyp
 def test_write_atomic_creates_folders(tmp_path: Path) -> None:
     target = tmp_path / "a" / "b" / "c.txt"
     files.write_atomic(target, "hé")
-    assert target.read_bytes() == "hé".encode("utf-8")
+    assert target.read_bytes() == "hé".encode()
 
 
 @pytest.mark.parametrize("command", ["build", "dates", "events", "show", "explain"])

@@ -9,9 +9,9 @@ import datetime as dt
 import json
 import logging
 import sys
-from pathlib import Path
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 import click

@@ -244,10 +244,10 @@ def _split_front_matter(path: str, text: str) -> tuple[dict[str, str], str]:
     for number, line in enumerate(text[4 : 4 + end.start()].splitlines(), start=2):
         if not line.strip() or line.lstrip().startswith("#"):
             continue
-        key, sep, value = line.partition(":")
+        name, sep, value = line.partition(":")
         if not sep:
             raise errors.InputError(path, f'front matter line {number} is not "key: value"; fix or remove it')
-        key = _KEYS.get(key.strip().lower())
+        key = _KEYS.get(name.strip().lower())
         if key:
             meta[key] = _unquote(value.strip())
     return meta, text[4 + end.end() :]

@@ -81,8 +81,8 @@ def _sides(events: list[Event]) -> list[tuple[str, ...]]:
     "Vucic and Kurti" can meet "Serbia and Kosovo" (from titles like "Serbian President")."""
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     for event in events:
-        for person, country in event.affiliations:
-            votes[person][country] += 1
+        for person, nation in event.affiliations:
+            votes[person][nation] += 1
     country = {p: sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] for p, c in votes.items()}
     by_surname = {p.split()[-1]: c for p, c in country.items()}
     sides = []
@@ -124,8 +124,8 @@ class _Blocks:
         for key in keys:
             for cluster in self.by_value.get((when.value, key), ()):
                 seen.setdefault(id(cluster), cluster)
-        for key in self._actor_months(event):
-            for cluster in self.by_actor_month.get(key, ()):
+        for actor_month in self._actor_months(event):
+            for cluster in self.by_actor_month.get(actor_month, ()):
                 seen.setdefault(id(cluster), cluster)
         return list(seen.values())
 
@@ -302,7 +302,7 @@ def _trigger(event: Event) -> str | None:
 
 def _event_id(first: Mention) -> str:
     """A short hash of where the event is first reported: the same input gives the same id."""
-    return hashlib.sha1(f"{first.article}\t{first.start}\t{first.end}".encode("utf-8")).hexdigest()[:12]
+    return hashlib.sha1(f"{first.article}\t{first.start}\t{first.end}".encode()).hexdigest()[:12]
 
 
 def _by_frequency(items: Iterable[str]) -> tuple[str, ...]:

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from typing import BinaryIO
 
 from timeline import corpus, merge, runner, timex
-from timeline.runner import RunOptions
 from timeline.model import Article, Event, Timeline, Timex
+from timeline.runner import RunOptions
 
 
 @dataclass(frozen=True)

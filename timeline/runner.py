@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -52,7 +52,7 @@ def process(articles: Sequence[Article], options: RunOptions = RunOptions(), pro
         if cache:
             log.info("cache %s: %d of %d articles already done", options.cache, len(articles) - len(todo), len(articles))
         fresh: dict[str, tuple[Event, ...]] = {}
-        for article, found in zip(todo, _run(todo, options)):
+        for article, found in zip(todo, _run(todo, options), strict=True):
             fresh[article.id] = found
             if progress is not None:
                 progress(article)
@@ -104,6 +104,6 @@ def _dask(chunks: list[Sequence[Article]], scheduler: str | None) -> Iterator[li
             yield future.result()
 
 
-def _flatten(chunks: Iterator[list[tuple[Event, ...]]] | object) -> Iterator[tuple[Event, ...]]:
-    for chunk in chunks:  # type: ignore[attr-defined]
+def _flatten(chunks: Iterable[list[tuple[Event, ...]]]) -> Iterator[tuple[Event, ...]]:
+    for chunk in chunks:
         yield from chunk

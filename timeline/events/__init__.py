@@ -68,7 +68,7 @@ def _events(pending: list[tuple[Article, dict[tuple[int, int], list[Timex]]]], l
             continue
         people = naming.People(_person_names(article.text, parsed, lex))
         found: list[Event] = []
-        for (start, _), doc in zip(sentences, parsed):
+        for (start, _), doc in zip(sentences, parsed, strict=True):
             previous_end = 0
             for timex in by_sentence[(start, _)]:
                 event = _event(article, timex, doc, start, previous_end, people, lex)

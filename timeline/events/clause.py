@@ -62,7 +62,9 @@ def read(doc: Doc, start: int, end: int, lex: Lexicon, relation: str, segment_st
     control = _control_verb(trigger, lex)
     if control is not None:  # "refused to sign on Saturday": the refusal is what happened
         status = _status(control, lex, relation)
-        kind = lex.kind_of(control.lemma_) if lex.kind_of(control.lemma_) and lex.kind_of(control.lemma_).key in _CONTROL_KINDS else kind
+        control_kind = lex.kind_of(control.lemma_)
+        if control_kind is not None and control_kind.key in _CONTROL_KINDS:
+            kind = control_kind
     actors, places = _entities(doc, trigger, subject, objects, span, segment_start, lex)
     return Clause(trigger, subject, objects, kind, status, actors, places, control)
 

@@ -9,7 +9,7 @@ from timeline.events.clause import Clause, role_tokens
 from timeline.events.lexicon import Lexicon
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Span, Token
 
 _TITLE_WORDS = 12
 _IRREGULAR = {"be": "is", "have": "has", "do": "does", "go": "goes", "say": "says"}

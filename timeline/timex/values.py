@@ -84,11 +84,13 @@ def _interval(value: str) -> Interval | None:
         year = int(m[1])
         return Interval(dt.date(year, 1, 1), dt.date(year, 12, 31), "year", str(year))
     if m := _DECADE.match(value):
-        first = int(m[1]) * 10
-        return Interval(dt.date(max(first, 1), 1, 1), dt.date(first + 9, 12, 31), "decade", f"the {first}s")
+        decade = int(m[1]) * 10
+        return Interval(dt.date(max(decade, 1), 1, 1), dt.date(decade + 9, 12, 31), "decade", f"the {decade}s")
     if m := _CENTURY.match(value):
-        first = int(m[1]) * 100
-        return Interval(dt.date(max(first, 1), 1, 1), dt.date(first + 99, 12, 31), "century", f"{_ordinal(int(m[1]) + 1)} century")
+        century = int(m[1]) * 100
+        return Interval(
+            dt.date(max(century, 1), 1, 1), dt.date(century + 99, 12, 31), "century", f"{_ordinal(int(m[1]) + 1)} century"
+        )
     return None
 
 
