@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test bench eval clean
+.PHONY: run test lint bench eval clean
 
 run: $(VENV)/.installed
 	$(BIN)/timeline build seeds/ -o output/timeline.html --json output/timeline.json --title "US–Russia talks on Syria, 2016"
@@ -12,11 +12,19 @@ test: $(VENV)/.installed-test
 	sh scripts/setup-browser.sh
 	$(BIN)/python -m pytest
 
-bench: $(VENV)/.installed
+lint: $(VENV)/.installed-test
+	$(BIN)/python -m pip install --quiet -e '.[lint]'
+	$(BIN)/ruff check timeline tests benchmarks
+	$(BIN)/mypy timeline
+
+bench: $(VENV)/.installed-test
 	$(BIN)/python benchmarks/timex_speed.py
+	$(BIN)/python benchmarks/build_scale.py
 
 eval: $(VENV)/.installed
 	$(BIN)/python benchmarks/timex_eval.py
+	$(BIN)/python benchmarks/events_eval.py
+	$(BIN)/python benchmarks/merge_eval.py
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
