@@ -91,13 +91,23 @@ def test_hidden_files_are_ignored(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("raw", "expected"),
-    [("2016-07-14", dt.date(2016, 7, 14)), ("2016-07-14T23:10:00+02:00", dt.date(2016, 7, 14)), (" 2016-07-14 ", dt.date(2016, 7, 14))],
+    [
+        ("2016-07-14", dt.date(2016, 7, 14)),
+        ("2016-07-14T23:10:00+02:00", dt.date(2016, 7, 14)),
+        (" 2016-07-14 ", dt.date(2016, 7, 14)),
+        ("July 14, 2016", dt.date(2016, 7, 14)),
+        ("14 Jul 2016", dt.date(2016, 7, 14)),
+        ("Thu, 14 Jul 2016 23:10:00 +0200", dt.date(2016, 7, 14)),  # the date where it was written
+        ("Sept. 5, 2016", dt.date(2016, 9, 5)),
+    ],
 )
 def test_parse_published(raw: str, expected: dt.date) -> None:
     assert corpus.parse_published(raw, "x") == expected
 
 
-@pytest.mark.parametrize("raw", ["14/07/2016", "2016-13-01", "2016-02-30", "yesterday", "", "2016-07-14Tnonsense"])
+@pytest.mark.parametrize(
+    "raw", ["14/07/2016", "07/08/2016", "2016-13-01", "2016-02-30", "yesterday", "", "2016-07-14Tnonsense", "July 2016", "May the fourth", "March 40, 2016"]
+)
 def test_parse_published_rejects(raw: str) -> None:
     with pytest.raises(errors.BadPublishedDate):
         corpus.parse_published(raw, "x")

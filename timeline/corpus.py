@@ -70,17 +70,48 @@ def read_articles(
 
 
 def parse_published(raw: object, path: str, line: int | None = None) -> dt.date:
-    """A publication date from ``YYYY-MM-DD`` or an ISO 8601 date-time (its date part)."""
-    if not isinstance(raw, str) or not re.match(r"^\d{4}-\d{2}-\d{2}", raw.strip()):
+    """A publication date: ``YYYY-MM-DD``, an ISO 8601 date-time (its date part), or a date
+    written out with a month name and a four-digit year ("July 14, 2016", "Thu, 14 Jul 2016
+    10:30:00 GMT"), as feeds and scrapers give them. Numeric forms such as 07/08/2016 are
+    refused: whether that is July or August cannot be known."""
+    if not isinstance(raw, str):
         raise errors.BadPublishedDate(path, str(raw), line)
     text = raw.strip()
-    try:
-        day = dt.date.fromisoformat(text) if len(text) == 10 else dt.datetime.fromisoformat(text).date()
-    except ValueError:
-        raise errors.BadPublishedDate(path, text, line) from None
+    if re.match(r"^\d{4}-\d{2}-\d{2}", text):
+        try:
+            day = dt.date.fromisoformat(text) if len(text) == 10 else dt.datetime.fromisoformat(text).date()
+        except ValueError:
+            raise errors.BadPublishedDate(path, text, line) from None
+    elif _WRITTEN_DATE.search(text) and re.search(r"\b\d{4}\b", text):
+        day = _written_date(text, path, line)
+    else:
+        raise errors.BadPublishedDate(path, text, line)
     if not _EARLIEST <= day.year <= _LATEST:
         raise errors.BadPublishedDate(path, text, line, why=f"is out of range ({_EARLIEST}-{_LATEST})")
     return day
+
+
+_WRITTEN_DATE = re.compile(
+    r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?"
+    r"|nov(?:ember)?|dec(?:ember)?)\b\.?",
+    re.IGNORECASE,
+)
+
+
+def _written_date(text: str, path: str, line: int | None) -> dt.date:
+    """dateparser reads written-out dates; it must find a day, a month and a year."""
+    import dateparser  # only for metadata that is not ISO: it takes a while to import
+
+    settings = {
+        "REQUIRE_PARTS": ["day", "month", "year"],
+        "RETURN_AS_TIMEZONE_AWARE": True,  # the date as written, in the writer's time zone
+        "RELATIVE_BASE": dt.datetime(2000, 1, 1),  # never the clock; relative words are refused anyway
+        "PREFER_DATES_FROM": "current_period",
+    }
+    parsed = dateparser.parse(text, languages=["en"], settings=settings)  # type: ignore[arg-type]
+    if parsed is None:
+        raise errors.BadPublishedDate(path, text, line)
+    return parsed.date()
 
 
 def _read_path(raw: str, published: dt.date | None, stdin: BinaryIO | None) -> Iterator[tuple[Article, str]]:
