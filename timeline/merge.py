@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import heapq
 import math
 import re
 from collections import Counter, defaultdict
@@ -50,7 +51,8 @@ def merge(events: Iterable[Event], articles: tuple[Article, ...] = (), title: st
     blocks = _Blocks()
     for event, vector, side in sorted(zip(items, vectors, sides), key=lambda p: _precision_first(p[0], published)):
         best, best_score = None, 0.0
-        for cluster in blocks.candidates(event, vector):
+        keys = blocks.keys(event, vector)
+        for cluster in blocks.candidates(event, keys):
             score = _score(event, vector, side, cluster)
             if score > best_score:
                 best, best_score = cluster, score
@@ -58,7 +60,7 @@ def merge(events: Iterable[Event], articles: tuple[Article, ...] = (), title: st
             best = _Cluster()
             clusters.append(best)
         best.add(event, vector, side)
-        blocks.add(best, event, vector)
+        blocks.add(best, event, keys)
     merged = [_combine(c.events, published) for c in clusters]
     merged.sort(key=lambda e: (e.when.start, e.when.end, e.title, e.id))
     return Timeline(articles=articles, events=tuple(merged), title=title)
@@ -110,9 +112,8 @@ class _Blocks:
         self.by_value: dict[tuple[str, str], list[_Cluster]] = defaultdict(list)
         self.by_actor_month: dict[tuple[str, int, int], list[_Cluster]] = defaultdict(list)
 
-    def candidates(self, event: Event, vector: dict[str, float]) -> list[_Cluster]:
+    def candidates(self, event: Event, keys: list[str]) -> list[_Cluster]:
         when = event.when
-        keys = self._keys(event, vector)
         seen: dict[int, _Cluster] = {}
         if when.granularity in ("day", "week"):
             day, last = when.start - CONFLICT_WINDOW, when.end + CONFLICT_WINDOW
@@ -129,9 +130,8 @@ class _Blocks:
                 seen.setdefault(id(cluster), cluster)
         return list(seen.values())
 
-    def add(self, cluster: _Cluster, event: Event, vector: dict[str, float]) -> None:
+    def add(self, cluster: _Cluster, event: Event, keys: list[str]) -> None:
         when = event.when
-        keys = self._keys(event, vector)
         if when.granularity in ("day", "week"):
             for offset in range((when.end - when.start).days + 1):
                 day = when.start + dt.timedelta(days=offset)
@@ -142,8 +142,9 @@ class _Blocks:
         for actor in event.actors:
             self._put(self.by_actor_month[(actor, when.start.year, when.start.month)], cluster)
 
-    def _keys(self, event: Event, vector: dict[str, float]) -> list[str]:
-        words = sorted(vector, key=lambda w: (-vector[w], w))[: self.KEY_WORDS]
+    def keys(self, event: Event, vector: dict[str, float]) -> list[str]:
+        """The event's most telling words, its actors' surnames and its places."""
+        words = heapq.nsmallest(self.KEY_WORDS, vector, key=lambda w: (-vector[w], w))
         actors = ["@" + surname for surname in sorted({a.split()[-1] for a in event.actors})]
         return words + actors + ["#" + place for place in sorted(event.places)]
 
