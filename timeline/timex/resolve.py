@@ -41,6 +41,9 @@ class Context:
     ref_day: dt.date  # the last day-precise one (for "the next day")
     ref_quarter: dt.date | None  # the last quarter mentioned, if any (financial reports)
     tense: Callable[[], str | None]  # the clause's tense, computed only when asked
+    # False after a report turned from the quarter to a longer period ("in the first nine
+    # months, net rose from $3 million a year earlier"): "a year earlier" is then a year
+    by_quarter: bool = True
 
 
 Resolved = tuple[str, dt.date]  # value, and the date it was computed from
@@ -102,6 +105,12 @@ def _shift_ref(unit: str) -> Resolver:
     return fn
 
 
+def _same_ref(arg: str, ctx: Context) -> Resolved | None:
+    """'until then', 'since then': the reference time itself, at its own precision."""
+    base, gran = ctx.ref
+    return units.to_value(base, gran), base
+
+
 def _ref_quarter(arg: str, ctx: Context) -> Resolved | None:
     """'the quarter': the quarter last mentioned, else the last full quarter before the DCT;
     'the year-ago quarter' is that quarter shifted (MINUS-4)."""
@@ -114,7 +123,8 @@ def _year_ago(arg: str, ctx: Context) -> Resolved | None:
     """'a year earlier', 'year-ago': in a report about a quarter, that quarter a year
     before; otherwise the reference time a year before, at its own precision."""
     if ctx.ref_quarter is not None:
-        return units.to_value(units.shift(ctx.ref_quarter, "year", -1), "quarter"), ctx.ref_quarter
+        gran = "quarter" if ctx.by_quarter else "year"
+        return units.to_value(units.shift(ctx.ref_quarter, "year", -1), gran), ctx.ref_quarter
     base, gran = ctx.ref
     return units.to_value(units.shift(base, "year", -1), units.finer(gran, "year")), base
 
@@ -131,9 +141,45 @@ def _year_of_ref_quarter(arg: str, ctx: Context) -> Resolved | None:
 
 # --- named units found by direction -----------------------------------------------------
 
-def _thanksgiving(year: int) -> dt.date:
-    first = dt.date(year, 11, 1)
-    return first + dt.timedelta(days=(3 - first.weekday()) % 7 + 21)
+def _holiday(year: int, spec: str) -> dt.date:
+    """The day of a holiday in ``year``. ``spec`` (norm.toml table ``holiday``) is a month-day
+    ("12-25"), the n-th weekday of a month ("nth-11-4-4": 4th Thursday of November; n = 0:
+    the last), Easter ("easter"), any of them moved by days ("nth-11-1-1-plus-1": the Tuesday
+    after the first Monday of November; "easter-minus-2": Good Friday)."""
+    parts = spec.split("-")
+    shift = 0
+    if len(parts) >= 2 and parts[-2] in ("plus", "minus"):
+        shift = int(parts[-1]) * (1 if parts[-2] == "plus" else -1)
+        parts = parts[:-2]
+    if parts == ["thanksgiving"]:
+        parts = ["nth", "11", "4", "4"]
+    if parts == ["easter"]:
+        day = _easter(year)
+    elif parts[0] == "nth":
+        month, weekday, n = int(parts[1]), int(parts[2]), int(parts[3])
+        if n == 0:  # the last one: count back from the first of the next month
+            nxt = dt.date(year + month // 12, month % 12 + 1, 1)
+            day = nxt - dt.timedelta(days=(nxt.isoweekday() - weekday - 1) % 7 + 1)
+        else:
+            first = dt.date(year, month, 1)
+            day = first + dt.timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (n - 1))
+    else:
+        day = dt.date(year, int(parts[0]), int(parts[1]))
+    return day + dt.timedelta(days=shift)
+
+
+def _easter(year: int) -> dt.date:
+    """Western Easter Sunday (the anonymous Gregorian algorithm)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    l = (32 + 2 * e + 2 * i - h - k) % 7  # noqa: E741
+    m = (a + 11 * h + 22 * l) // 451
+    month, day = divmod(h + l - 7 * m + 114, 31)
+    return dt.date(year, month, day + 1)
 
 
 def _candidates(unit: str, arg: str, base: dt.date, years: range) -> list[dt.date]:
@@ -141,6 +187,8 @@ def _candidates(unit: str, arg: str, base: dt.date, years: range) -> list[dt.dat
     out: list[dt.date] = []
     if unit == "monthquarter":  # the quarter that holds a month
         unit = "month"
+    if unit in ("holidayweek", "monthdayweek"):  # "Easter week", "the week of March 6"
+        unit = unit.removesuffix("week")
     if unit in ("weekday", "weekend"):  # a weekend is found by its Saturday
         return [base + dt.timedelta(days=k) for k in range(-7, 8) if (base + dt.timedelta(days=k)).isoweekday() == int(arg)]
     for y in years:
@@ -157,13 +205,14 @@ def _candidates(unit: str, arg: str, base: dt.date, years: range) -> list[dt.dat
             elif unit == "half":
                 out.append(dt.date(y, 6 * int(arg) - 5, 1))
             elif unit == "holiday":
-                out.append(_thanksgiving(y) if arg == "thanksgiving" else dt.date(y, *map(int, arg.split("-"))))
-        except (ValueError, KeyError):  # 29 February in a common year
+                out.append(_holiday(y, arg))
+        except (ValueError, KeyError, IndexError):  # 29 February in a common year; a bad spec
             continue
     return out
 
 
-_GRAN = {"weekday": "day", "weekend": "weekend", "monthday": "day", "holiday": "day", "month": "month", "season": "season",
+_GRAN = {"weekday": "day", "weekend": "weekend", "monthday": "day", "monthdayweek": "week", "holiday": "day", "holidayweek": "week",
+         "month": "month", "season": "season",
          "quarter": "quarter", "half": "half", "monthquarter": "quarter"}
 
 
@@ -172,8 +221,15 @@ def _period_start(day: dt.date, gran: str) -> dt.date:
     return point[0] if point else day
 
 
+# News reports what happened: without a tense to go by, an occurrence after the DCT is taken
+# only if it lies less than two thirds as far as the one before it ("set a record on Aug. 6"
+# written in February is last August, "the summit in April" written in December is next April).
+_FUTURE_COST = 1.5
+
+
 def _pick(unit: str, arg: str, base: dt.date, how: str) -> dt.date | None:
-    """The occurrence of a named unit: on/before, on/after, before, after or nearest ``base``."""
+    """The occurrence of a named unit: on/before, on/after, before, after or nearest ``base``
+    (a later one counting half as far again)."""
     gran = _GRAN[unit]
     key = base if unit in ("weekday", "weekend") else _period_start(base, gran)
     cands = _candidates(unit, arg, base, range(base.year - 1, base.year + 2))
@@ -189,7 +245,7 @@ def _pick(unit: str, arg: str, base: dt.date, how: str) -> dt.date | None:
         return max(ok)
     if how in ("on_or_after", "after", "same_year"):
         return min(ok)
-    return min(ok, key=lambda c: abs((c - key).days))
+    return min(ok, key=lambda c: _cost(c, key))
 
 
 # What the clause's tense means for each named unit: news reports past events by default.
@@ -198,7 +254,9 @@ _BY_TENSE = {
     "weekend": {PAST: "on_or_before", FUTURE: "on_or_after", None: "on_or_before"},
     "monthday": {PAST: "on_or_before", FUTURE: "on_or_after", None: "nearest"},
     "holiday": {PAST: "on_or_before", FUTURE: "on_or_after", None: "nearest"},
-    "month": {PAST: "on_or_before", FUTURE: "on_or_after", None: "same_year"},
+    "holidayweek": {PAST: "on_or_before", FUTURE: "on_or_after", None: "nearest"},
+    "monthdayweek": {PAST: "on_or_before", FUTURE: "on_or_after", None: "nearest"},
+    "month": {PAST: "on_or_before", FUTURE: "on_or_after", None: "nearest"},
     "season": {PAST: "on_or_before", FUTURE: "on_or_after", None: "same_year"},
     "quarter": {PAST: "on_or_before", FUTURE: "same_year", None: "same_year"},
     "half": {PAST: "on_or_before", FUTURE: "same_year", None: "same_year"},
@@ -207,19 +265,25 @@ _BY_TENSE = {
 # Tense guessed from a few cue words is weak evidence for units that span a year: a date
 # the tense points to is taken unless it lies much further from the DCT than the nearest
 # occurrence ("payable Dec. 14" in October is this December whatever verb came before).
-_WEAK_TENSE = frozenset({"monthday", "holiday", "month"})
+_WEAK_TENSE = frozenset({"monthday", "monthdayweek", "holiday", "holidayweek", "month"})
 
 
 def _by_tense(unit: str, arg: str, base: dt.date, t: str | None) -> dt.date | None:
     how = _BY_TENSE[unit].get(t if t in (PAST, FUTURE) else None, "nearest")
     chosen = _pick(unit, arg, base, how)
-    if unit not in _WEAK_TENSE or how == "nearest" or chosen is None:
+    if unit not in _WEAK_TENSE or how == "nearest" or chosen is None or t not in (PAST, FUTURE):
         return chosen
     nearest = _pick(unit, arg, base, "nearest")
     if nearest is None:
         return chosen
-    far, near = abs((chosen - base).days), abs((nearest - base).days)
+    # The nearest occurrence weighs a later date as _pick does; the tense's own choice does not.
+    far, near = abs((chosen - base).days), _cost(nearest, base)
     return chosen if far <= 2 * near + 31 else nearest
+
+
+def _cost(day: dt.date, base: dt.date) -> float:
+    """How far ``day`` lies from ``base``, a later day counting half as far again."""
+    return (day - base).days * _FUTURE_COST if day > base else (base - day).days
 _BY_WORD = {"LAST": "before", "NEXT": "after", "THIS": "same_year"}
 
 
@@ -227,17 +291,22 @@ def _named(unit: str, direction: str) -> Resolver:
     gran = _GRAN[unit]
 
     def fn(arg: str, ctx: Context) -> Resolved | None:
-        base = ctx.ref_day if direction in ("ATREF", "REFNEXT") else ctx.dct
+        base = ctx.ref_day if direction in ("ATREF", "REFNEXT", "REFLAST") else ctx.dct
         if direction == "TENSE":
             day = _by_tense(unit, arg, base, ctx.tense())
             return (units.to_value(day, gran), base) if day else None
         if direction == "THIS" and unit == "weekday":
             how = "on_or_after"
+        elif direction == "REFLAST":  # "the previous Friday": before the day last mentioned
+            how = "before"
         elif direction in ("ATREF", "REFNEXT"):
             how = "after" if direction == "REFNEXT" else ("on_or_after" if unit in ("weekday", "weekend") else "same_year")
         else:
             how = _BY_WORD[direction]
         day = _pick(unit, arg, base, how)
+        if day and direction == "LAST" and unit == "month" and units.add_months(day, 1) == _period_start(base, "month"):
+            # "last February" said in March is a year back: last month would be "last month"
+            day = units.add_months(day, -12)
         return (units.to_value(day, gran), base) if day else None
     return fn
 
@@ -261,9 +330,10 @@ RESOLVERS: dict[tuple[str, str], Resolver] = {
     **{(u, "DCT"): _shift_dct(u) for u in _SHIFTABLE},
     **{(u, "REF"): _shift_ref(u) for u in _SHIFTABLE},
     ("quarter", "REFQ"): _ref_quarter,
+    ("same", "REF"): _same_ref,
     ("year", "REFY"): _year_ago,
     ("refquarter", "YEAR"): _year_of_ref_quarter,
-    **{(u, d): _named(u, d) for u in _GRAN for d in ("TENSE", "THIS", "LAST", "NEXT", "ATREF", "REFNEXT")},
+    **{(u, d): _named(u, d) for u in _GRAN for d in ("TENSE", "THIS", "LAST", "NEXT", "ATREF", "REFNEXT", "REFLAST")},
     **{(u, "YEAR"): _in_year(u) for u in _GRAN if u not in ("weekday", "weekend", "monthquarter")},
 }
-assert len(RESOLVERS) == 2 * len(_SHIFTABLE) + 3 + 6 * len(_GRAN) + len(_GRAN) - 3, "two entries share a key"
+assert len(RESOLVERS) == 2 * len(_SHIFTABLE) + 4 + 7 * len(_GRAN) + len(_GRAN) - 3, "two entries share a key"

@@ -53,8 +53,69 @@ def find(text: str, lang: str = "en") -> list[Candidate]:
             cand = _extend(text, cand, prefix, g, floor)
         if counted.match(cand.text):  # "over the past year": "over" is a preposition there
             cand = _extend(text, cand, approx, g, floor)  # "about two years ago", "nearly a week"
+        if cand.type == "DURATION":
+            low = _range_start(text, cand, lang, floor)
+            if low is not None:
+                found.append(low)
         found.append(cand)
-    return found
+    return _conjoined(text, found, lang)
+
+
+_AMOUNT = re.compile(r"^(P|PT)([0-9]+(?:\.[0-9]+)?)([A-Z]+)$")
+
+
+def _range_start(text: str, cand: Candidate, lang: str, floor: int) -> Candidate | None:
+    """The first amount of a range, "(two) to three weeks": a duration in the same unit."""
+    unit = _AMOUNT.match(cand.value)
+    if not unit or not cand.text[:1].isalnum():
+        return None
+    m = _range_before(lang).search(text, max(floor, cand.start - 40), cand.start)
+    if not m:
+        return None
+    n = FUNCTIONS["number"](m[1])
+    if n == "X":
+        return None
+    return Candidate(m.start(1), m.end(1), m[1], "DURATION", f"{unit[1]}{n}{unit[3]}", cand.rule + "_range")
+
+
+@functools.cache
+def _range_before(lang: str) -> re.Pattern[str]:
+    g = grammar(lang)
+    return re.compile(rf"(?<![\w$£€.,])({g.patterns['number']})\s*(?:{g.patterns['range_link']})\s*$", re.IGNORECASE)
+
+
+_MONTHDAY = re.compile(r"^(UNDEF-[A-Z]+-monthday-[0-9]{2}-|[0-9]{4}-[0-9]{2}-)([0-9]{2})$")
+
+
+def _conjoined(text: str, found: list[Candidate], lang: str) -> list[Candidate]:
+    """Add the bare day of "April 24 and 25", "Nov. 8-10": a date of the same month."""
+    link = _day_link(lang)
+    out: list[Candidate] = []
+    for i, cand in enumerate(found):
+        out.append(cand)
+        m = _MONTHDAY.match(cand.value) if cand.type == "DATE" else None
+        if not m:
+            continue
+        after = link.match(text, cand.end)
+        if not after or (i + 1 < len(found) and found[i + 1].start < after.end()):
+            continue
+        day = int(re.sub(r"[^0-9]", "", after[1]))
+        if not int(m[2]) < day <= 31:  # days in a range or list ascend
+            continue
+        start, end = after.span(1)
+        out.append(Candidate(start, end, text[start:end], "DATE", f"{m[1]}{day:02d}", cand.rule + "_conjoined"))
+    return out
+
+
+@functools.cache
+def _day_link(lang: str) -> re.Pattern[str]:
+    """A second day of the month after a date: "(April 24) and 25", "(Nov. 8)-10"."""
+    g = grammar(lang)
+    return re.compile(
+        rf"\s*(?:{g.patterns['day_link']})\s*([0-9]{{1,2}}(?:st|nd|rd|th)?)"
+        rf"(?![\w%-]|[.,:/][0-9]|\s*(?:%|{g.patterns['count_noun']})(?!\w))",
+        re.IGNORECASE,
+    )
 
 
 def _matches(text: str, g: Grammar) -> Iterator[tuple[re.Match[str], int, int]]:

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 
 from timeline.model import Article, Timex
 from timeline.timex import units
+from timeline.timex.grammar import grammar
 from timeline.timex.resolve import Context, resolve
 from timeline.timex.tag import Candidate, find
 from timeline.timex.tense import tense
@@ -28,12 +30,15 @@ def tag_text(text: str, published: dt.date, lang: str = "en") -> tuple[Timex, ..
     ref: units.Point = (published, "day")
     ref_day = published
     ref_quarter: dt.date | None = None
+    by_quarter = True
     for cand in find(text, lang):
         clause = functools.partial(tense, text, cand.start, cand.end, lang)
-        timex = _resolve(cand, Context(published, ref, ref_day, ref_quarter, clause))
+        timex = _resolve(cand, Context(published, ref, ref_day, ref_quarter, clause, by_quarter))
         if timex is None:
             continue
         out.append(timex)
+        if timex.type == "DURATION" and _period(lang).fullmatch(timex.text):
+            by_quarter = False  # "the first nine months", "the year ended June 30"
         # Anaphoric values ("a year earlier", "the quarter") point back at the reference
         # time; letting them move it would chain ("a year earlier" twice = two years).
         if timex.type in ("DATE", "TIME") and not cand.value.startswith("UNDEF-REF"):
@@ -44,7 +49,14 @@ def tag_text(text: str, published: dt.date, lang: str = "en") -> tuple[Timex, ..
                     ref_day = point[0]
                 elif point[1] == "quarter":
                     ref_quarter = point[0]
+                    by_quarter = True
     return tuple(out)
+
+
+@functools.cache
+def _period(lang: str) -> re.Pattern[str]:
+    """A reported period longer than a quarter ("the first nine months"), from patterns.toml."""
+    return re.compile(grammar(lang).patterns["report_period"], re.IGNORECASE)
 
 
 def _resolve(cand: Candidate, ctx: Context) -> Timex | None:
