@@ -203,7 +203,8 @@ def show(ctx: click.Context, inputs: tuple[str, ...], published: dt.date | None,
 @main.command(epilog=EXIT_CODES)
 @input_options
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "table"]), default="jsonl", show_default=True, help="Output format.")
-def dates(inputs: tuple[str, ...], published: dt.date | None, fmt: str) -> None:
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, metavar="N", help="Processes to use (default: all cores).")
+def dates(inputs: tuple[str, ...], published: dt.date | None, fmt: str, jobs: int | None) -> None:
     """List every temporal expression with its resolved TIMEX3 value.
 
     \b
@@ -213,7 +214,7 @@ def dates(inputs: tuple[str, ...], published: dt.date | None, fmt: str) -> None:
     """
     _, articles = _read(inputs, published)
     line = _timex_json if fmt == "jsonl" else _timex_row
-    for article, timexes in pipeline.tag(articles):
+    for article, timexes in pipeline.tag(articles, jobs=jobs or default_jobs()):
         if timexes:  # one write per article: per-line echo costs more than the tagging
             click.echo("\n".join(line(article, timex) for timex in timexes))
 

@@ -12,7 +12,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import BinaryIO
 
-from timeline import corpus, merge, runner, timex
+from timeline import corpus, merge, runner
 from timeline.model import Article, Event, Timeline, Timex
 from timeline.runner import RunOptions
 
@@ -44,10 +44,11 @@ def read(paths: Sequence[str], options: Options = Options(), stdin: BinaryIO | N
 Progress = runner.Progress
 
 
-def tag(articles: Sequence[Article], progress: Progress | None = None) -> Iterator[tuple[Article, tuple[Timex, ...]]]:
-    """Each article with its temporal expressions. ``progress`` is called after each article."""
-    for article in articles:
-        yield article, _check("timex.tag", timex.tag(article), Timex)
+def tag(articles: Sequence[Article], progress: Progress | None = None, jobs: int = 1) -> Iterator[tuple[Article, tuple[Timex, ...]]]:
+    """Each article with its temporal expressions, in input order, on ``jobs`` processes.
+    ``progress`` is called after each article."""
+    for article, timexes in zip(articles, runner.tag(articles, jobs), strict=True):
+        yield article, _check("timex.tag", timexes, Timex)
         if progress is not None:
             progress(article)
 

@@ -15,17 +15,20 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from timeline import events, timex
 from timeline.cache import Cache, article_key
 from timeline.errors import TimelineError
-from timeline.model import Article, Event
+from timeline.model import Article, Event, Timex
 
 log = logging.getLogger("timeline")
 
 Progress = Callable[[Article], None]
 ENGINES = ("local", "dask")
 _CHUNK = 32  # articles per task: enough to batch the parser, small enough to balance cores
+_TAG_CHUNK = 128  # the tagger is fast: bigger tasks, less to send between processes
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -64,6 +67,20 @@ def process(articles: Sequence[Article], options: RunOptions = RunOptions(), pro
             cache.close()
 
 
+def tag(articles: Sequence[Article], jobs: int = 1) -> Iterator[tuple[Timex, ...]]:
+    """Each article's temporal expressions, in input order, on ``jobs`` processes."""
+    if jobs <= 1 or len(articles) < 2 * _TAG_CHUNK:
+        return (timex.tag(a) for a in articles)
+    timex.tag(Article(id="", text="warm up on 1 May 2016", published=articles[0].published))  # compile once, before the fork
+    chunks = [articles[i : i + _TAG_CHUNK] for i in range(0, len(articles), _TAG_CHUNK)]
+    return _flatten(_pool(chunks, jobs, tag_chunk))
+
+
+def tag_chunk(articles: Sequence[Article]) -> list[tuple[Timex, ...]]:
+    """The tagger over one chunk (what each worker runs for ``timeline dates``)."""
+    return [timex.tag(a) for a in articles]
+
+
 def process_chunk(articles: Sequence[Article]) -> list[tuple[Event, ...]]:
     """The per-article stages for one chunk, in one process (what each worker runs)."""
     return list(events.extract_all((a, timex.tag(a)) for a in articles))
@@ -77,14 +94,14 @@ def _run(articles: Sequence[Article], options: RunOptions) -> Iterator[tuple[Eve
         return _flatten(_dask(chunks, options.scheduler))
     if options.jobs <= 1 or len(chunks) == 1:
         return _flatten(process_chunk(c) for c in chunks)
-    return _flatten(_pool(chunks, options.jobs))
+    return _flatten(_pool(chunks, options.jobs, process_chunk))
 
 
-def _pool(chunks: list[Sequence[Article]], jobs: int) -> Iterator[list[tuple[Event, ...]]]:
-    # fork shares the loaded code with the workers; elsewhere spawn starts them afresh
+def _pool(chunks: list[Sequence[Article]], jobs: int, work: Callable[[Sequence[Article]], list[T]]) -> Iterator[list[T]]:
+    # fork shares the loaded code (and a compiled grammar) with the workers; elsewhere spawn starts them afresh
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     with ProcessPoolExecutor(max_workers=min(jobs, len(chunks)), mp_context=multiprocessing.get_context(method)) as pool:
-        yield from pool.map(process_chunk, chunks)
+        yield from pool.map(work, chunks)
 
 
 def _dask(chunks: list[Sequence[Article]], scheduler: str | None) -> Iterator[list[tuple[Event, ...]]]:
@@ -104,6 +121,6 @@ def _dask(chunks: list[Sequence[Article]], scheduler: str | None) -> Iterator[li
             yield future.result()
 
 
-def _flatten(chunks: Iterable[list[tuple[Event, ...]]]) -> Iterator[tuple[Event, ...]]:
+def _flatten(chunks: Iterable[list[T]]) -> Iterator[T]:
     for chunk in chunks:
         yield from chunk

@@ -77,11 +77,15 @@ class Grammar:
     rules: tuple[Rule, ...]
     tables: dict[str, dict[str, str]]
     patterns: dict[str, str]  # name -> non-capturing alternation
-    scanner: Scanner
     starts: dict[str, dict[str, tuple[int, ...]]] | None
     first_word: Any = None  # compiled regex finding the words in ``starts`` (a trie)
     elsewhere: Scanner | None = None  # rules whose first words cannot be listed
     _scanners: dict[tuple[int, ...], Scanner] = field(default_factory=dict, compare=False, repr=False)
+
+    @property
+    def scanner(self) -> Scanner:
+        """All rules as one regex: the plain way to tag, which the fast path must equal."""
+        return self.scanner_for(tuple(range(len(self.rules))))
 
     def scanner_for(self, indices: tuple[int, ...]) -> Scanner:
         """The regex of these rules, compiled on first use (most subsets never occur)."""
@@ -227,7 +231,6 @@ def _check_template(template: str, groups: int, tables: dict[str, dict[str, str]
 
 
 def _compile(rules: tuple[Rule, ...], tables: dict[str, dict[str, str]], patterns: dict[str, str]) -> Grammar:
-    full = _scanner(rules, tuple(range(len(rules))))
     pairs: dict[str, dict[str, list[int]]] = {}
     rest: list[int] = []
     for i, rule in enumerate(rules):
@@ -262,15 +265,9 @@ def _compile(rules: tuple[Rule, ...], tables: dict[str, dict[str, str]], pattern
         re.IGNORECASE,
     )
     elsewhere = _scanner(rules, tuple(rest)) if rest else None
-    g = Grammar(rules, tables, patterns, full, starts, first_word, elsewhere)
-    # Compile every scanner now (about 0.3 s, once) rather than in the middle of tagging.
-    for by_second in starts.values():
-        for indices in by_second.values():
-            if indices:
-                g.scanner_for(indices)
-    for i in range(len(rules)):
-        g.scanner_for((i,))
-    return g
+    # Scanners compile on first use: a short text needs few of them, and a corpus pays for
+    # each once. The one over all rules is needed only where no first word can be listed.
+    return Grammar(rules, tables, patterns, starts, first_word, elsewhere)
 
 
 def _trie(words: dict[str, str]) -> str:
