@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import heapq
 import math
 import re
 from collections import Counter, defaultdict
@@ -144,7 +143,7 @@ class _Blocks:
 
     def keys(self, event: Event, vector: dict[str, float]) -> list[str]:
         """The event's most telling words, its actors' surnames and its places."""
-        words = heapq.nsmallest(self.KEY_WORDS, vector, key=lambda w: (-vector[w], w))
+        words = [w for _, w in sorted((-weight, w) for w, weight in vector.items())[: self.KEY_WORDS]]
         actors = ["@" + surname for surname in sorted({a.split()[-1] for a in event.actors})]
         return words + actors + ["#" + place for place in sorted(event.places)]
 
