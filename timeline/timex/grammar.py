@@ -12,11 +12,12 @@ from __future__ import annotations
 import functools
 import re
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 
+from timeline.timex.regexcache import compile_many
 from timeline.timex.firstchars import ANY, DIGIT, first_chars, first_pairs, guard
 from timeline.timex.normalize import FUNCTIONS, table_key
 
@@ -260,14 +261,19 @@ def _compile(rules: tuple[Rule, ...], tables: dict[str, dict[str, str]], pattern
             number = ["'?[0-9]"] if DIGIT in by_second else []
             words = [_trie({w: r"(?!\w)" for w in seconds})] if seconds else []
             ends[w1] += r"(?=\W*(?:" + "|".join([*number, *words]) + "))"
-    first_word = re.compile(
-        r"(?<!\w)('?[0-9]|" + _trie(ends) + r")(?=\w*\W*?('?[0-9]|[A-Za-z]+))?",
-        re.IGNORECASE,
-    )
-    elsewhere = _scanner(rules, tuple(rest)) if rest else None
-    # Scanners compile on first use: a short text needs few of them, and a corpus pays for
-    # each once. The one over all rules is needed only where no first word can be listed.
-    return Grammar(rules, tables, patterns, starts, first_word, elsewhere)
+    first_word_source = r"(?<!\w)('?[0-9]|" + _trie(ends) + r")(?=\w*\W*?('?[0-9]|[A-Za-z]+))?"
+    # Every scanner a text can need is compiled now, through the regex cache: from its file
+    # this takes a few milliseconds, and a process pool forked afterwards shares them. The
+    # one over all rules is needed only where no first word can be listed: it compiles on use.
+    wanted = sorted({ix for by_second in starts.values() for ix in by_second.values() if ix} | {(i,) for i in range(len(rules))})
+    if rest:
+        wanted.append(tuple(rest))
+    sources = [_scanner_source(rules, ix) for ix in wanted]
+    compiled = compile_many([(first_word_source, re.IGNORECASE), *((src, re.IGNORECASE) for src, _ in sources)])
+    g = Grammar(rules, tables, patterns, starts, compiled[0])
+    for ix, (_, offsets), regex in zip(wanted, sources, compiled[1:], strict=True):
+        g._scanners[ix] = Scanner(regex, ix, offsets, dict(zip(offsets, ix, strict=True)))
+    return replace(g, elsewhere=g._scanners[tuple(rest)]) if rest else g
 
 
 def _trie(words: dict[str, str]) -> str:
@@ -301,6 +307,13 @@ def _first_chars(pattern: str) -> frozenset[str] | None:
 
 def _scanner(rules: tuple[Rule, ...], indices: tuple[int, ...]) -> Scanner:
     """Join the rules into one alternation; each rule's groups keep their numbers + offset."""
+    source, offsets = _scanner_source(rules, indices)
+    compiled = re.compile(source, re.IGNORECASE)
+    return Scanner(compiled, indices, offsets, dict(zip(offsets, indices, strict=True)))
+
+
+def _scanner_source(rules: tuple[Rule, ...], indices: tuple[int, ...]) -> tuple[str, tuple[int, ...]]:
+    """The alternation of these rules as a regex source, and each rule's group offset."""
     parts, offsets = [], []
     index = 1
     for i in indices:
@@ -315,5 +328,4 @@ def _scanner(rules: tuple[Rule, ...], indices: tuple[int, ...]) -> Scanner:
     if all(starts):
         chars = sorted(set().union(*starts))  # type: ignore[arg-type]
         ahead = "(?=[" + "".join(re.escape(c) for c in chars) + "])"
-    compiled = re.compile(ahead + r"(?<![\w])(?:" + "|".join(parts) + r")(?![\w])", re.IGNORECASE)
-    return Scanner(compiled, indices, tuple(offsets), {o: i for o, i in zip(offsets, indices)})
+    return ahead + r"(?<![\w])(?:" + "|".join(parts) + r")(?![\w])", tuple(offsets)
