@@ -233,6 +233,17 @@ def _date_relation(a: When, b: When) -> str | None:
 
 
 def _combine(events: list[Event], published: dict[str, dt.date]) -> Event:
+    if len(events) == 1:  # most events: what the general case below gives for one mention
+        event = events[0]
+        return replace(
+            event,
+            id=_event_id(event.mentions[0]),
+            actors=_collapse_spellings(_by_frequency(event.actors)),
+            roles=tuple(dict.fromkeys(event.roles)),
+            affiliations=tuple(dict.fromkeys(event.affiliations)),
+            places=_by_frequency(event.places),
+            conflicts=(),
+        )
     mentions = tuple(sorted((m for e in events for m in e.mentions), key=lambda m: _mention_key(m, published)))
     latest = max(events, key=lambda e: _mention_key(e.mentions[0], published))
     when, conflicts = _agreed_when(events)
@@ -249,6 +260,7 @@ def _combine(events: list[Event], published: dict[str, dt.date]) -> Event:
         status=latest.status,  # a later report of a scheduled meeting says whether it happened
         actors=_collapse_spellings(_by_frequency(a for e in events for a in e.actors)),
         roles=tuple(dict.fromkeys(r for e in events for r in e.roles)),
+        affiliations=tuple(dict.fromkeys(a for e in events for a in e.affiliations)),
         places=_by_frequency(p for e in events for p in e.places),
         conflicts=conflicts,
     )
