@@ -424,3 +424,12 @@ def test_tagger_never_raises_and_offsets_hold(text: str, published: dt.date) -> 
         assert t.start >= end and t.end > t.start  # document order, no overlap
         assert t.type in ("DATE", "TIME", "DURATION", "SET")
         end = t.end
+
+
+def test_a_caption_date_does_not_move_the_reference_time() -> None:
+    """A photo caption's date dates the caption only; "the next day" in the story after it
+    counts from the story's own reference time (here the publication date)."""
+    captioned = "The two presidents meet in Oslo on 5 March 2019 (Reuters)\nThe ministers met the next day."
+    plain = "The two presidents met in Oslo on 5 March 2019.\nThe ministers met the next day."
+    assert [t.value for t in tag_text(captioned, D("2019-03-11"))] == ["2019-03-05", "2019-03-12"]
+    assert [t.value for t in tag_text(plain, D("2019-03-11"))] == ["2019-03-05", "2019-03-06"]

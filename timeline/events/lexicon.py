@@ -33,7 +33,6 @@ class Lexicon:
     demonyms: dict[str, str]
     role_words: frozenset[str]
     furniture: re.Pattern[str]
-    caption: re.Pattern[str]
 
     def kind_of(self, lemma: str) -> Kind | None:
         return self.kinds.get(lemma.lower())
@@ -68,5 +67,4 @@ def _build(data: dict[str, Any]) -> Lexicon:
         demonyms=dict(actors["demonyms"]),
         role_words=frozenset(actors["role_words"]),
         furniture=re.compile(r"^\s*(?:" + "|".join(furniture["patterns"]) + ")", re.IGNORECASE),
-        caption=re.compile(furniture["caption_credit"]),
     )

@@ -37,6 +37,8 @@ def tag_text(text: str, published: dt.date, lang: str = "en") -> tuple[Timex, ..
         if timex is None:
             continue
         out.append(timex)
+        if _in_caption(text, timex.end, lang):
+            continue  # a caption dates its photo, not the story: the reference time stays
         if timex.type == "DURATION" and _period(lang).fullmatch(timex.text):
             by_quarter = False  # "the first nine months", "the year ended June 30"
         # Anaphoric values ("a year earlier", "the quarter") point back at the reference
@@ -57,6 +59,18 @@ def tag_text(text: str, published: dt.date, lang: str = "en") -> tuple[Timex, ..
 def _period(lang: str) -> re.Pattern[str]:
     """A reported period longer than a quarter ("the first nine months"), from patterns.toml."""
     return re.compile(grammar(lang).patterns["report_period"], re.IGNORECASE)
+
+
+@functools.cache
+def _caption(lang: str) -> re.Pattern[str]:
+    """A photo credit closing a line: "(AFP)", "(Photo: ...)", from patterns.toml."""
+    return re.compile(r"\((?:" + grammar(lang).patterns["caption_credit"] + r")\)[ \t]*$", re.MULTILINE)
+
+
+def _in_caption(text: str, position: int, lang: str) -> bool:
+    line_end = text.find("\n", position)
+    line_end = len(text) if line_end < 0 else line_end
+    return _caption(lang).search(text, position, line_end + 1) is not None
 
 
 def _resolve(cand: Candidate, ctx: Context) -> Timex | None:
