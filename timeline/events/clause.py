@@ -77,11 +77,9 @@ def _trigger(span: Span, lex: Lexicon) -> Token | None:
         before -= 1
     if before >= 0 and doc[before].pos_ == "VERB" and doc[before].lemma_ in lex.reporting:
         return doc[before]  # "said on Tuesday": the date dates the saying
-    after = span.end
-    if after < len(doc) and doc[after].tag_ == "VBG" and span.start > 0 and doc[span.start - 1].lemma_ in ("on", "be") and any(
-        t.lemma_ == "be" and t.pos_ == "AUX" for t in doc[max(0, span.start - 2) : span.start]
-    ):
-        return doc[after]  # "was on Monday drafting": a date inside a progressive dates its verb
+    split = _split_progressive(span)
+    if split is not None:
+        return split
     token = span.root
     for _ in range(12):
         if token.head.i == token.i:
@@ -90,11 +88,24 @@ def _trigger(span: Span, lex: Lexicon) -> Token | None:
         if token.i in range(span.start, span.end):
             continue
         if token.pos_ == "AUX" and token.dep_ in ("aux", "auxpass") and token.head.pos_ == "VERB":
-            return token.head  # "was on Monday drafting": the date dates the drafting
+            return token.head  # the date hangs on an auxiliary: it dates the verb
         if token.pos_ in _VERBAL:
             return token
         if token.pos_ in ("NOUN", "PROPN") and lex.kind_of(token.lemma_) and token.dep_ != "compound":
             return token
+    return None
+
+
+def _split_progressive(span: Span) -> Token | None:
+    """'was on Monday drafting': a date between 'be' and its -ing verb dates that verb (the
+    parser often makes 'was' the root there)."""
+    doc = span.doc
+    if span.end >= len(doc) or doc[span.end].tag_ != "VBG" or span.start == 0:
+        return None
+    if doc[span.start - 1].lemma_ not in ("on", "be"):
+        return None
+    if any(t.lemma_ == "be" and t.pos_ == "AUX" for t in doc[max(0, span.start - 2) : span.start]):
+        return doc[span.end]
     return None
 
 
@@ -153,6 +164,10 @@ def _kind(trigger: Token, subject: Token | None, objects: tuple[Token, ...], lex
 
 
 def _status(trigger: Token, lex: Lexicon, relation: str) -> str:
+    """The first that holds: denied (a negation, "denied that"), conditional (if, unless),
+    scheduled (will, was due to, is expected to), proposed (would, could, under a plan),
+    scheduled or ongoing (-ing, by the date), scheduled (a future date, or the present tense
+    of this week's event), else occurred. The words are lists in events.toml."""
     chain = _governors(trigger)
     own = [c for c in trigger.children]
     if trigger.dep_ == "xcomp":  # "was due to meet", "would like to visit": the head's auxiliaries count
