@@ -93,6 +93,18 @@ def test_full_name_and_role_from_the_article() -> None:
     assert met.status == "occurred"
 
 
+@pytest.mark.parametrize(
+    ("text", "date", "title"),
+    [
+        ("Two aid workers were arrested in Damascus on Monday.", ("Monday", "2019-03-04"), "Two aid workers arrested in Damascus"),
+        ("They met the envoy in Vienna on Monday.", ("Monday", "2019-03-04"), "They meet envoy in Vienna"),
+        ("The treaty will be signed in Oslo on Friday.", ("Friday", "2019-03-08"), "Treaty to be signed in Oslo"),
+    ],
+)
+def test_headlines(text: str, date: tuple[str, str], title: str) -> None:
+    assert only(extract(text, date)).title == title
+
+
 def test_capital_as_actor_and_as_place() -> None:
     said = only(extract("Moscow said on Friday that it would send aid.", ("Friday", "2019-03-01")))
     assert said.actors == ("Russia",)

@@ -115,8 +115,15 @@ def title(clause: Clause, expression: range, people: People, lex: Lexicon) -> st
 
 
 def _verb(trigger: Token, status: str, plural: bool) -> str:
+    """The verb as a headline says it: "meets", "to meet", "would meet", "does not meet";
+    a passive keeps its participle: "arrested", "to be arrested"."""
     lemma = trigger.lemma_.lower()
     particle = " ".join(c.lower_ for c in trigger.children if c.dep_ == "prt")
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in trigger.children):
+        participle = trigger.lower_
+        form = {"scheduled": f"to be {participle}", "proposed": f"would be {participle}", "conditional": f"would be {participle}",
+                "denied": f"not {participle}"}.get(status, participle)
+        return f"{form} {particle}".strip()
     if status == "scheduled":
         form = f"to {lemma}"
     elif status in ("proposed", "conditional"):
@@ -143,6 +150,8 @@ def _third_person(lemma: str) -> str:
 def _plural(subject: Token | None) -> bool:
     if subject is None:
         return False
+    if subject.lower_ in ("they", "we", "you", "i"):
+        return True
     return subject.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subject.children)
 
 
