@@ -8,8 +8,10 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from timeline import events
+from timeline import events, timex
 from timeline.model import Article, Event, Timex
 
 PUBLISHED = "2019-03-07"  # a Thursday
@@ -156,3 +158,24 @@ def test_mention_points_into_the_article() -> None:
     assert text[mention.sentence_start : mention.sentence_start + len(mention.sentence)] == mention.sentence
     assert mention.trigger == "met"
     assert event.when.label == "Mon 4 Mar 2019"
+
+
+WORDS = st.sampled_from(
+    "the ministers met talks on Friday Monday in May 2016 said will would not if Kerry Lavrov Moscow "
+    "Geneva agreed deal ceasefire last week next month yesterday , . ; \n ( ) AFP \" ’ é 1998 3 March".split(" ")
+)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.one_of(WORDS, st.text(max_size=6)), max_size=40))
+def test_events_never_fail_and_point_into_the_text(words: list[str]) -> None:
+    text = " ".join(words)
+    if not text.strip():
+        return
+    article = Article(id="h", text=text, published=dt.date(2016, 7, 14))
+    for event in events.extract(article, timex.tag(article)):
+        (mention,) = event.mentions
+        assert text[mention.start : mention.end] == mention.expression
+        assert text[mention.sentence_start : mention.sentence_start + len(mention.sentence)] == mention.sentence
+        assert event.when.start <= event.when.end
+        assert event.title
