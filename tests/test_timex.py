@@ -48,6 +48,8 @@ CASES = [
     # weekdays by tense
     ("The minister said Monday that talks had stalled.", "2013-05-16", "Monday", "DATE", "2013-05-13"),
     ("The two sides are due to meet again on Saturday.", "2013-05-16", "Saturday", "DATE", "2013-05-18"),
+    # reported future: "would" after a past reporting verb still points ahead of the report
+    ("The envoy said Monday he would fly to Cairo on Saturday.", "2013-05-16", "Saturday", "DATE", "2013-05-18"),
     ("Negotiators will gather in Oslo on Tuesday.", "2013-05-16", "Tuesday", "DATE", "2013-05-21"),
     ("Rebels shelled the town on Thursday, witnesses said.", "2013-05-16", "Thursday", "DATE", "2013-05-16"),
     ("The envoy arrived late on Sunday night.", "2013-05-16", "Sunday night", "DATE", "2013-05-12TNI"),
