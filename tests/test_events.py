@@ -41,6 +41,7 @@ def only(found: tuple[Event, ...]) -> Event:
         ("The envoys are expected to sign the accord on Friday.", ("Friday", "2019-03-08"), "scheduled"),
         ("The foreign ministers met in Geneva on Monday.", ("Monday", "2019-03-04"), "occurred"),
         ("Under the plan, the two armies would set up a joint command in May.", ("May", "2019-05"), "proposed"),
+        ("The envoy said he would meet the rebels on Friday.", ("Friday", "2019-03-08"), "scheduled"),
         ("If the truce holds until Sunday, the two sides will begin talks.", ("Sunday", "2019-03-10"), "conditional"),
         ("The two leaders did not meet on Monday, despite earlier plans.", ("Monday", "2019-03-04"), "denied"),
         ("Officials said the envoy met rebel leaders on Monday.", ("Monday", "2019-03-04"), "occurred"),

@@ -165,7 +165,8 @@ def _kind(trigger: Token, subject: Token | None, objects: tuple[Token, ...], lex
 
 def _status(trigger: Token, lex: Lexicon, relation: str) -> str:
     """The first that holds: denied (a negation, "denied that"), conditional (if, unless),
-    scheduled (will, was due to, is expected to), proposed (would, could, under a plan),
+    scheduled (will, was due to, is expected to, "said he would"), proposed (would, could,
+    under a plan),
     scheduled or ongoing (-ing, by the date), scheduled (a future date, or the present tense
     of this week's event), else occurred. The words are lists in events.toml."""
     chain = _governors(trigger)
@@ -180,6 +181,8 @@ def _status(trigger: Token, lex: Lexicon, relation: str) -> str:
     scheduled_head = trigger.dep_ == "xcomp" and trigger.head.lemma_ in lex.scheduled_heads
     if words & lex.future or scheduled_head or (trigger.head.dep_ == "xcomp" and trigger.head.head.lemma_ in lex.scheduled_heads):
         return "scheduled"
+    if "would" in words and trigger.dep_ == "ccomp" and trigger.head.lemma_ in lex.reporting:
+        return "scheduled"  # "said he would meet Lavrov on Friday": a plan, reported
     if words & lex.proposed_modals:
         return "proposed"
     if _under_proposal(trigger, lex) and trigger.tag_ in ("VB", "VBP", "VBZ"):
