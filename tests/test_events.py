@@ -102,6 +102,7 @@ def test_full_name_and_role_from_the_article() -> None:
         ("Two aid workers were arrested in Damascus on Monday.", ("Monday", "2019-03-04"), "Two aid workers arrested in Damascus"),
         ("They met the envoy in Vienna on Monday.", ("Monday", "2019-03-04"), "They meet envoy in Vienna"),
         ("The treaty will be signed in Oslo on Friday.", ("Friday", "2019-03-08"), "Treaty to be signed in Oslo"),
+        ("They will meet again in Oslo on Friday.", ("Friday", "2019-03-08"), "They will meet in Oslo"),
     ],
 )
 def test_headlines(text: str, date: tuple[str, str], title: str) -> None:

@@ -95,6 +95,8 @@ def title(clause: Clause, expression: range, people: People, lex: Lexicon) -> st
         place = f" in {place_name(clause.place_spans[0], lex)}" if clause.place_spans else ""
         return _finish(f"{noun} {trigger.text}{place}")
     verb = _verb(trigger, clause.status, _plural(clause.subject))
+    if clause.subject is not None and clause.subject.tag_ == "PRP" and verb.startswith("to "):
+        verb = "will " + verb[3:]  # "They will meet", not "They to meet"
     if clause.control is not None:  # "Vucic refuses to sign annex"
         verb = f"{_verb(clause.control, clause.status, _plural(clause.subject))} to {trigger.lemma_.lower()}"
     rest = []
