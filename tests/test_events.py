@@ -181,3 +181,12 @@ def test_events_never_fail_and_point_into_the_text(words: list[str]) -> None:
         assert text[mention.sentence_start : mention.sentence_start + len(mention.sentence)] == mention.sentence
         assert event.when.start <= event.when.end
         assert event.title
+
+
+def test_a_run_on_page_is_parsed_around_its_date_only() -> None:
+    text = "word " * 50_000 + "the envoys met in Geneva on 5 March 2019 and " + "more " * 50_000
+    (event,) = extract(text, ("5 March 2019", "2019-03-05"))
+    mention = event.mentions[0]
+    assert len(mention.sentence) <= 1200
+    assert text[mention.sentence_start : mention.sentence_start + len(mention.sentence)] == mention.sentence
+    assert mention.trigger == "met"

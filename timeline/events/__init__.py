@@ -25,6 +25,7 @@ from timeline.timex import interval
 __all__ = ["extract", "extract_all"]
 
 _UNDATED_GRANULARITIES = ("century",)
+_MAX_SENTENCE = 1200  # characters: a longer "sentence" (a page without punctuation) is cut around its date
 _FALLBACK_TITLE_WORDS = 14
 
 
@@ -51,7 +52,7 @@ def _dated_sentences(article: Article, timexes: tuple[Timex, ...], lex: Lexicon)
     for timex in timexes:
         span = interval(timex.value)
         if timex.type in ("DATE", "TIME") and span is not None and span.granularity not in _UNDATED_GRANULARITIES:
-            sentence = sentence_at(article.text, timex.start)
+            sentence = _window(article.text, sentence_at(article.text, timex.start), timex)
             if not lex.furniture.match(article.text[sentence[0] : sentence[1]]):
                 by_sentence[sentence].append(timex)
     return by_sentence
@@ -141,6 +142,23 @@ def _corrected(timex: Timex, clause: clauses.Clause | None, published: dt.date) 
         return timex.value, timex.rule
     moved = (day + dt.timedelta(days=shift)).isoformat() + timex.value[10:]
     return moved, f"{timex.rule}; parse: {why} '{clause.trigger.text}'"
+
+
+def _window(text: str, sentence: tuple[int, int], timex: Timex) -> tuple[int, int]:
+    """The sentence, or for a run-on one the words around the date: the parser's cost and
+    memory grow with the length of what it is given."""
+    start, end = sentence
+    if end - start <= _MAX_SENTENCE:
+        return sentence
+    half = max(0, _MAX_SENTENCE - (timex.end - timex.start)) // 2
+    low, high = max(start, timex.start - half), min(end, timex.end + half)
+    if low > start:  # begin and end at a space, not inside a word
+        space = text.find(" ", low, timex.start)
+        low = space + 1 if space >= 0 else low
+    if high < end:
+        space = text.rfind(" ", timex.end, high)
+        high = space if space >= 0 else high
+    return low, high
 
 
 def _relation(value: str, published: dt.date) -> str:
