@@ -317,3 +317,17 @@ def test_build_uses_a_cache_beside_the_page(tmp_path: Path, fixtures: Path) -> N
     again = page.read_bytes()
     CliRunner().invoke(main, ["build", str(fixtures / "folder"), "-o", str(page)], catch_exceptions=False)
     assert page.read_bytes() == again
+
+
+def test_build_never_writes_over_an_input(tmp_path: Path) -> None:
+    article = write(tmp_path / "a.txt", ARTICLE)
+    result = run("build", article, "-o", article, "--no-cache")
+    assert_bad_input(result, f"{article}: is one of the input articles; write the output to another file")
+    assert Path(article).read_text(encoding="utf-8") == ARTICLE
+
+
+def test_build_refuses_one_file_for_two_outputs(tmp_path: Path) -> None:
+    article = write(tmp_path / "a.txt", ARTICLE)
+    same = str(tmp_path / "out.json")
+    result = run("build", article, "-o", str(tmp_path / "t.html"), "--json", same, "--csv", same, "--no-cache")
+    assert_bad_input(result, f"{same}: is given for two outputs; give each output its own file")

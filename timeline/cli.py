@@ -164,6 +164,7 @@ def build(ctx: click.Context, inputs: tuple[str, ...], published: dt.date | None
     """
     cache = None if no_cache else Path(cache_path) if cache_path else Path(output).parent / ".timeline-cache.sqlite"
     options, articles = _read(inputs, published, title, _run_options(jobs, engine, scheduler, cache))
+    _check_outputs([output, *(p for p in paths.values() if p)], articles)
     with _progress(ctx, articles) as progress:
         timeline = select(pipeline.build(articles, options, progress), Query(since, until, actors, kinds))
     outputs = {output: render.to_html(timeline, cdn=cdn)}
@@ -272,6 +273,19 @@ def explain(inputs: tuple[str, ...], published: dt.date | None, article_id: str)
     for number, timex in enumerate(timexes, start=1):
         anchor = f", anchored at {timex.anchor}" if timex.anchor else ""
         click.echo(f"{number:>3}. {timex.text!r} {timex.start}-{timex.end} → {timex.type} {timex.value} (rule {timex.rule}{anchor})")
+
+
+def _check_outputs(paths: list[str], articles: tuple[Article, ...]) -> None:
+    """Refuse to write over an input article, or two outputs to one file."""
+    inputs = {Path(a.path).resolve() for a in articles if a.path}
+    seen: set[Path] = set()
+    for path in paths:
+        target = Path(path).resolve()
+        if target in inputs:
+            raise TimelineError(f"{path}: is one of the input articles; write the output to another file")
+        if target in seen:
+            raise TimelineError(f"{path}: is given for two outputs; give each output its own file")
+        seen.add(target)
 
 
 def _read(
