@@ -132,6 +132,12 @@ def test_durations_sets_and_vague_references_date_nothing() -> None:
     assert extract(text, ("now", "PRESENT_REF")) == ()
 
 
+def test_a_date_that_names_a_thing_dates_no_event() -> None:
+    assert extract("Beijing unveiled the mascots for the 2008 Olympic Games on Friday.", ("2008", "2008")) == ()
+    (bombing,) = extract("Police questioned a suspect in Wednesday's bombing.", ("Wednesday", "2019-03-06"))
+    assert bombing.mentions[0].trigger == "bombing" and bombing.kind == "military action"
+
+
 def test_page_furniture_makes_no_event() -> None:
     text = "Copyright 2019 Example Wire. All rights reserved.\nThe envoys met on Monday."
     (event,) = extract(text, ("2019", "2019"), ("Monday", "2019-03-04"))

@@ -111,3 +111,11 @@ def test_merge_quality_on_annotated_sets() -> None:
         assert score.found_mentions >= 0.9 * score.gold_mentions, name
         assert score.precision >= min_precision, (name, score)
         assert score.recall >= min_recall, (name, score)
+
+
+def test_an_actor_and_a_kind_in_common_are_not_enough() -> None:
+    flu = event("mon", "China reported two new cases of bird flu in Anhui province in September.", "2005-09",
+                kind="statement", lemma="report", actors=("China",))
+    jobs = event("tue", "China reported a 4.2 percent urban unemployment rate by the end of September.", "2005-09",
+                 kind="statement", lemma="report", actors=("China",))
+    assert len(merge.merge([flu, jobs], ARTICLES).events) == 2

@@ -28,6 +28,8 @@ from timeline.model import Article, Event, Mention, Timeline, When
 SAME_DATE_THRESHOLD = 0.5  # same day, or the same coarse period
 NESTED_THRESHOLD = 0.7  # a coarser mention joins a finer event only when the text says so
 CONFLICT_THRESHOLD = 0.85  # a nearby but different day: the same event with disputed dates
+MIN_COSINE = 0.1  # the sentences must share some telling word, unless the trigger or place agree
+COARSE_MIN_COSINE = 0.3  # ... and share much more when one mention is dated only to a month or more
 CONFLICT_WINDOW = dt.timedelta(days=3)
 _STOPWORDS = frozenset(
     "a an the and or but of to in on at for with by from as is are was were be been has have had it its this that "
@@ -184,18 +186,25 @@ def _score(event: Event, vector: dict[str, float], side: tuple[str, ...], cluste
         shared = _actor_overlap(side, other_side)
         if side and other_side and not shared:
             return 0.0
-        similarity = (
-            0.5 * _cosine(vector, other_vector)
-            + 0.25 * kinds
-            + 0.1 * same_trigger
-            + 0.35 * shared
-            + 0.25 * bool(set(event.places) & set(other.places))
-        )
+        cosine = _cosine(vector, other_vector)
+        same_place = bool(set(event.places) & set(other.places))
+        if _coarse(event) or _coarse(other):
+            if cosine < COARSE_MIN_COSINE:
+                return 0.0  # in a month or a year, one actor does many things of one kind: the text must say it
+        elif cosine < MIN_COSINE and not same_trigger and not same_place:
+            return 0.0  # a kind and an actor in common are not enough
+        similarity = 0.5 * cosine + 0.25 * kinds + 0.1 * same_trigger + 0.35 * shared + 0.25 * same_place
+        if relation == "same" and event.when.granularity not in ("day", "week"):
+            relation = "nested"  # the same month or year says little: many events share one
         threshold = {"same": SAME_DATE_THRESHOLD, "nested": NESTED_THRESHOLD, "near": CONFLICT_THRESHOLD}[relation]
         if similarity < threshold:
             return 0.0
         best = max(best, similarity)
     return best
+
+
+def _coarse(event: Event) -> bool:
+    return event.when.granularity not in ("day", "week")
 
 
 def _kinds_agree(a: str | None, b: str | None) -> float:

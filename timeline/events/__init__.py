@@ -59,7 +59,7 @@ def _dated_sentences(article: Article, timexes: tuple[Timex, ...], lex: Lexicon)
 
 
 def _events(pending: list[tuple[Article, dict[tuple[int, int], list[Timex]]]], lex: Lexicon) -> Iterator[tuple[Event, ...]]:
-    texts = [article.text[s:e] for article, by_sentence in pending for s, e in sorted(by_sentence)]
+    texts = [_without_credit(article.text[s:e]) for article, by_sentence in pending for s, e in sorted(by_sentence)]
     docs = iter(nlp.parse(texts)) if texts else iter(())
     for article, by_sentence in pending:
         sentences = sorted(by_sentence)
@@ -83,13 +83,15 @@ def _event(
     article: Article, timex: Timex, doc, sentence_start: int, previous_end: int, people: naming.People, lex: Lexicon
 ) -> Event | None:
     start, end = timex.start - sentence_start, timex.end - sentence_start
+    if clauses.dates_a_thing(doc, start, end, lex):
+        return None
     relation = _relation(timex.value, article.published)
     clause = clauses.read(doc, start, end, lex, relation, previous_end)
     value, rule = _corrected(timex, clause, article.published)
     span = interval(value)
     if span is None:
         return None
-    sentence = doc.text
+    sentence = article.text[sentence_start : sentence_start + len(doc.text)]  # as written, credit included
     expression = doc.char_span(start, end, alignment_mode="expand")
     mention = Mention(
         article=article.id,
@@ -142,6 +144,15 @@ def _corrected(timex: Timex, clause: clauses.Clause | None, published: dt.date) 
         return timex.value, timex.rule
     moved = (day + dt.timedelta(days=shift)).isoformat() + timex.value[10:]
     return moved, f"{timex.rule}; parse: {why} '{clause.trigger.text}'"
+
+
+_CREDIT = re.compile(r"\([^()\n]{1,40}\)\s*$")
+
+
+def _without_credit(sentence: str) -> str:
+    """The sentence with a closing "(AFP)" blanked out, offsets kept: the parser reads a
+    photo credit after a date as the noun the date belongs to."""
+    return _CREDIT.sub(lambda m: " " * len(m.group()), sentence)
 
 
 def _window(text: str, sentence: tuple[int, int], timex: Timex) -> tuple[int, int]:

@@ -80,6 +80,9 @@ def _trigger(span: Span, lex: Lexicon) -> Token | None:
     split = _split_progressive(span)
     if split is not None:
         return split
+    head = _modified_noun(span)
+    if head is not None and lex.kind_of(head.lemma_):
+        return head  # "Wednesday's bombing" dates the bombing
     token = span.root
     for _ in range(12):
         if token.head.i == token.i:
@@ -93,6 +96,23 @@ def _trigger(span: Span, lex: Lexicon) -> Token | None:
             return token
         if token.pos_ in ("NOUN", "PROPN") and lex.kind_of(token.lemma_) and token.dep_ != "compound":
             return token
+    return None
+
+
+def dates_a_thing(doc: Doc, start: int, end: int, lex: Lexicon) -> bool:
+    """True where the expression only names a thing: "the 2008 Olympic Games", "the 2005
+    budget". It dates no event, unless the noun is one ("Wednesday's bombing")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    head = _modified_noun(span) if span is not None and len(span) else None
+    return head is not None and lex.kind_of(head.lemma_) is None
+
+
+def _modified_noun(span: Span) -> Token | None:
+    """The noun an expression modifies as a compound, number, adjective or possessive."""
+    head = span.root.head
+    if span.root.dep_ in ("compound", "nummod", "amod", "poss") and head.pos_ in ("NOUN", "PROPN"):
+        if head.i not in range(span.start, span.end):
+            return head
     return None
 
 
