@@ -10,6 +10,8 @@ import calendar
 import datetime as dt
 import re
 
+from timeline.timex.values import interval
+
 GRANULARITIES = ("day", "week", "weekend", "month", "season", "quarter", "half", "year", "decade", "century")
 # Coarseness order: a finer reference keeps its precision ("a year earlier" after a quarter).
 _RANK = {g: i for i, g in enumerate(("day", "week", "weekend", "month", "season", "quarter", "half", "year", "decade", "century"))}
@@ -69,48 +71,20 @@ def to_value(day: dt.date, granularity: str) -> str:
     raise ValueError(f"unknown granularity {granularity!r}")
 
 
-_PARSERS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:T.*)?$"), "day"),
-    (re.compile(r"^(\d{4})-W(\d{2})(-WE)?$"), "week"),
-    (re.compile(r"^(\d{4})-(\d{2})$"), "month"),
-    (re.compile(r"^(\d{4})-Q([1-4])$"), "quarter"),
-    (re.compile(r"^(\d{4})-H([12])$"), "half"),
-    (re.compile(r"^(\d{4})-(SP|SU|FA|WI)$"), "season"),
-    (re.compile(r"^(\d{4})$"), "year"),
-    (re.compile(r"^(\d{3})$"), "decade"),
-    (re.compile(r"^(\d{2})$"), "century"),
-)
-
-
 def parse(value: str) -> Point | None:
-    """The first day and granularity of a calendar value, or None (durations, PAST_REF...)."""
-    for rx, gran in _PARSERS:
-        m = rx.match(value)
-        if not m:
-            continue
-        try:
-            return _first_day(m, gran)
-        except ValueError:
-            return None
-    return None
+    """The first day and granularity of a calendar value, or None (durations, PAST_REF...).
+
+    What a value covers is read in one place, ``values.interval``; here only the two
+    granularities that arithmetic keeps apart are told from the schema's: a weekend is not
+    a week, and a half-year is not a quarter."""
+    span = interval(value)
+    if span is None:
+        return None
+    if value.endswith("-WE"):
+        return span.start, "weekend"
+    if _HALF.match(value):
+        return span.start, "half"
+    return span.start, span.granularity
 
 
-def _first_day(m: re.Match[str], gran: str) -> Point:
-    a = int(m[1])
-    if gran == "day":
-        return dt.date(a, int(m[2]), int(m[3])), gran
-    if gran == "week":
-        return dt.date.fromisocalendar(a, int(m[2]), 6 if m[3] else 1), "weekend" if m[3] else "week"
-    if gran == "month":
-        return dt.date(a, int(m[2]), 1), gran
-    if gran == "quarter":
-        return dt.date(a, 3 * int(m[2]) - 2, 1), gran
-    if gran == "half":
-        return dt.date(a, 6 * int(m[2]) - 5, 1), gran
-    if gran == "season":
-        return dt.date(a, SEASON_START[m[2]], 1), gran
-    if gran == "year":
-        return dt.date(max(a, 1), 1, 1), gran
-    if gran == "decade":
-        return dt.date(max(a * 10, 1), 1, 1), gran
-    return dt.date(max(a * 100, 1), 1, 1), gran
+_HALF = re.compile(r"^\d{4}-H[12]$")

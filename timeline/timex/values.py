@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
 from typing import NamedTuple
 
@@ -38,6 +39,7 @@ _DECADE = re.compile(r"^(\d{3})$")
 _CENTURY = re.compile(r"^(\d{2})$")
 
 
+@functools.lru_cache(maxsize=8192)  # a corpus repeats its dates; Interval is immutable
 def interval(value: str) -> Interval | None:
     """The days a TIMEX3 value covers, or None for values that place nothing on a calendar.
 
