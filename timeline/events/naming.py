@@ -107,13 +107,46 @@ def title(clause: Clause, expression: range, people: People, lex: Lexicon) -> st
             phrase = _phrase(obj, expression, people, lex, limit=6, preps=True)
             prep = obj.head.lower_ if obj.dep_ == "pobj" and obj.head.lower_ in _WITH_PREPS else ""
             rest.append(f"{prep} {phrase}".strip())
-    if clause.place_spans:
+    said = _reported(trigger, expression, lex) if not rest else ""
+    if said:
+        rest.append(said)  # "Moscow says it did not attack the convoy"
+    elif clause.place_spans:
         place = place_name(clause.place_spans[0], lex)
         if not any(place in part for part in rest):
             rest.append("in " + place)
     if not subject and not rest:
         return None
     return _finish(" ".join(part for part in (subject, verb, *rest) if part))
+
+
+_REPORTED_WORDS = 10
+
+
+def _reported(trigger: Token, expression: range, lex: Lexicon) -> str:
+    """What a reporting verb reports, as written (negation kept), cut at a comma:
+    "says [it did not attack the convoy]"."""
+    if trigger.lemma_ not in lex.reporting:
+        return ""
+    clause = next((c for c in trigger.children if c.dep_ == "ccomp"), None)
+    if clause is None:
+        return ""
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    first = subject.left_edge.i if subject is not None else clause.i  # not "Despite ...," before it
+    asides = {t.i for c in clause.subtree if c.dep_ in ("relcl", "acl", "appos", "advcl") for t in c.subtree}
+    kept: list[Token] = []
+    for token in clause.subtree:
+        if token.i in asides or token.i < first or token.i in expression or (token.dep_ == "mark" and token.head.i == clause.i):
+            continue  # the date is the headline's already; "that" is not needed
+        if token.is_punct and kept:
+            break
+        if token.i > clause.i and token.dep_ in ("advcl", "conj", "cc") and token.head.i == clause.i:
+            break
+        kept.append(token)
+        if len(kept) >= _REPORTED_WORDS:
+            break
+    while kept and kept[-1].pos_ in ("ADP", "DET", "NUM", "CCONJ", "SCONJ", "PART", "AUX"):
+        kept.pop()  # "... in Brussels on 2": end on a word that ends something
+    return " ".join(t.text for t in kept)
 
 
 def _verb(trigger: Token, status: str, plural: bool) -> str:
