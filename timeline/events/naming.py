@@ -110,16 +110,34 @@ def title(clause: Clause, expression: range, people: People, lex: Lexicon) -> st
     said = _reported(trigger, expression, lex) if not rest else ""
     if said:
         rest.append(said)  # "Moscow says it did not attack the convoy"
-    elif clause.place_spans:
-        place = place_name(clause.place_spans[0], lex)
-        if not any(place in part for part in rest):
-            rest.append("in " + place)
+    else:
+        if not rest and (complement := _complement(trigger, expression, clause, people, lex)):
+            rest.append(complement)  # "goes into effect", "speaks about his concerns"
+        if clause.place_spans:
+            place = place_name(clause.place_spans[0], lex)
+            if not any(place in part for part in rest):
+                rest.append("in " + place)
     if not subject and not rest:
         return None
     return _finish(" ".join(part for part in (subject, verb, *rest) if part))
 
 
 _REPORTED_WORDS = 10
+_PLACE_WORDS = ("in", "at", "near", "inside", "outside", "across")
+
+
+def _complement(trigger: Token, expression: range, clause: Clause, people: People, lex: Lexicon) -> str:
+    """For a verb with no object, its first prepositional phrase that is neither the date
+    nor the place: "went [into effect]", "spoke [about his concerns]"."""
+    places = {t.i for span in clause.place_spans for t in span}
+    for child in trigger.children:
+        if child.dep_ != "prep" or child.i < trigger.i or child.lower_ in _PLACE_WORDS:
+            continue
+        inside = {t.i for t in child.subtree}
+        if inside & set(expression) or inside & places:
+            continue
+        return _phrase(child, expression, people, lex, limit=5, preps=False)
+    return ""
 
 
 def _reported(trigger: Token, expression: range, lex: Lexicon) -> str:
