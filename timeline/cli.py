@@ -223,17 +223,19 @@ def dates(inputs: tuple[str, ...], published: dt.date | None, fmt: str, jobs: in
 @main.command(epilog=EXIT_CODES)
 @input_options
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True, help="Output format.")
+@run_options
 @click.pass_context
-def events(ctx: click.Context, inputs: tuple[str, ...], published: dt.date | None, fmt: str) -> None:
+def events(ctx: click.Context, inputs: tuple[str, ...], published: dt.date | None, fmt: str, jobs: int | None,
+           engine: str, scheduler: str | None) -> None:
     """List the dated events of each article, before merging.
 
     \b
     Example:
       timeline events seeds/003_e032e8336cd8cf9b.txt --format table
     """
-    _, articles = _read(inputs, published)
+    options, articles = _read(inputs, published, run=_run_options(jobs, engine, scheduler, None))
     with _progress(ctx, articles) as progress:
-        found = pipeline.extract(articles, progress)
+        found = pipeline.extract(articles, progress, options.run)
     for event in found:
         if fmt == "jsonl":
             click.echo(json.dumps(export.to_record(event), ensure_ascii=False, sort_keys=True))
