@@ -331,3 +331,8 @@ def test_build_refuses_one_file_for_two_outputs(tmp_path: Path) -> None:
     same = str(tmp_path / "out.json")
     result = run("build", article, "-o", str(tmp_path / "t.html"), "--json", same, "--csv", same, "--no-cache")
     assert_bad_input(result, f"{same}: is given for two outputs; give each output its own file")
+
+
+def test_an_empty_corpus_is_an_error(tmp_path: Path) -> None:
+    path = write(tmp_path / "c.jsonl", "\n\n")
+    assert_bad_input(run("dates", path), f"{path}: no articles found (.txt, .md, .jsonl, .jsonl.gz); check the path")

@@ -86,11 +86,20 @@ def test_timelinejs_has_only_the_known_date_parts() -> None:
 
 def test_markdown_footnotes_every_source() -> None:
     text = export.to_markdown(sample())
-    assert text.startswith("# Syria, 2016\n")
+    assert text.startswith("---\ngenerator: timeline ") and "\n# Syria, 2016\n" in text
     assert "- **Fri 15 Jul 2016** — Kerry meets Lavrov in Geneva — *reports disagree on the date: 2016-07-14* [^2][^3]" in text
     assert "[^2]: Wire; One, *Kerry, Lavrov meet*, 2016-07-18 <https://example.org/a1>: “Kerry met" in text
     assert "javascript:" not in text  # only http(s) links
     assert "<b>" not in text and "\\<b\\>talks" in text
+
+
+def test_a_markdown_chronology_in_an_input_folder_is_not_read_as_an_article(tmp_path: Path, fixtures: Path) -> None:
+    (tmp_path / "a.txt").write_text((fixtures / "folder" / "alpha.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    first = CliRunner().invoke(main, ["build", str(tmp_path), "-o", str(tmp_path / "t.html"), "--markdown", str(tmp_path / "t.md"), "--no-cache"])
+    assert first.exit_code == 0, first.stderr
+    again = CliRunner().invoke(main, ["show", str(tmp_path)])
+    assert again.exit_code == 0, again.stderr
+    assert "a chronology this tool wrote" in again.stderr
 
 
 def test_json_follows_the_contract(fixtures: Path) -> None:

@@ -45,6 +45,7 @@ _KEYS = {
     "outlet": "source",
     "url": "url",
     "link": "url",
+    "generator": "generator",
 }
 _EARLIEST, _LATEST = 1800, 2199  # a year outside these is a typo, not news
 
@@ -66,6 +67,8 @@ def read_articles(
                 raise errors.DuplicateId(path, article.id, seen[article.id], int(line) if line else None)
             seen[article.id] = where
             articles.append(article)
+    if not articles:
+        raise errors.NoArticles(", ".join(paths))
     return tuple(articles)
 
 
@@ -152,6 +155,9 @@ def _read_file(path: Path, published: dt.date | None, manifest: dict[str, dict[s
         return
     text = _decode(str(path), _read_bytes(path))
     meta, body = _split_front_matter(str(path), text)
+    if meta.get("generator", "").startswith("timeline"):
+        log.warning("skipped %s: a chronology this tool wrote, not an article", path)
+        return
     fields = {**manifest.get(path.name, {}), **meta}  # the article's own metadata wins
     body = body.strip()
     if not body:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from itertools import groupby
 
+from timeline import __version__
 from timeline.model import Article, Timeline
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|])")
@@ -13,7 +14,9 @@ _SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|])")
 def to_markdown(timeline: Timeline) -> str:
     """Events grouped by year; each line's sources are footnotes quoting the sentence."""
     articles = {a.id: a for a in timeline.articles}
-    lines = [f"# {_escape(timeline.title)}", "", f"{len(timeline.events)} events from {len(timeline.articles)} articles.", ""]
+    # The front matter marks the file as ours, so that reading its folder again skips it.
+    lines = ["---", f"generator: timeline {__version__}", "---", f"# {_escape(timeline.title)}", "",
+             f"{len(timeline.events)} events from {len(timeline.articles)} articles.", ""]
     notes: list[str] = []
     for year, events in groupby(timeline.events, key=lambda e: e.when.start.year):
         lines += [f"## {year}", ""]
