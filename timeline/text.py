@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from functools import cache
+from functools import lru_cache
 
 # A sentence ends at . ! or ? (with any closing quotes or brackets) before white space and
 # a capital, a digit or an opening quote; or at a blank line. Abbreviations that usually
@@ -22,13 +22,15 @@ def sentences(text: str) -> tuple[tuple[int, int], ...]:
     return _sentences(text)
 
 
-@cache
+# Each stage asks for the sentences of one article at a time, once per date in it: a small
+# cache serves them all without keeping every article of a big corpus alive.
+@lru_cache(maxsize=256)
 def _sentences(text: str) -> tuple[tuple[int, int], ...]:
     spans = []
     start = 0
     for match in _END.finditer(text):
         if match.group().startswith("."):
-            word = _WORD_BEFORE.search(text, 0, match.start())
+            word = _WORD_BEFORE.search(text, max(0, match.start() - 40), match.start())  # not from 0: that is quadratic
             if word and (word.group(1).lower().rstrip(".") in _ABBREVIATIONS or len(word.group(1)) == 1):
                 continue
         spans.append((start, match.end()))
@@ -40,8 +42,15 @@ def _sentences(text: str) -> tuple[tuple[int, int], ...]:
 def sentence_at(text: str, offset: int) -> tuple[int, int]:
     """The sentence span that contains ``offset``."""
     spans = _sentences(text)
-    index = max(bisect_right([s for s, _ in spans], offset) - 1, 0)
-    return spans[index] if spans else (0, len(text))
+    if not spans:
+        return (0, len(text))
+    index = max(bisect_right(_starts(text), offset) - 1, 0)
+    return spans[index]
+
+
+@lru_cache(maxsize=256)
+def _starts(text: str) -> tuple[int, ...]:
+    return tuple(start for start, _ in _sentences(text))
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
