@@ -1,4 +1,4 @@
-# make run: build output/timeline.html (and .json) from seeds/.  make test: run every test.
+# make run: build output/timeline.html (and .json) from seeds/.  make test: lint (ruff, mypy) and every test.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -8,12 +8,11 @@ BIN := $(VENV)/bin
 run: $(VENV)/.installed
 	$(BIN)/timeline build seeds/ -o output/timeline.html --json output/timeline.json --title "US–Russia talks on Syria, 2016"
 
-test: $(VENV)/.installed-test
+test: lint
 	sh scripts/setup-browser.sh
 	$(BIN)/python -m pytest
 
 lint: $(VENV)/.installed-test
-	$(BIN)/python -m pip install --quiet -e '.[lint]'
 	$(BIN)/ruff check timeline tests benchmarks
 	$(BIN)/mypy timeline
 

@@ -142,7 +142,7 @@ def _decode(record: dict[str, Any]) -> Event:
     return Event(
         when=When(value, dt.date.fromisoformat(start), dt.date.fromisoformat(end), granularity, label),
         title=record["title"],
-        mentions=tuple(Mention(**dict(zip(_MENTION_FIELDS, m))) for m in record["mentions"]),
+        mentions=tuple(Mention(**dict(zip(_MENTION_FIELDS, m, strict=True))) for m in record["mentions"]),
         kind=record["kind"],
         cameo=record["cameo"],
         status=record["status"],

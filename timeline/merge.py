@@ -50,7 +50,7 @@ def merge(events: Iterable[Event], articles: tuple[Article, ...] = (), title: st
     sides = _sides(items)
     clusters: list[_Cluster] = []
     blocks = _Blocks()
-    for event, vector, side in sorted(zip(items, vectors, sides), key=lambda p: _precision_first(p[0], published)):
+    for event, vector, side in sorted(zip(items, vectors, sides, strict=True), key=lambda p: _precision_first(p[0], published)):
         best, best_score = None, 0.0
         keys = blocks.keys(event, vector)
         for cluster in blocks.candidates(event, keys):
@@ -169,7 +169,7 @@ class _Blocks:
 def _score(event: Event, vector: dict[str, float], side: tuple[str, ...], cluster: _Cluster) -> float:
     """How sure we are that ``event`` is the cluster's event; 0 when it cannot be."""
     best = 0.0
-    for other, other_vector, other_side in zip(cluster.events, cluster.vectors, cluster.sides):
+    for other, other_vector, other_side in zip(cluster.events, cluster.vectors, cluster.sides, strict=True):
         if other.mentions[0].article == event.mentions[0].article and other.mentions[0].start == event.mentions[0].start:
             continue
         relation = _date_relation(event.when, other.when)

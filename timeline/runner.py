@@ -51,7 +51,7 @@ def process(articles: Sequence[Article], options: RunOptions = RunOptions(), pro
     try:
         keys = [article_key(a) for a in articles]
         done = cache.get_many(keys) if cache else {}
-        todo = [a for a, k in zip(articles, keys) if k not in done]
+        todo = [a for a, k in zip(articles, keys, strict=True) if k not in done]
         if cache:
             log.info("cache %s: %d of %d articles already done", options.cache, len(articles) - len(todo), len(articles))
         fresh: dict[str, tuple[Event, ...]] = {}
@@ -60,8 +60,8 @@ def process(articles: Sequence[Article], options: RunOptions = RunOptions(), pro
             if progress is not None:
                 progress(article)
         if cache and todo:
-            cache.put_many({k: fresh[a.id] for a, k in zip(articles, keys) if a.id in fresh})
-        return [done[k] if k in done else fresh[a.id] for a, k in zip(articles, keys)]
+            cache.put_many({k: fresh[a.id] for a, k in zip(articles, keys, strict=True) if a.id in fresh})
+        return [done[k] if k in done else fresh[a.id] for a, k in zip(articles, keys, strict=True)]
     finally:
         if cache:
             cache.close()

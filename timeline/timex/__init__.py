@@ -6,11 +6,12 @@ Public entry: ``tag(article)``; ``interval(value)`` says what days a value cover
 
 from __future__ import annotations
 
+from timeline.model import Article, Timex
+
 # The submodule timex/tag.py would take the name ``tag`` in this package the first time it
 # is imported; importing it here, before ``def tag`` below, keeps ``timex.tag`` the function.
 # Importing it loads no rules: the grammar compiles on first use.
 from timeline.timex import tag as _tag_module  # noqa: F401
-from timeline.model import Article, Timex
 from timeline.timex.values import Interval, interval
 
 __all__ = ["Interval", "interval", "tag"]

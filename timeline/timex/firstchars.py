@@ -15,8 +15,8 @@ import re
 from typing import Any
 
 try:  # Python 3.11+: the parser lives in re._parser (sre_parse is a deprecated alias)
-    from re import _constants as C
-    from re import _parser as P
+    from re import _constants as C  # type: ignore[attr-defined]
+    from re import _parser as P  # type: ignore[attr-defined]
 except ImportError:  # pragma: no cover
     import sre_constants as C  # type: ignore[no-redef]
     import sre_parse as P  # type: ignore[no-redef]

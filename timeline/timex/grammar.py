@@ -16,10 +16,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-
-from timeline.timex.regexcache import compile_many
 from timeline.timex.firstchars import ANY, DIGIT, first_chars, first_pairs, guard
 from timeline.timex.normalize import FUNCTIONS, table_key
+from timeline.timex.regexcache import compile_many
 
 RULES_ROOT = Path(__file__).resolve().parent.parent / "rules"
 # Rule files in the order their rules are tried at one position (then by priority):
@@ -191,13 +190,13 @@ def _load_rules(path: Path, label: str, patterns: dict[str, str], tables: dict[s
         unknown = set(raw) - {"name", "pattern", "type", "value", "mod", "priority", "examples"}
         if unknown:
             raise RuleError(f"{where}: unknown field(s) {', '.join(sorted(unknown))}")
-        for field in ("name", "pattern", "type", "value"):
-            if not isinstance(raw.get(field), str) or not raw[field]:
-                raise RuleError(f"{where}: missing {field}")
+        for key in ("name", "pattern", "type", "value"):
+            if not isinstance(raw.get(key), str) or not raw[key]:
+                raise RuleError(f"{where}: missing {key}")
         if raw["type"] not in TYPES:
             raise RuleError(f"{where}: type must be one of {', '.join(sorted(TYPES))}, not {raw['type']!r}")
 
-        def ref(m: re.Match[str]) -> str:
+        def ref(m: re.Match[str], where: str = where) -> str:
             if m[1] not in patterns:
                 raise RuleError(f"{where}: unknown pattern %{m[1]}")
             return "(" + patterns[m[1]] + ")"
@@ -252,20 +251,20 @@ def _compile(rules: tuple[Rule, ...], tables: dict[str, dict[str, str]], pattern
     # that starts rules only before certain words ("the": "the third quarter", "the past")
     # must be followed by one of them, so the search skips most "the"s in C.
     ends = {}
-    for w1, by_second in starts.items():
+    for w1, seconds_of in starts.items():
         if w1 == DIGIT:
             continue
         ends[w1] = r"(?!\w)"
-        if not by_second[ANY]:
-            seconds = sorted(w for w in by_second if w not in (ANY, DIGIT))
-            number = ["'?[0-9]"] if DIGIT in by_second else []
+        if not seconds_of[ANY]:
+            seconds = sorted(w for w in seconds_of if w not in (ANY, DIGIT))
+            number = ["'?[0-9]"] if DIGIT in seconds_of else []
             words = [_trie({w: r"(?!\w)" for w in seconds})] if seconds else []
             ends[w1] += r"(?=\W*(?:" + "|".join([*number, *words]) + "))"
     first_word_source = r"(?<!\w)('?[0-9]|" + _trie(ends) + r")(?=\w*\W*?('?[0-9]|[A-Za-z]+))?"
     # Every scanner a text can need is compiled now, through the regex cache: from its file
     # this takes a few milliseconds, and a process pool forked afterwards shares them. The
     # one over all rules is needed only where no first word can be listed: it compiles on use.
-    wanted = sorted({ix for by_second in starts.values() for ix in by_second.values() if ix} | {(i,) for i in range(len(rules))})
+    wanted = sorted({ix for seconds_of in starts.values() for ix in seconds_of.values() if ix} | {(i,) for i in range(len(rules))})
     if rest:
         wanted.append(tuple(rest))
     sources = [_scanner_source(rules, ix) for ix in wanted]

@@ -28,7 +28,7 @@ log = logging.getLogger("timeline")
 
 try:  # CPython's internals; elsewhere everything compiles the ordinary way
     import _sre
-    from re import _compiler, _parser
+    from re import _compiler, _parser  # type: ignore[attr-defined]
 except ImportError:  # pragma: no cover - other Pythons
     _sre = None
 
@@ -108,7 +108,8 @@ def _save(path: Path, entries: list[dict[str, Any] | None]) -> None:
     from timeline.files import write_atomic
 
     body = json.dumps(entries, sort_keys=True)
-    document = '{"checksum": "%s", "entries": %s}' % (hashlib.sha256(body.encode("utf-8")).hexdigest(), body)
+    checksum = hashlib.sha256(body.encode("utf-8")).hexdigest()
+    document = f'{{"checksum": "{checksum}", "entries": {body}}}'
     try:
         write_atomic(path, document)
     except Exception as err:  # noqa: BLE001 - a read-only home is no reason to fail

@@ -7,11 +7,9 @@ expression on its left within the sentence decides; failing that, the first on i
 
 from __future__ import annotations
 
-import re
-
 import functools
+import re
 import tomllib
-
 
 from timeline.timex.grammar import RULES_ROOT, RuleError
 
@@ -49,7 +47,7 @@ def tense(text: str, start: int, end: int, lang: str = "en") -> str | None:
     lo = max(0, start - _WINDOW)
     left = text[lo:start]
     cut = None
-    for cut in _SENTENCE_END.finditer(left):
+    for cut in _SENTENCE_END.finditer(left):  # noqa: B007 - the last sentence end is wanted
         pass
     left_from = lo + (cut.end() if cut else 0)
     # Try the cue regex only at word starts, nearest first: a handful of anchored matches
