@@ -67,12 +67,13 @@ def test_changed_article_is_redone(tmp_path: Path) -> None:
 
 def test_damaged_cache_is_rebuilt(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     path = tmp_path / "cache.sqlite"
-    path.write_bytes(b"this is not a database" * 100)
+    path.write_bytes(b"SQLite format 3\x00" + b"this is not a database" * 100)
     articles = corpus(2)
     with caplog.at_level(logging.WARNING, logger="timeline"):
         result = runner.process(articles, RunOptions(cache=path))
     assert result == runner.process(articles, RunOptions())
     assert "damaged" in caplog.text
+    assert (tmp_path / "cache.sqlite.damaged").exists()
     assert sqlite3.connect(path).execute("SELECT COUNT(*) FROM articles").fetchone()[0] == 2
 
 

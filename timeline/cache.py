@@ -2,7 +2,8 @@
 
 The key is a hash of the article (text and metadata) and of the tool itself (its code and
 rules), so an edit to either invalidates exactly what it should. A cache written by another
-format version, or a damaged file, is detected, reported and rebuilt: never trusted.
+format version, or a damaged file, is detected, reported and rebuilt (a damaged file is
+renamed aside first): never trusted. A file that is not this tool's cache is never touched.
 Events are stored as JSON, not pickles, so a tampered cache file cannot run code.
 """
 
@@ -19,7 +20,8 @@ from pathlib import Path
 from typing import Any
 
 from timeline import __version__
-from timeline.errors import OutputError
+from timeline.errors import OutputError, TimelineError
+from timeline.files import user_cache_dir
 from timeline.model import Article, Event, Mention, When
 
 log = logging.getLogger("timeline")
@@ -30,7 +32,19 @@ FORMAT = 2  # bump when the stored record's shape changes
 def article_key(article: Article) -> str:
     """What an article's cached events depend on: the article and the tool."""
     fields = [_fingerprint(), article.id, article.published.isoformat(), article.title, article.source, article.url, article.text]
-    return hashlib.sha256(json.dumps(fields, ensure_ascii=False).encode("utf-8")).hexdigest()
+    return hashlib.sha256(json.dumps(fields).encode("ascii")).hexdigest()  # ASCII: any str hashes, a lone surrogate too
+
+
+class NotACache(TimelineError):
+    """The file named as the cache holds something else: it is the user's, never touched."""
+
+    def __init__(self, path: Path, what: str) -> None:
+        super().__init__(f"{path}: {what}, not a timeline cache; give --cache a new file name, or --no-cache")
+
+
+def default_path() -> Path:
+    """Where the cache lives unless ``--cache`` says otherwise: the user's cache folder."""
+    return user_cache_dir() / "articles.sqlite"
 
 
 class Cache:
@@ -41,38 +55,59 @@ class Cache:
         self.path = path
 
     @classmethod
-    def open(cls, path: Path) -> Cache:
-        """Open ``path``, creating it, or rebuilding it if it is damaged or of another version."""
+    def open(cls, path: Path) -> Cache | None:
+        """Open ``path``, creating it; None (with a warning) when it cannot be used now.
+
+        Nothing that is not this tool's cache is ever changed: another file or database
+        raises ``NotACache``. A cache of another format version is emptied; a damaged one
+        is renamed aside (``NAME.damaged``), not deleted. A cache that is locked by another
+        build, read-only or on a full disk is left as it is and the run goes on without it.
+        """
+        if path.is_dir():
+            raise NotACache(path, "is a folder")
+        _check_header(path)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as err:
-            raise OutputError(str(path), err.strerror or str(err)) from None
+            log.warning("cannot create the cache folder %s (%s); running without a cache", path.parent, err.strerror or err)
+            return None
+        try:
+            return cls(_connect(path), path)
+        except _Damaged as err:
+            aside = _set_aside(path)
+            log.warning("cache %s is damaged (%s); moved it to %s and starting a new one", path, err, aside)
+        except sqlite3.DatabaseError as err:  # locked, read-only, disk full: not damage
+            log.warning("cannot use the cache %s now (%s); running without it", path, err)
+            return None
         try:
             return cls(_connect(path), path)
         except sqlite3.DatabaseError as err:
-            log.warning("cache %s is damaged (%s); rebuilding it", path, err)
-        path.unlink(missing_ok=True)
-        try:
-            return cls(_connect(path), path)
-        except sqlite3.DatabaseError as err:
-            raise OutputError(str(path), f"cannot create the cache: {err}") from None
+            log.warning("cannot create the cache %s (%s); running without it", path, err)
+            return None
 
     def get_many(self, keys: list[str]) -> dict[str, tuple[Event, ...]]:
+        """The cached events of the keys that have them; a bad entry counts as missing."""
         found: dict[str, tuple[Event, ...]] = {}
         wanted = sorted(set(keys))
+        bad = 0
         try:
             for i in range(0, len(wanted), 500):
                 batch = wanted[i : i + 500]
                 rows = self._db.execute(f"SELECT key, events FROM articles WHERE key IN ({','.join('?' * len(batch))})", batch)
                 for key, blob in rows:
-                    found[key] = tuple(_decode(r) for r in json.loads(blob))
-        except (sqlite3.DatabaseError, ValueError, KeyError, TypeError) as err:
-            log.warning("cache %s has unreadable entries (%s); redoing every article", self.path, err)
+                    try:
+                        found[key] = tuple(_decode(r) for r in _list(json.loads(blob)))
+                    except (ValueError, KeyError, TypeError, AttributeError):
+                        bad += 1
+        except sqlite3.DatabaseError as err:
+            log.warning("cannot read the cache %s (%s); redoing every article", self.path, err)
             return {}
+        if bad:
+            log.warning("cache %s has %d unreadable entries; redoing those articles", self.path, bad)
         return found
 
     def put_many(self, entries: dict[str, tuple[Event, ...]]) -> None:
-        rows = [(key, json.dumps([_encode(e) for e in events], ensure_ascii=False)) for key, events in entries.items()]
+        rows = [(key, json.dumps([_encode(e) for e in events])) for key, events in entries.items()]
         try:
             with self._db:
                 self._db.executemany("INSERT OR REPLACE INTO articles (key, events) VALUES (?, ?)", rows)
@@ -83,23 +118,74 @@ class Cache:
         self._db.close()
 
 
-def _connect(path: Path) -> sqlite3.Connection:
-    db = sqlite3.connect(path)
+class _Damaged(sqlite3.DatabaseError):
+    """This tool's cache, or an SQLite file that cannot be read at all: safe to set aside."""
+
+
+_SQLITE_HEADER = b"SQLite format 3\x00"
+_LOCK_TIMEOUT = 10.0  # seconds to wait for another build that holds the cache
+_TABLES = {"meta": ["name", "value"], "articles": ["key", "events"]}
+
+
+def _check_header(path: Path) -> None:
+    """Refuse a file that is not an SQLite database: an article, a page, anything of the user's."""
     try:
-        if db.execute("PRAGMA quick_check").fetchone()[0] != "ok":
-            raise sqlite3.DatabaseError("integrity check failed")
-        db.execute("CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)")
-        row = db.execute("SELECT value FROM meta WHERE name = 'format'").fetchone()
-        if row is not None and row[0] != str(FORMAT):
-            log.warning("cache %s was written by another version; rebuilding it", path)
-            db.execute("DROP TABLE IF EXISTS articles")
-        db.execute("CREATE TABLE IF NOT EXISTS articles (key TEXT PRIMARY KEY, events TEXT NOT NULL)")
-        db.execute("INSERT OR REPLACE INTO meta (name, value) VALUES ('format', ?)", (str(FORMAT),))
-        db.commit()
-    except sqlite3.DatabaseError:
+        with path.open("rb") as handle:
+            head = handle.read(len(_SQLITE_HEADER))
+    except FileNotFoundError:
+        return
+    except OSError as err:
+        raise NotACache(path, f"cannot be read ({err.strerror or err})") from None
+    if head and head != _SQLITE_HEADER:
+        raise NotACache(path, "is not an SQLite database")
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    db = sqlite3.connect(path, timeout=_LOCK_TIMEOUT)
+    try:
+        tables = {name for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if tables - set(_TABLES):
+            raise NotACache(path, f"is an SQLite database with other tables ({', '.join(sorted(tables - set(_TABLES)))})")
+        check = db.execute("PRAGMA quick_check").fetchone()[0]
+        if check != "ok":
+            raise _Damaged(f"integrity check: {check}")
+        for table, columns in _TABLES.items():
+            found = [row[1] for row in db.execute(f"PRAGMA table_info({table})")]
+            if found and found != columns:
+                log.warning("cache %s has an unexpected %s table; rebuilding it", path, table)
+                db.execute(f"DROP TABLE {table}")
+        tables = {name for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        row = db.execute("SELECT value FROM meta WHERE name = 'format'").fetchone() if "meta" in tables else None
+        if row is None or row[0] != str(FORMAT) or "articles" not in tables:  # only then write: a read-only cache still reads
+            if row is not None and row[0] != str(FORMAT):
+                log.warning("cache %s was written by another version; rebuilding it", path)
+                db.execute("DROP TABLE IF EXISTS articles")
+            db.execute("CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)")
+            db.execute("CREATE TABLE IF NOT EXISTS articles (key TEXT PRIMARY KEY, events TEXT NOT NULL)")
+            db.execute("INSERT OR REPLACE INTO meta (name, value) VALUES ('format', ?)", (str(FORMAT),))
+            db.commit()
+    except sqlite3.DatabaseError as err:
+        db.close()
+        if isinstance(err, _Damaged) or "malformed" in str(err) or "not a database" in str(err):
+            raise _Damaged(str(err)) from None
+        raise
+    except BaseException:
         db.close()
         raise
     return db
+
+
+def _set_aside(path: Path) -> Path:
+    """Rename a damaged cache to ``NAME.damaged`` (``NAME.damaged-2``, ...): never delete it."""
+    for n in range(1, 1000):
+        aside = path.with_name(f"{path.name}.damaged" + (f"-{n}" if n > 1 else ""))
+        if not aside.exists():
+            try:
+                path.rename(aside)
+            except OSError as err:
+                raise OutputError(str(path), f"the cache is damaged and cannot be moved aside: {err.strerror or err}") from None
+            return aside
+    raise OutputError(str(path), "the cache is damaged and too many damaged copies lie beside it; remove them")
 
 
 @cache
@@ -138,19 +224,57 @@ def _encode(event: Event) -> dict[str, Any]:
 
 
 def _decode(record: dict[str, Any]) -> Event:
-    value, start, end, granularity, label = record["when"]
+    """An event from its stored form; any field of the wrong shape raises TypeError or ValueError."""
+    value, start, end, granularity, label = _strings(record["when"], 5)
+    mentions = []
+    for stored in _list(record["mentions"]):
+        fields = dict(zip(_MENTION_FIELDS, _list(stored), strict=True))
+        for name in _MENTION_INTS:
+            if type(fields[name]) is not int:
+                raise TypeError(f"mention {name} is not an integer")
+        for name in _MENTION_FIELDS:
+            if name not in _MENTION_INTS and not isinstance(fields[name], str) and (name in _MENTION_REQUIRED or fields[name] is not None):
+                raise TypeError(f"mention {name} is not a string")
+        mentions.append(Mention(**fields))
+    if not mentions:
+        raise ValueError("an event without mentions")
     return Event(
         when=When(value, dt.date.fromisoformat(start), dt.date.fromisoformat(end), granularity, label),
-        title=record["title"],
-        mentions=tuple(Mention(**dict(zip(_MENTION_FIELDS, m, strict=True))) for m in record["mentions"]),
-        kind=record["kind"],
-        cameo=record["cameo"],
-        status=record["status"],
-        actors=tuple(record["actors"]),
-        roles=tuple((a, r) for a, r in record["roles"]),
-        affiliations=tuple((a, c) for a, c in record["affiliations"]),
-        places=tuple(record["places"]),
+        title=_string(record["title"]),
+        mentions=tuple(mentions),
+        kind=_optional(record["kind"]),
+        cameo=_optional(record["cameo"]),
+        status=_optional(record["status"]),
+        actors=_strings(record["actors"]),
+        roles=tuple((a, r) for a, r in (_strings(pair, 2) for pair in _list(record["roles"]))),
+        affiliations=tuple((a, c) for a, c in (_strings(pair, 2) for pair in _list(record["affiliations"]))),
+        places=_strings(record["places"]),
     )
 
 
+def _list(value: Any) -> list[Any]:
+    if not isinstance(value, list):
+        raise TypeError("expected a list")
+    return value
+
+
+def _string(value: Any) -> str:
+    if not isinstance(value, str):
+        raise TypeError("expected a string")
+    return value
+
+
+def _optional(value: Any) -> str | None:
+    return None if value is None else _string(value)
+
+
+def _strings(value: Any, length: int | None = None) -> tuple[str, ...]:
+    items = tuple(_string(v) for v in _list(value))
+    if length is not None and len(items) != length:
+        raise ValueError(f"expected {length} strings")
+    return items
+
+
 _MENTION_FIELDS = ("article", "sentence", "sentence_start", "expression", "start", "end", "value", "rule", "anchor", "trigger", "lemma")
+_MENTION_INTS = ("sentence_start", "start", "end")
+_MENTION_REQUIRED = ("article", "sentence", "expression", "value", "rule")

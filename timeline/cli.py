@@ -8,7 +8,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
+import signal
 import sys
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -17,9 +19,10 @@ from typing import Any
 import click
 
 from timeline import __version__, export, pipeline, render
+from timeline.cache import default_path as default_cache_path
 from timeline.corpus import parse_published
 from timeline.errors import TimelineError
-from timeline.files import write_atomic
+from timeline.files import check_targets, write_all
 from timeline.model import Article, Timex
 from timeline.query import Query, select
 from timeline.runner import ENGINES, RunOptions, default_jobs
@@ -52,6 +55,12 @@ class _StderrHandler(logging.Handler):
     def emit(self, record: logging.LogRecord) -> None:
         prefix = "Warning: " if record.levelno >= logging.WARNING else ""
         click.echo(f"{prefix}{record.getMessage()}", err=True)
+
+
+def _exit_on_sigterm() -> None:
+    """SIGTERM ends a run as Ctrl-C does: temporary files removed, workers stopped."""
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
 
 
 def _published(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
@@ -128,6 +137,7 @@ def main(ctx: click.Context, quiet: bool, verbose: bool) -> None:
       timeline build seeds/ -o output/timeline.html --json output/timeline.json
     """
     ctx.obj = {"quiet": quiet}
+    _exit_on_sigterm()
     logger = logging.getLogger("timeline")
     logger.handlers = [h for h in logger.handlers if not isinstance(h, _StderrHandler)] + [_StderrHandler()]
     logger.setLevel(logging.ERROR if quiet else logging.INFO if verbose else logging.WARNING)
@@ -145,7 +155,7 @@ def main(ctx: click.Context, quiet: bool, verbose: bool) -> None:
 @click.option("--markdown", "markdown", metavar="PATH", help=f"Also write {EXPORTS['markdown'][1]}.")
 @click.option("--title", default="Timeline", show_default=True, help="The timeline's title.")
 @click.option("--cdn", is_flag=True, help="Load plotly.js from the network instead of embedding it (smaller page, needs a connection).")
-@click.option("--cache", "cache_path", metavar="PATH", help="Cache of per-article results [default: .timeline-cache.sqlite beside the page].")
+@click.option("--cache", "cache_path", metavar="PATH", help=f"Cache of per-article results [default: {default_cache_path()}].")
 @click.option("--no-cache", is_flag=True, help="Use no cache: redo every article.")
 @run_options
 @filter_options
@@ -162,17 +172,16 @@ def build(ctx: click.Context, inputs: tuple[str, ...], published: dt.date | None
       timeline build big.jsonl.gz --jobs 8 --cache ~/.cache/timeline.sqlite
       timeline build big.jsonl.gz --engine dask --scheduler tcp://10.0.0.5:8786
     """
-    cache = None if no_cache else Path(cache_path) if cache_path else Path(output).parent / ".timeline-cache.sqlite"
+    cache = None if no_cache else Path(cache_path).expanduser() if cache_path else default_cache_path()
     options, articles = _read(inputs, published, title, _run_options(jobs, engine, scheduler, cache))
-    _check_outputs([output, *(p for p in paths.values() if p)], articles)
+    check_targets([output, *(p for p in paths.values() if p)], articles, cache)
     with _progress(ctx, articles) as progress:
         timeline = select(pipeline.build(articles, options, progress), Query(since, until, actors, kinds))
     outputs = {output: render.to_html(timeline, cdn=cdn)}
     for name, path in paths.items():
         if path:
             outputs[path] = EXPORTS[name][0](timeline)
-    for path, content in outputs.items():  # everything rendered first: a failure writes nothing
-        write_atomic(path, content)
+    write_all(outputs)  # everything rendered first, then all written or none
     if not ctx.obj["quiet"]:
         click.echo(f"{len(timeline.events)} events from {len(articles)} articles → {', '.join(outputs)}", err=True)
 
@@ -275,19 +284,6 @@ def explain(inputs: tuple[str, ...], published: dt.date | None, article_id: str)
     for number, timex in enumerate(timexes, start=1):
         anchor = f", anchored at {timex.anchor}" if timex.anchor else ""
         click.echo(f"{number:>3}. {timex.text!r} {timex.start}-{timex.end} → {timex.type} {timex.value} (rule {timex.rule}{anchor})")
-
-
-def _check_outputs(paths: list[str], articles: tuple[Article, ...]) -> None:
-    """Refuse to write over an input article, or two outputs to one file."""
-    inputs = {Path(a.path).resolve() for a in articles if a.path}
-    seen: set[Path] = set()
-    for path in paths:
-        target = Path(path).resolve()
-        if target in inputs:
-            raise TimelineError(f"{path}: is one of the input articles; write the output to another file")
-        if target in seen:
-            raise TimelineError(f"{path}: is given for two outputs; give each output its own file")
-        seen.add(target)
 
 
 def _read(

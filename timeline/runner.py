@@ -11,6 +11,9 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
+import signal
+import threading
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -53,7 +56,7 @@ def process(articles: Sequence[Article], options: RunOptions = RunOptions(), pro
         done = cache.get_many(keys) if cache else {}
         todo = [a for a, k in zip(articles, keys, strict=True) if k not in done]
         if cache:
-            log.info("cache %s: %d of %d articles already done", options.cache, len(articles) - len(todo), len(articles))
+            log.info("cache %s: %d of %d articles already done", cache.path, len(articles) - len(todo), len(articles))
         fresh: dict[str, tuple[Event, ...]] = {}
         for article, found in zip(todo, _run(todo, options), strict=True):
             fresh[article.id] = found
@@ -100,8 +103,43 @@ def _run(articles: Sequence[Article], options: RunOptions) -> Iterator[tuple[Eve
 def _pool(chunks: list[Sequence[Article]], jobs: int, work: Callable[[Sequence[Article]], list[T]]) -> Iterator[list[T]]:
     # fork shares the loaded code (and a compiled grammar) with the workers; elsewhere spawn starts them afresh
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    with ProcessPoolExecutor(max_workers=min(jobs, len(chunks)), mp_context=multiprocessing.get_context(method)) as pool:
+    pool = ProcessPoolExecutor(
+        max_workers=min(jobs, len(chunks)),
+        mp_context=multiprocessing.get_context(method),
+        initializer=_die_with_parent,
+        initargs=(os.getpid(),),
+    )
+    try:
         yield from pool.map(work, chunks)
+    except BaseException:  # an error, Ctrl-C, SIGTERM, or a consumer that stopped: stop the workers now
+        for worker in list((pool._processes or {}).values()):
+            worker.terminate()
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown()
+
+
+def _die_with_parent(parent: int) -> None:
+    """In a worker: end when the build that started it ends, even by kill -9."""
+    try:  # Linux: the kernel sends SIGTERM when the parent dies
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
+    except (OSError, AttributeError):
+        pass
+    if os.getppid() != parent:  # the parent died before that took effect
+        os._exit(1)
+    threading.Thread(target=_watch_parent, args=(parent,), daemon=True, name="watch-parent").start()  # elsewhere
+
+
+def _watch_parent(parent: int) -> None:
+    while True:
+        time.sleep(1.0)
+        if os.getppid() != parent:
+            os._exit(1)
+
+
+_PR_SET_PDEATHSIG = 1
 
 
 def _dask(chunks: list[Sequence[Article]], scheduler: str | None) -> Iterator[list[tuple[Event, ...]]]:

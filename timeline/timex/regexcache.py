@@ -4,7 +4,7 @@ Compiling the grammar's few hundred alternations costs more than tagging a thous
 articles. Python's ``re`` cannot save a compiled pattern, but what it compiles a pattern
 to is plain data: a list of integers and the group names. ``re.compile`` ends by handing
 that data to ``_sre.compile``; this module keeps the data in a file under the user's cache
-folder (``$XDG_CACHE_HOME/timeline``, else ``~/.cache/timeline``), named after the Python
+folder (``files.user_cache_dir``: ``$XDG_CACHE_HOME/timeline``, else ``~/.cache/timeline``), named after the Python
 version and a hash of the patterns, and on the next run hands it to ``_sre.compile``
 itself. ``_sre`` checks the code it is given, and the file carries a checksum; anything
 unexpected (another Python, a damaged or missing file, a read-only folder) falls back to
@@ -56,8 +56,9 @@ def compile_many(sources: list[tuple[str, int]]) -> list[re.Pattern[str]]:
 def _folder() -> Path | None:
     if os.environ.get("TIMELINE_REGEX_CACHE", "1") == "0":
         return None
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "timeline"
+    from timeline.files import user_cache_dir
+
+    return user_cache_dir()
 
 
 def _entry(pattern: str, flags: int) -> dict[str, Any] | None:
