@@ -335,3 +335,27 @@ def test_build_refuses_one_file_for_two_outputs(tmp_path: Path) -> None:
 def test_an_empty_corpus_is_an_error(tmp_path: Path) -> None:
     path = write(tmp_path / "c.jsonl", "\n\n")
     assert_bad_input(run("dates", path), f"{path}: no articles found (.txt, .md, .jsonl, .jsonl.gz); check the path")
+
+
+def test_show_top_prints_the_key_events_in_date_order(fixtures: Path) -> None:
+    everything = CliRunner().invoke(main, ["show", str(fixtures / "merge")], catch_exceptions=False)
+    top = CliRunner().invoke(main, ["show", str(fixtures / "merge"), "--top", "3"], catch_exceptions=False)
+    lines = [" ".join(line.split()) for line in top.stdout.splitlines()]
+    order = [" ".join(line.split()) for line in everything.stdout.splitlines()]
+    assert len(lines) == 3 and len(order) > 3
+    assert all(line in order for line in lines)  # the same lines, a subset, in the same order
+    assert [order.index(line) for line in lines] == sorted(order.index(line) for line in lines)
+
+
+def test_build_top_limits_the_exports_but_the_json_keeps_every_event(tmp_path: Path, fixtures: Path) -> None:
+    data, table = tmp_path / "t.json", tmp_path / "t.csv"
+    args = ["build", str(fixtures / "merge"), "-o", str(tmp_path / "t.html"), "--json", str(data), "--csv", str(table), "--no-cache"]
+    CliRunner().invoke(main, [*args, "--top", "2"], catch_exceptions=False)
+    document = json.loads(data.read_text(encoding="utf-8"))
+    assert len(document["events"]) > 2
+    assert all(isinstance(e["significance"], float) and e["evidence"]["sources"] >= 1 for e in document["events"])
+    best = sorted(document["events"], key=lambda e: -e["significance"])[:2]
+    rows = table.read_text(encoding="utf-8").splitlines()[1:]
+    assert len(rows) == 2 and all(any(e["id"] in row for row in rows) for e in best)
+    page = (tmp_path / "t.html").read_text(encoding="utf-8")
+    assert page.count('<li class="event key"') == 2 and f"all {len(document['events'])} events" in page

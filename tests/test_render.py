@@ -176,11 +176,22 @@ def test_list_has_permalinks_details_and_conflicts() -> None:
     timeline = sample_timeline(12)
     page = render.to_html(timeline, cdn=True)
     for event in timeline.events:
-        assert f'<li class="event" id="event-{event.id}" data-id="{event.id}">' in page
+        assert f'<li class="event key" id="event-{event.id}" data-id="{event.id}">' in page
         assert f'href="#event-{event.id}"' in page
     assert page.count("<mark>on Friday</mark>") == sum(len(e.mentions) for e in timeline.events)
     assert "by rule <code>weekday</code>, anchored at 2016-01-04 (the publication date)" in page
     assert "some mentions date it 2016-07-16" in page
+
+
+def test_the_page_opens_on_the_key_events() -> None:
+    timeline = sample_timeline(12)
+    events = tuple(dataclasses.replace(e, significance=float(i)) for i, e in enumerate(timeline.events))
+    page = render.to_html(dataclasses.replace(timeline, events=events), cdn=True, key=3)
+    data = _data(page)
+    assert [r["key"] for r in data["events"]] == [False] * 9 + [True] * 3
+    assert page.count('<li class="event key"') == 3
+    assert page.count('data-id="e000" hidden>') == 1  # the others are one click away
+    assert "key events (3)" in page and "all 12 events" in page
 
 
 def test_header_counts_and_date_range() -> None:

@@ -12,6 +12,7 @@ import pytest
 from timeline import cache as cache_module
 from timeline import runner
 from timeline.model import Article
+from timeline.pipeline import read_chunk
 from timeline.runner import RunOptions
 
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November"]
@@ -30,39 +31,37 @@ def corpus(n: int) -> list[Article]:
 
 def test_two_processes_give_what_one_gives() -> None:
     articles = corpus(70)  # three chunks
-    one = runner.process(articles, RunOptions(jobs=1))
-    two = runner.process(articles, RunOptions(jobs=2))
+    one = runner.process(articles, read_chunk, RunOptions(jobs=1))
+    two = runner.process(articles, read_chunk, RunOptions(jobs=2))
     assert one == two
-    assert all(found for found in one)
+    assert all(found.events and found.dates for found in one)
 
 
 def test_cache_redoes_only_new_articles(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "cache.sqlite"
     articles = corpus(5)
-    first = runner.process(articles, RunOptions(cache=path))
+    first = runner.process(articles, read_chunk, RunOptions(cache=path))
     done: list[str] = []
-    real = runner.process_chunk
 
     def counting(chunk):  # type: ignore[no-untyped-def]
         done.extend(a.id for a in chunk)
-        return real(chunk)
+        return read_chunk(chunk)
 
-    monkeypatch.setattr(runner, "process_chunk", counting)
-    assert runner.process(articles, RunOptions(cache=path)) == first
+    assert runner.process(articles, counting, RunOptions(cache=path)) == first
     assert done == []  # all from the cache
     more = corpus(6)
-    runner.process(more, RunOptions(cache=path))
+    runner.process(more, counting, RunOptions(cache=path))
     assert done == ["a005"]  # only the new one
 
 
 def test_changed_article_is_redone(tmp_path: Path) -> None:
     path = tmp_path / "cache.sqlite"
     article = corpus(1)[0]
-    runner.process([article], RunOptions(cache=path))
+    runner.process([article], read_chunk, RunOptions(cache=path))
     changed = Article(article.id, article.text.replace("Geneva", "Vienna"), article.published)
     assert cache_module.article_key(changed) != cache_module.article_key(article)
-    (events,) = runner.process([changed], RunOptions(cache=path))
-    assert "Vienna" in events[0].mentions[0].sentence
+    (reading,) = runner.process([changed], read_chunk, RunOptions(cache=path))
+    assert "Vienna" in reading.events[0].mentions[0].sentence
 
 
 def test_damaged_cache_is_rebuilt(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
@@ -70,8 +69,8 @@ def test_damaged_cache_is_rebuilt(tmp_path: Path, caplog: pytest.LogCaptureFixtu
     path.write_bytes(b"SQLite format 3\x00" + b"this is not a database" * 100)
     articles = corpus(2)
     with caplog.at_level(logging.WARNING, logger="timeline"):
-        result = runner.process(articles, RunOptions(cache=path))
-    assert result == runner.process(articles, RunOptions())
+        result = runner.process(articles, read_chunk, RunOptions(cache=path))
+    assert result == runner.process(articles, read_chunk, RunOptions())
     assert "damaged" in caplog.text
     assert (tmp_path / "cache.sqlite.damaged").exists()
     assert sqlite3.connect(path).execute("SELECT COUNT(*) FROM articles").fetchone()[0] == 2
@@ -80,22 +79,22 @@ def test_damaged_cache_is_rebuilt(tmp_path: Path, caplog: pytest.LogCaptureFixtu
 def test_cache_of_another_version_is_rebuilt(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     path = tmp_path / "cache.sqlite"
     articles = corpus(2)
-    runner.process(articles, RunOptions(cache=path))
+    runner.process(articles, read_chunk, RunOptions(cache=path))
     with sqlite3.connect(path) as db:
         db.execute("UPDATE meta SET value = '0' WHERE name = 'format'")
     with caplog.at_level(logging.WARNING, logger="timeline"):
-        runner.process(articles, RunOptions(cache=path))
+        runner.process(articles, read_chunk, RunOptions(cache=path))
     assert "another version" in caplog.text
 
 
 def test_tampered_entries_are_not_trusted(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     path = tmp_path / "cache.sqlite"
     articles = corpus(2)
-    expected = runner.process(articles, RunOptions(cache=path))
+    expected = runner.process(articles, read_chunk, RunOptions(cache=path))
     with sqlite3.connect(path) as db:
         db.execute("UPDATE articles SET events = '[{\"nonsense\": 1}]'")
     with caplog.at_level(logging.WARNING, logger="timeline"):
-        assert runner.process(articles, RunOptions(cache=path)) == expected
+        assert runner.process(articles, read_chunk, RunOptions(cache=path)) == expected
     assert "unreadable" in caplog.text
 
 
@@ -103,12 +102,12 @@ def test_dask_engine_on_a_local_cluster() -> None:
     distributed = pytest.importorskip("dask.distributed")
     articles = corpus(40)
     with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=False, dashboard_address=None) as cluster:
-        result = runner.process(articles, RunOptions(engine="dask", scheduler=cluster.scheduler_address))
-    assert result == runner.process(articles, RunOptions())
+        result = runner.process(articles, read_chunk, RunOptions(engine="dask", scheduler=cluster.scheduler_address))
+    assert result == runner.process(articles, read_chunk, RunOptions())
 
 
 def test_dask_engine_needs_a_scheduler() -> None:
     from timeline.errors import TimelineError
 
     with pytest.raises(TimelineError, match="--scheduler"):
-        runner.process(corpus(1), RunOptions(engine="dask"))
+        runner.process(corpus(1), read_chunk, RunOptions(engine="dask"))

@@ -22,11 +22,11 @@ from typing import Any
 from timeline import __version__
 from timeline.errors import OutputError, TimelineError
 from timeline.files import user_cache_dir
-from timeline.model import Article, Event, Mention, When
+from timeline.model import Article, Event, Mention, Reading, When
 
 log = logging.getLogger("timeline")
 
-FORMAT = 2  # bump when the stored record's shape changes
+FORMAT = 3  # bump when the stored record's shape changes
 
 
 def article_key(article: Article) -> str:
@@ -85,9 +85,9 @@ class Cache:
             log.warning("cannot create the cache %s (%s); running without it", path, err)
             return None
 
-    def get_many(self, keys: list[str]) -> dict[str, tuple[Event, ...]]:
-        """The cached events of the keys that have them; a bad entry counts as missing."""
-        found: dict[str, tuple[Event, ...]] = {}
+    def get_many(self, keys: list[str]) -> dict[str, Reading]:
+        """The cached readings of the keys that have them; a bad entry counts as missing."""
+        found: dict[str, Reading] = {}
         wanted = sorted(set(keys))
         bad = 0
         try:
@@ -96,7 +96,7 @@ class Cache:
                 rows = self._db.execute(f"SELECT key, events FROM articles WHERE key IN ({','.join('?' * len(batch))})", batch)
                 for key, blob in rows:
                     try:
-                        found[key] = tuple(_decode(r) for r in _list(json.loads(blob)))
+                        found[key] = _decode_reading(json.loads(blob))
                     except (ValueError, KeyError, TypeError, AttributeError):
                         bad += 1
         except sqlite3.DatabaseError as err:
@@ -106,8 +106,8 @@ class Cache:
             log.warning("cache %s has %d unreadable entries; redoing those articles", self.path, bad)
         return found
 
-    def put_many(self, entries: dict[str, tuple[Event, ...]]) -> None:
-        rows = [(key, json.dumps([_encode(e) for e in events])) for key, events in entries.items()]
+    def put_many(self, entries: dict[str, Reading]) -> None:
+        rows = [(key, json.dumps({"events": [_encode(e) for e in r.events], "dates": list(r.dates)})) for key, r in entries.items()]
         try:
             with self._db:
                 self._db.executemany("INSERT OR REPLACE INTO articles (key, events) VALUES (?, ?)", rows)
@@ -190,22 +190,13 @@ def _set_aside(path: Path) -> Path:
 
 @cache
 def _fingerprint() -> str:
-    """A hash of the code and rule files that make per-article results: changing them changes it."""
+    """A hash of every code and rule file of the installed package: changing any changes it."""
     digest = hashlib.sha256(__version__.encode())
-    root = resources.files("timeline")
-    for path in sorted(_files(Path(str(root)))):
-        digest.update(path.relative_to(Path(str(root))).as_posix().encode())
+    root = Path(str(resources.files("timeline")))
+    for path in sorted(p for p in root.rglob("*") if p.is_file() and p.suffix in (".py", ".toml", ".txt", ".j2")):
+        digest.update(path.relative_to(root).as_posix().encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()
-
-
-# What the cached per-article results depend on; merge, render and the CLI are not cached.
-_INPUTS = ("timex", "events", "rules", "model.py", "text.py", "cache.py", "runner.py")
-
-
-def _files(root: Path) -> list[Path]:
-    paths = [p for name in _INPUTS for p in ([root / name] if (root / name).is_file() else (root / name).rglob("*"))]
-    return [p for p in paths if p.is_file() and p.suffix in (".py", ".toml", ".txt")]
 
 
 def _encode(event: Event) -> dict[str, Any]:
@@ -221,6 +212,12 @@ def _encode(event: Event) -> dict[str, Any]:
         "affiliations": [list(a) for a in event.affiliations],
         "places": list(event.places),
     }
+
+
+def _decode_reading(record: Any) -> Reading:
+    if not isinstance(record, dict):
+        raise TypeError("expected an object")
+    return Reading(tuple(_decode(e) for e in _list(record["events"])), _strings(record["dates"]))
 
 
 def _decode(record: dict[str, Any]) -> Event:

@@ -24,7 +24,8 @@ from timeline.corpus import parse_published
 from timeline.errors import TimelineError
 from timeline.files import check_targets, write_all
 from timeline.model import Article, Timex
-from timeline.query import Query, select
+from timeline.query import Query, default_top, select
+from timeline.query import top as top_events
 from timeline.runner import ENGINES, RunOptions, default_jobs
 
 EXIT_CODES = """\b
@@ -41,6 +42,7 @@ EXPORTS: dict[str, tuple[Callable[..., str], str]] = {
     "markdown": (export.to_markdown, "a Markdown chronology with footnoted sources"),
 }
 _PROGRESS_MIN_ARTICLES = 20
+TOP_HELP = "Only the N most significant events (the key events), in date order."
 
 
 class _Group(click.Group):
@@ -114,6 +116,7 @@ def filter_options(command: Callable[..., Any]) -> Callable[..., Any]:
             click.option("--until", metavar="YYYY-MM-DD", callback=_day, help="Only events that start on or before this day."),
             click.option("--actor", "actors", multiple=True, metavar="NAME", help="Only events with this actor (part of a name; repeatable)."),
             click.option("--kind", "kinds", multiple=True, metavar="KIND", help="Only events of this kind, e.g. meeting, agreement, ceasefire (repeatable)."),
+            click.option("--top", type=click.IntRange(min=1), metavar="N", help=TOP_HELP),
         ]
     ):
         command = option(command)
@@ -162,12 +165,18 @@ def main(ctx: click.Context, quiet: bool, verbose: bool) -> None:
 @click.pass_context
 def build(ctx: click.Context, inputs: tuple[str, ...], published: dt.date | None, output: str, title: str, cdn: bool,
           cache_path: str | None, no_cache: bool, jobs: int | None, engine: str, scheduler: str | None,
-          since: dt.date | None, until: dt.date | None, actors: tuple[str, ...], kinds: tuple[str, ...], **paths: str | None) -> None:
+          since: dt.date | None, until: dt.date | None, actors: tuple[str, ...], kinds: tuple[str, ...], top: int | None,
+          **paths: str | None) -> None:
     """Build the interactive timeline page, and the exports asked for.
+
+    The page opens on the key events (--top N, else one in ten, 15 to 100) with every
+    other event one click away; with --top the exports but JSON hold only those N, and
+    the JSON always keeps every event with its significance.
 
     \b
     Example:
       timeline build seeds/ -o output/timeline.html --json output/timeline.json
+      timeline build pile.jsonl.gz --top 40 --markdown key-events.md
       timeline build corpus.jsonl.gz --csv events.csv --ics events.ics --since 2016-07-01
       timeline build big.jsonl.gz --jobs 8 --cache ~/.cache/timeline.sqlite
       timeline build big.jsonl.gz --engine dask --scheduler tcp://10.0.0.5:8786
@@ -177,10 +186,11 @@ def build(ctx: click.Context, inputs: tuple[str, ...], published: dt.date | None
     check_targets([output, *(p for p in paths.values() if p)], articles, cache)
     with _progress(ctx, articles) as progress:
         timeline = select(pipeline.build(articles, options, progress), Query(since, until, actors, kinds))
-    outputs = {output: render.to_html(timeline, cdn=cdn)}
+    key = top_events(timeline, top) if top else timeline
+    outputs = {output: render.to_html(timeline, cdn=cdn, key=top or default_top(len(timeline.events)))}
     for name, path in paths.items():
         if path:
-            outputs[path] = EXPORTS[name][0](timeline)
+            outputs[path] = EXPORTS[name][0](timeline if name == "json" else key)
     write_all(outputs)  # everything rendered first, then all written or none
     if not ctx.obj["quiet"]:
         click.echo(f"{len(timeline.events)} events from {len(articles)} articles → {', '.join(outputs)}", err=True)
@@ -192,16 +202,20 @@ def build(ctx: click.Context, inputs: tuple[str, ...], published: dt.date | None
 @filter_options
 @click.pass_context
 def show(ctx: click.Context, inputs: tuple[str, ...], published: dt.date | None, jobs: int | None, engine: str,
-         scheduler: str | None, since: dt.date | None, until: dt.date | None, actors: tuple[str, ...], kinds: tuple[str, ...]) -> None:
+         scheduler: str | None, since: dt.date | None, until: dt.date | None, actors: tuple[str, ...], kinds: tuple[str, ...],
+         top: int | None) -> None:
     """Print the merged chronology: a line per event with its date, title and sources.
 
     \b
     Example:
       timeline show seeds/ --actor Kerry --since 2016-07-01
+      timeline show pile.jsonl.gz --top 20
     """
     options, articles = _read(inputs, published, run=_run_options(jobs, engine, scheduler, None))
     with _progress(ctx, articles) as progress:
         timeline = select(pipeline.build(articles, options, progress), Query(since, until, actors, kinds))
+    if top:
+        timeline = top_events(timeline, top)
     width = max((len(e.when.label) for e in timeline.events), default=0)
     for event in timeline.events:
         sources = len({m.article for m in event.mentions})

@@ -72,6 +72,22 @@ class Mention:
 
 
 @dataclass(frozen=True)
+class Evidence:
+    """Why an event ranks where it does: the figures its significance is computed from
+    (``timeline.significance`` documents the formula)."""
+
+    sources: int  # distinct articles that report the event
+    outlets: int  # distinct outlets among them (an article without one counts as its own)
+    referring: int  # distinct articles that refer to the event's date, wherever in their text
+    later: int  # ... of them published on a later day: reports that look back at it
+    days_in_news: int  # from the event's date to the last article that refers to it
+    attention: float  # the date's share of the pile's attention (see significance)
+    kind_weight: float
+    status_weight: float
+    rank_in_date: int  # 1 for the best-supported event of its date, 2 for the next, ...
+
+
+@dataclass(frozen=True)
 class Event:
     """A dated event. Before merging it has one mention; after, one per supporting sentence."""
 
@@ -87,6 +103,17 @@ class Event:
     affiliations: tuple[tuple[str, str], ...] = ()  # (person, the country their role names): ("Sergei Lavrov", "Russia")
     places: tuple[str, ...] = ()
     conflicts: tuple[str, ...] = ()  # other dates some mentions gave for this event
+    significance: float | None = None  # how much it matters in its timeline, higher first
+    evidence: Evidence | None = None  # what the significance was computed from
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What the per-article stages find in one article: its dated events, and every calendar
+    date it refers to (each TIMEX3 value once, in text order), which significance counts."""
+
+    events: tuple[Event, ...]
+    dates: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

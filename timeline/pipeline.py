@@ -1,6 +1,8 @@
-"""Compose the stages: corpus → timex → events → merge. Knows nothing of the CLI.
+"""Compose the stages: corpus → timex → events → merge → significance. Knows nothing of the CLI.
 
-The runner checks what each stage returns and names the stage that broke its contract.
+The per-article stages (timex, events) are composed here into one work function that the
+runner maps over the articles; every stage's result is checked, and a stage that breaks
+its contract is named.
 """
 
 from __future__ import annotations
@@ -12,8 +14,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import BinaryIO
 
-from timeline import corpus, merge, runner
-from timeline.model import Article, Event, Timeline, Timex
+from timeline import corpus, events, merge, runner, significance, timex
+from timeline.model import Article, Event, Reading, Timeline, Timex
 from timeline.runner import RunOptions
 
 
@@ -42,36 +44,69 @@ def read(paths: Sequence[str], options: Options = Options(), stdin: BinaryIO | N
 
 
 Progress = runner.Progress
+_TAG_CHUNK = 128  # the tagger is fast: big tasks, little to send between processes
 
 
 def tag(articles: Sequence[Article], progress: Progress | None = None, jobs: int = 1) -> Iterator[tuple[Article, tuple[Timex, ...]]]:
     """Each article with its temporal expressions, in input order, on ``jobs`` processes.
     ``progress`` is called after each article."""
-    for article, timexes in zip(articles, runner.tag(articles, jobs), strict=True):
+    if jobs > 1 and len(articles) >= 2 * _TAG_CHUNK:
+        timex.tag(Article(id="", text="warm up on 1 May 2016", published=articles[0].published))  # compile once, before the fork
+    else:
+        jobs = 1
+    for article, timexes in zip(articles, runner.map_chunks(articles, tag_chunk, jobs, _TAG_CHUNK), strict=True):
         yield article, _check("timex.tag", timexes, Timex)
         if progress is not None:
             progress(article)
 
 
+def tag_chunk(articles: Sequence[Article]) -> list[tuple[Timex, ...]]:
+    """The tagger over one chunk (what each worker runs for ``timeline dates``)."""
+    return [timex.tag(a) for a in articles]
+
+
+def read_chunk(articles: Sequence[Article]) -> list[Reading]:
+    """The per-article stages over one chunk, in one process: what each worker runs."""
+    tagged = [(a, timex.tag(a)) for a in articles]
+    found = events.extract_all(tagged)
+    return [Reading(_check("events.extract", evs, Event), _dates(timexes, evs)) for (_, timexes), evs in zip(tagged, found, strict=True)]
+
+
+def _dates(timexes: tuple[Timex, ...], found: tuple[Event, ...]) -> tuple[str, ...]:
+    """The calendar dates an article refers to, each once, as the events read them (a
+    weekday whose tense the parse corrected counts at its corrected date)."""
+    corrected = {m.start: m.value for e in found for m in e.mentions}
+    values = (corrected.get(t.start, t.value) for t in timexes if t.type in ("DATE", "TIME"))
+    return tuple(dict.fromkeys(v for v in values if timex.interval(v) is not None))
+
+
+def readings(articles: Sequence[Article], progress: Progress | None = None, run: RunOptions = RunOptions()) -> list[Reading]:
+    """What the per-article stages find in each article, in input order."""
+    started = time.perf_counter()
+    result = runner.process(articles, read_chunk, run, progress)
+    log.info("found %d dated events (%.2f s)", sum(len(r.events) for r in result), time.perf_counter() - started)
+    return result
+
+
 def extract(articles: Sequence[Article], progress: Progress | None = None, run: RunOptions = RunOptions()) -> tuple[Event, ...]:
     """The dated events of every article, unmerged, in input order."""
-    started = time.perf_counter()
-    found: list[Event] = []
-    for result in runner.process(articles, run, progress):
-        found.extend(_check("events.extract", result, Event))
-    log.info("found %d dated events (%.2f s)", len(found), time.perf_counter() - started)
-    return tuple(found)
+    return tuple(e for r in readings(articles, progress, run) for e in r.events)
 
 
 def build(articles: Sequence[Article], options: Options = Options(), progress: Progress | None = None) -> Timeline:
-    """The merged timeline of ``articles``."""
-    found = extract(articles, progress, options.run)
+    """The merged timeline of ``articles``, every event with its significance."""
+    found = readings(articles, progress, options.run)
     started = time.perf_counter()
-    result = merge.merge(found, tuple(articles), options.title)
-    if not isinstance(result, Timeline):
-        raise StageError(f"stage merge.merge returned {type(result).__name__}, expected Timeline")
-    log.info("merged them into %d events (%.2f s)", len(result.events), time.perf_counter() - started)
-    return result
+    merged = merge.merge((e for r in found for e in r.events), tuple(articles), options.title)
+    if not isinstance(merged, Timeline):
+        raise StageError(f"stage merge.merge returned {type(merged).__name__}, expected Timeline")
+    log.info("merged them into %d events (%.2f s)", len(merged.events), time.perf_counter() - started)
+    started = time.perf_counter()
+    ranked = significance.rank(merged, {a.id: r.dates for a, r in zip(articles, found, strict=True)})
+    if not isinstance(ranked, Timeline):
+        raise StageError(f"stage significance.rank returned {type(ranked).__name__}, expected Timeline")
+    log.info("ranked them by significance (%.2f s)", time.perf_counter() - started)
+    return ranked
 
 
 def _check(stage: str, result: object, kind: type) -> tuple:

@@ -1,4 +1,4 @@
-"""Select the events of a timeline by date, actor and kind."""
+"""Select the events of a timeline: by date, actor and kind, or its key events."""
 
 from __future__ import annotations
 
@@ -39,3 +39,22 @@ def _keeps(query: Query, event: Event) -> bool:
         names = [a.lower() for a in event.actors]
         return any(wanted.lower() in name for wanted in query.actors for name in names)
     return True
+
+
+def top(timeline: Timeline, n: int) -> Timeline:
+    """The ``n`` most significant events, in date order (ties: more sources, then earlier)."""
+    return replace(timeline, events=tuple(e for e in timeline.events if e.id in key_ids(timeline, n)))
+
+
+def key_ids(timeline: Timeline, n: int) -> frozenset[str]:
+    """The ids of the ``n`` most significant events."""
+    order = sorted(
+        range(len(timeline.events)),
+        key=lambda i: (-(timeline.events[i].significance or 0.0), -len({m.article for m in timeline.events[i].mentions}), i),
+    )
+    return frozenset(timeline.events[i].id for i in order[:n])
+
+
+def default_top(count: int) -> int:
+    """How many key events a page opens on: one in ten, at least 15, at most 100."""
+    return min(count, max(15, count // 10), 100)

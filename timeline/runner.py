@@ -1,9 +1,10 @@
-"""Run the per-article stages (timex → events) over many articles: in this process, on a
-pool of processes, or on a Dask cluster; with a cache so unchanged articles are not redone.
+"""Map a per-article work function over many articles: in this process, on a pool of
+processes, or on a Dask cluster; with a cache so unchanged articles are not redone.
 
-The merge needs every article's events, so it runs once, after; everything before it is a
-pure function of one article, which is what makes it safe to cache and to spread out.
-Results come back in input order whatever the engine, so the output is the same bytes.
+The runner knows no stage: ``pipeline`` hands it the work (tag, then find events). The merge
+needs every article's events, so it runs once, after; everything before it is a pure
+function of one article, which is what makes it safe to cache and to spread out. Results
+come back in input order whatever the engine, so the output is the same bytes.
 """
 
 from __future__ import annotations
@@ -20,17 +21,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
-from timeline import events, timex
 from timeline.cache import Cache, article_key
 from timeline.errors import TimelineError
-from timeline.model import Article, Event, Timex
+from timeline.model import Article, Reading
 
 log = logging.getLogger("timeline")
 
 Progress = Callable[[Article], None]
+Work = Callable[[Sequence[Article]], list[Reading]]  # one chunk of articles -> their readings, in order
 ENGINES = ("local", "dask")
 _CHUNK = 32  # articles per task: enough to batch the parser, small enough to balance cores
-_TAG_CHUNK = 128  # the tagger is fast: bigger tasks, less to send between processes
 T = TypeVar("T")
 
 
@@ -48,8 +48,10 @@ def default_jobs() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
-def process(articles: Sequence[Article], options: RunOptions = RunOptions(), progress: Progress | None = None) -> list[tuple[Event, ...]]:
-    """Each article's events, in input order."""
+def process(
+    articles: Sequence[Article], work: Work, options: RunOptions = RunOptions(), progress: Progress | None = None
+) -> list[Reading]:
+    """``work`` over every article, in input order; from the cache where it can be."""
     cache = Cache.open(options.cache) if options.cache else None
     try:
         keys = [article_key(a) for a in articles]
@@ -57,8 +59,8 @@ def process(articles: Sequence[Article], options: RunOptions = RunOptions(), pro
         todo = [a for a, k in zip(articles, keys, strict=True) if k not in done]
         if cache:
             log.info("cache %s: %d of %d articles already done", cache.path, len(articles) - len(todo), len(articles))
-        fresh: dict[str, tuple[Event, ...]] = {}
-        for article, found in zip(todo, _run(todo, options), strict=True):
+        fresh: dict[str, Reading] = {}
+        for article, found in zip(todo, _run(todo, work, options), strict=True):
             fresh[article.id] = found
             if progress is not None:
                 progress(article)
@@ -70,34 +72,21 @@ def process(articles: Sequence[Article], options: RunOptions = RunOptions(), pro
             cache.close()
 
 
-def tag(articles: Sequence[Article], jobs: int = 1) -> Iterator[tuple[Timex, ...]]:
-    """Each article's temporal expressions, in input order, on ``jobs`` processes."""
-    if jobs <= 1 or len(articles) < 2 * _TAG_CHUNK:
-        return (timex.tag(a) for a in articles)
-    timex.tag(Article(id="", text="warm up on 1 May 2016", published=articles[0].published))  # compile once, before the fork
-    chunks = [articles[i : i + _TAG_CHUNK] for i in range(0, len(articles), _TAG_CHUNK)]
-    return _flatten(_pool(chunks, jobs, tag_chunk))
+def map_chunks(items: Sequence[Article], work: Callable[[Sequence[Article]], list[T]], jobs: int = 1, chunk: int = 128) -> Iterator[T]:
+    """``work`` over ``items`` in chunks, on ``jobs`` processes, results in input order."""
+    chunks = [items[i : i + chunk] for i in range(0, len(items), chunk)]
+    if jobs <= 1 or len(chunks) < 2:
+        return _flatten(work(c) for c in chunks)
+    return _flatten(_pool(chunks, jobs, work))
 
 
-def tag_chunk(articles: Sequence[Article]) -> list[tuple[Timex, ...]]:
-    """The tagger over one chunk (what each worker runs for ``timeline dates``)."""
-    return [timex.tag(a) for a in articles]
-
-
-def process_chunk(articles: Sequence[Article]) -> list[tuple[Event, ...]]:
-    """The per-article stages for one chunk, in one process (what each worker runs)."""
-    return list(events.extract_all((a, timex.tag(a)) for a in articles))
-
-
-def _run(articles: Sequence[Article], options: RunOptions) -> Iterator[tuple[Event, ...]]:
+def _run(articles: Sequence[Article], work: Work, options: RunOptions) -> Iterator[Reading]:
     if not articles:
         return iter(())
-    chunks = [articles[i : i + _CHUNK] for i in range(0, len(articles), _CHUNK)]
     if options.engine == "dask":
-        return _flatten(_dask(chunks, options.scheduler))
-    if options.jobs <= 1 or len(chunks) == 1:
-        return _flatten(process_chunk(c) for c in chunks)
-    return _flatten(_pool(chunks, options.jobs, process_chunk))
+        chunks = [articles[i : i + _CHUNK] for i in range(0, len(articles), _CHUNK)]
+        return _flatten(_dask(chunks, work, options.scheduler))
+    return map_chunks(articles, work, options.jobs, _CHUNK)
 
 
 def _pool(chunks: list[Sequence[Article]], jobs: int, work: Callable[[Sequence[Article]], list[T]]) -> Iterator[list[T]]:
@@ -142,7 +131,7 @@ def _watch_parent(parent: int) -> None:
 _PR_SET_PDEATHSIG = 1
 
 
-def _dask(chunks: list[Sequence[Article]], scheduler: str | None) -> Iterator[list[tuple[Event, ...]]]:
+def _dask(chunks: list[Sequence[Article]], work: Work, scheduler: str | None) -> Iterator[list[Reading]]:
     try:
         from dask.distributed import Client
     except ImportError:
@@ -154,7 +143,7 @@ def _dask(chunks: list[Sequence[Article]], scheduler: str | None) -> Iterator[li
     except OSError as err:
         raise TimelineError(f"cannot reach the Dask scheduler at {scheduler} ({err}); check the address") from None
     with client:
-        futures = client.map(process_chunk, chunks, pure=False)
+        futures = client.map(work, chunks, pure=False)
         for future in futures:  # in input order, as they finish
             yield future.result()
 

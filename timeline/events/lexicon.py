@@ -14,7 +14,8 @@ from typing import Any
 class Kind:
     key: str
     name: str
-    cameo: str
+    cameo: str | None
+    weight: float = 1.0  # how much an event of this kind weighs in its significance
 
 
 @dataclass(frozen=True)
@@ -33,9 +34,17 @@ class Lexicon:
     demonyms: dict[str, str]
     role_words: frozenset[str]
     furniture: re.Pattern[str]
+    kind_weights: dict[str, float]  # kind key -> weight; "" for an event of no kind
+    status_weights: dict[str, float]
 
     def kind_of(self, lemma: str) -> Kind | None:
         return self.kinds.get(lemma.lower())
+
+    def kind_weight(self, kind: str | None) -> float:
+        return self.kind_weights.get(kind or "", self.kind_weights[""])
+
+    def status_weight(self, status: str | None) -> float:
+        return self.status_weights.get(status or "occurred", 1.0)
 
 
 @cache
@@ -47,8 +56,10 @@ def lexicon() -> Lexicon:
 
 def _build(data: dict[str, Any]) -> Lexicon:
     kinds: dict[str, Kind] = {}
+    weights = {"": float(data["significance"]["no_kind"])}
     for key, entry in data["kinds"].items():
-        kind = Kind(key=key, name=entry["name"], cameo=entry["cameo"])
+        kind = Kind(key=key, name=entry["name"], cameo=entry.get("cameo"), weight=float(entry.get("weight", 1.0)))
+        weights[key] = kind.weight
         for lemma in entry["lemmas"]:
             kinds.setdefault(lemma, kind)
     status, actors, furniture = data["status"], data["actors"], data["furniture"]
@@ -67,4 +78,6 @@ def _build(data: dict[str, Any]) -> Lexicon:
         demonyms=dict(actors["demonyms"]),
         role_words=frozenset(actors["role_words"]),
         furniture=re.compile(r"^\s*(?:" + "|".join(furniture["patterns"]) + ")", re.IGNORECASE),
+        kind_weights=weights,
+        status_weights={k: float(v) for k, v in data["significance"]["status"].items()},
     )

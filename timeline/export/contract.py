@@ -5,6 +5,7 @@ Needs: Timeline. Adds: nothing; it only reads.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from typing import Any
 
@@ -44,6 +45,8 @@ def to_record(event: Event) -> dict[str, Any]:
         "affiliations": {person: country for person, country in event.affiliations},
         "places": list(event.places),
         "conflicts": list(event.conflicts),
+        **({"significance": event.significance} if event.significance is not None else {}),
+        **({"evidence": dataclasses.asdict(event.evidence)} if event.evidence is not None else {}),
         "mentions": [
             {
                 "article": m.article,

@@ -21,28 +21,33 @@ from urllib.parse import urlsplit
 import jinja2
 
 from timeline.model import Timeline
+from timeline.query import key_ids
 from timeline.render import views
 from timeline.render.figure import NO_VALUE, colour, figure, status_order
 
 __all__ = ["to_html"]
 
 
-def to_html(timeline: Timeline, cdn: bool = False) -> str:
-    """The page as a string. ``cdn``: load plotly.js from the network instead of embedding it."""
+def to_html(timeline: Timeline, cdn: bool = False, key: int | None = None) -> str:
+    """The page as a string. ``cdn``: load plotly.js from the network instead of embedding it.
+    ``key``: how many of the most significant events the page opens on (default: all)."""
     timeline = _with_unique_ids(timeline)
     articles = {a.id: a for a in timeline.articles}
+    keys = key_ids(timeline, key if key is not None else len(timeline.events))
+    ranks = {e.id: place for place, e in enumerate(sorted(timeline.events, key=lambda e: -(e.significance or 0.0)), start=1)}
     statuses = status_order(timeline)
     page_js = _environment().get_template("page.js.j2").render()
     plotly_js = None if cdn else _plotly_js()
     return _environment().get_template("page.html.j2").render(
         timeline=timeline,
-        events=[views.event_view(e, articles) for e in timeline.events],
+        events=[views.event_view(e, articles, e.id in keys, ranks[e.id]) for e in timeline.events],
+        key_count=len(keys),
         choices=views.choices(timeline, articles),
         no_value=NO_VALUE,
         legend=[("status unknown" if s == NO_VALUE else s, colour(s, statuses)) for s in statuses],
         date_range=views.date_range(timeline),
         outlets=len({a.source or a.id for a in timeline.articles}),
-        figure_json=_script_json(figure(timeline, articles)),
+        figure_json=_script_json(figure(timeline, articles, keys)),
         plotly_js=plotly_js,
         plotly_url=_plotly_url() if cdn else None,
         page_js=page_js,

@@ -37,8 +37,9 @@ _PALETTE = ("#e7298a", "#66a61e", "#8c564b", "#bcbd22", "#17becf", "#9467bd")
 _SPAN_OPACITY = {"day": 0.6, "week": 0.6, "month": 0.5, "quarter": 0.4, "season": 0.4}  # coarser: fainter
 
 
-def figure(timeline: Timeline, articles: dict[str, Article]) -> dict[str, Any]:
-    """The JSON-ready data of the chart: events, lanes per view, statuses, layout, config."""
+def figure(timeline: Timeline, articles: dict[str, Article], keys: frozenset[str] = frozenset()) -> dict[str, Any]:
+    """The JSON-ready data of the chart: events, lanes per view, statuses, layout, config.
+    ``keys``: the ids of the key events, which the page opens on."""
     events = timeline.events
     views: dict[str, Callable[[Event], Iterable[str]]] = {
         "kind": lambda e: [e.kind or NO_VALUE],
@@ -59,7 +60,7 @@ def figure(timeline: Timeline, articles: dict[str, Article]) -> dict[str, Any]:
         placed[view] = {e.id: _positions(keys_of(e), position) for e in events}
     statuses = status_order(timeline)
     return {
-        "events": [_record(e, articles, {v: placed[v][e.id] for v in views}) for e in events],
+        "events": [_record(e, articles, {v: placed[v][e.id] for v in views}, e.id in keys) for e in events],
         "lanes": lanes,
         "statuses": [
             {"key": s, "label": _plotly_text("status unknown" if s == NO_VALUE else s, 40), "colour": colour(s, statuses)}
@@ -128,7 +129,7 @@ def _lane_name(view: str, key: str, articles: dict[str, Article], empty: str) ->
     return key
 
 
-def _record(event: Event, articles: dict[str, Article], lanes: dict[str, list[int]]) -> dict[str, Any]:
+def _record(event: Event, articles: dict[str, Article], lanes: dict[str, list[int]], key: bool) -> dict[str, Any]:
     """What the page needs of one event to draw and filter it."""
     when = event.when
     sources = len({m.article for m in event.mentions})
@@ -142,6 +143,7 @@ def _record(event: Event, articles: dict[str, Article], lanes: dict[str, list[in
         "status": event.status or NO_VALUE,
         "actors": list(event.actors) or [NO_VALUE],
         "outlets": sorted({outlet(articles.get(m.article), m.article) for m in event.mentions}),
+        "key": key,
     }
     if when.granularity != "day" or when.end != when.start:
         # a span: plotly bars take a base and a length in milliseconds; end is inclusive

@@ -11,6 +11,7 @@ from urllib.parse import urlparse
 
 from timeline.model import Article, Event, Mention, Timeline
 from timeline.render.figure import NO_VALUE, outlet
+from timeline.significance import SAME_DATE_DECAY
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,9 @@ class EventView:
     sources: int
     outlets: tuple[str, ...]
     actors: tuple[str, ...]  # with the role the text gives them: "John Kerry (Secretary of State)"
+    key: bool  # one of the key events the page opens on
+    rank: int  # 1 for the most significant event of the timeline
+    why: str  # the evidence behind its significance, in words
 
 
 @dataclass(frozen=True)
@@ -50,7 +54,7 @@ class Choice:
     count: int
 
 
-def event_view(event: Event, articles: dict[str, Article]) -> EventView:
+def event_view(event: Event, articles: dict[str, Article], key: bool = True, rank: int = 1) -> EventView:
     """What the list and the details panel show of one event."""
     mentions = tuple(_mention_view(m, articles.get(m.article), event.conflicts) for m in event.mentions)
     roles: dict[str, list[str]] = {}
@@ -62,7 +66,34 @@ def event_view(event: Event, articles: dict[str, Article]) -> EventView:
         sources=len({m.article for m in event.mentions}),
         outlets=tuple(sorted({v.outlet for v in mentions})),
         actors=tuple(f"{a} ({', '.join(roles[a])})" if a in roles else a for a in event.actors),
+        key=key,
+        rank=rank,
+        why=why(event),
     )
+
+
+def why(event: Event) -> str:
+    """The evidence behind an event's significance, as a reader would say it."""
+    e = event.evidence
+    if e is None:
+        return ""
+    parts = [f"reported by {_count(e.sources, 'article')}" + (f" from {_count(e.outlets, 'outlet')}" if e.outlets != e.sources else "")]
+    if e.referring:
+        back = f", {e.later} of them from later days" if e.later else ""
+        parts.append(f"its date is referred to by {_count(e.referring, 'article')}{back}")
+    if e.days_in_news:
+        parts.append(f"still in the news {_count(e.days_in_news, 'day')} later")
+    if e.kind_weight != 1.0:
+        parts.append(f"{event.kind or 'unclassified'} ×{e.kind_weight:g}")
+    if e.status_weight != 1.0:
+        parts.append(f"{event.status} ×{e.status_weight:g}")
+    if e.rank_in_date > 1:
+        parts.append(f"event {e.rank_in_date} of its date ×{SAME_DATE_DECAY ** (e.rank_in_date - 1):g}")
+    return "; ".join(parts)
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 def _mention_view(mention: Mention, article: Article | None, conflicts: tuple[str, ...]) -> MentionView:

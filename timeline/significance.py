@@ -1,0 +1,111 @@
+"""Rank the events of a timeline by how much they matter: significance.
+
+Needs: Timeline (merged events), the dates each article refers to (``Reading.dates``).
+Adds: ``Event.significance`` and the ``Event.evidence`` it was computed from.
+
+A pile of reports says what matters by what it keeps coming back to. So an event's
+significance is mostly the attention its date gets across the whole pile (the signal behind
+news-tls DATEWISE): every article that refers to the date counts, a report published on a
+later day counts more the longer after it still refers back, and a report written before the
+day (a forecast) counts half:
+
+    attention(date) = sum over articles a that refer to the date of
+                      1 + ln(1 + days from the date to a's publication)   (a published on or after it)
+                      0.5                                                  (a published before it)
+
+A date vaguer than a day ("in May", "in 2015") names a period many events share; its
+attention comes from the articles that refer to that same period (the days after it count
+from its end), divided by 1 + ln(days it covers). Then the event's own evidence:
+
+    significance = attention × vagueness × (1 + ln outlets) × kind weight × status weight
+                   × 0.5 ** (rank among the events of the same date − 1)
+
+``outlets`` are the distinct outlets that report the event (an article without an outlet
+counts as one of its own). The kind and status weights are data in ``rules/en/events.toml``
+("a truce taking effect outranks a spokesman's remark"; a scheduled meeting counts less than
+one that happened). The last factor keeps one busy day from filling a key-events view: the
+best-supported event of a date keeps its full score, the next one half, and so on.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections import defaultdict
+from collections.abc import Mapping
+from dataclasses import replace
+
+from timeline.events.lexicon import lexicon
+from timeline.model import Event, Evidence, Timeline, When
+from timeline.timex import interval
+
+__all__ = ["rank"]
+
+FORECAST_WEIGHT = 0.5  # a report published before the date it refers to
+SAME_DATE_DECAY = 0.5  # each further event of one date counts this much of the one before
+
+
+def rank(timeline: Timeline, dates: Mapping[str, tuple[str, ...]]) -> Timeline:
+    """The timeline with every event's significance and evidence; order unchanged.
+
+    dates: for each article id, the TIMEX3 values of the dates it refers to (each once).
+    """
+    published = {a.id: a.published for a in timeline.articles}
+    outlet = {a.id: a.source or f"#{a.id}" for a in timeline.articles}
+    referring = _referring(dates)
+    lex = lexicon()
+    scored: list[tuple[Event, float, Evidence]] = []
+    for event in timeline.events:
+        articles = referring.get(_key(event.when.value), ())
+        attention = sum(_weight(published[a], event.when) for a in articles if a in published)
+        vagueness = 1.0 / (1.0 + math.log((event.when.end - event.when.start).days + 1))
+        outlets = len({outlet.get(m.article, m.article) for m in event.mentions})
+        kind_weight = lex.kind_weight(event.kind)
+        status_weight = lex.status_weight(event.status)
+        base = max(attention, 1.0) * vagueness * (1 + math.log(outlets)) * kind_weight * status_weight
+        last = max((published[a] for a in articles if a in published), default=event.when.start)
+        evidence = Evidence(
+            sources=len({m.article for m in event.mentions}),
+            outlets=outlets,
+            referring=len(articles),
+            later=sum(1 for a in articles if a in published and published[a] > event.when.end),
+            days_in_news=max(0, (last - event.when.start).days),
+            attention=round(attention, 3),
+            kind_weight=kind_weight,
+            status_weight=status_weight,
+            rank_in_date=1,
+        )
+        scored.append((event, base, evidence))
+    by_date: dict[str, list[int]] = defaultdict(list)
+    for i, (event, _, _) in enumerate(scored):
+        by_date[_key(event.when.value)].append(i)
+    result = list(timeline.events)
+    for indices in by_date.values():
+        indices.sort(key=lambda i: (-scored[i][1], -scored[i][2].sources, scored[i][0].id))
+        for place, i in enumerate(indices, start=1):
+            event, base, evidence = scored[i]
+            value = round(base * SAME_DATE_DECAY ** (place - 1), 4)
+            result[i] = replace(event, significance=value, evidence=replace(evidence, rank_in_date=place))
+    return replace(timeline, events=tuple(result))
+
+
+def _referring(dates: Mapping[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+    """For each TIMEX3 value, the articles that refer to it; a time of day counts for its day."""
+    found: dict[str, dict[str, None]] = defaultdict(dict)
+    for article, values in sorted(dates.items()):
+        for value in values:
+            found[_key(value)][article] = None
+    return {key: tuple(articles) for key, articles in found.items()}
+
+
+def _key(value: str) -> str:
+    """What a value is counted under: its day for a day or a time of day, else itself."""
+    span = interval(value)
+    return span.start.isoformat() if span is not None and span.granularity == "day" else value
+
+
+def _weight(published: dt.date, when: When) -> float:
+    """What one referring article adds to the attention of a date (see the module's formula)."""
+    if published < when.start:
+        return FORECAST_WEIGHT
+    return 1.0 + math.log1p(max(0, (published - when.end).days))
