@@ -159,6 +159,17 @@ CASES = [
     ("The committee meets weekly.", "2013-05-16", "weekly", "SET", "P1W"),
     ("Markets open every Monday.", "2013-05-16", "every Monday", "SET", "XXXX-WXX-1"),
     ("Leaders meet twice a year.", "2013-05-16", "twice a year", "SET", "P1Y"),
+    # one year for the dates of a range or a list
+    ("He sent it between April 16 and May 28 2004.", "2005-07-01", "April 16", "DATE", "2004-04-16"),
+    ("He sent it some time between 16 April and 28 May 2004.", "2005-07-01", "16 April", "DATE", "2004-04-16"),
+    ("The talks ran from 16 to 18 April 2004.", "2005-07-01", "16", "DATE", "2004-04-16"),
+    ("They voted on April 24 and 25, 2004, in two rounds.", "2005-07-01", "April 24", "DATE", "2004-04-24"),
+    ("They voted on April 24 and 25, 2004, in two rounds.", "2005-07-01", "25, 2004", "DATE", "2004-04-25"),
+    ("Votes were held on 12 April 2004 and 3 May.", "2005-07-01", "3 May", "DATE", "2004-05-03"),
+    ("The strike lasted from December 20 to January 5 2004.", "2005-07-01", "December 20", "DATE", "2003-12-20"),
+    ("They met on 16 April last year.", "2005-07-01", "16 April last year", "DATE", "2004-04-16"),
+    # ... but a count after a date is no day of it
+    ("On April 24 and 25 people died.", "2005-07-01", "April 24", "DATE", "2005-04-24"),
 ]
 
 

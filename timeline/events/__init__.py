@@ -59,7 +59,11 @@ def _dated_sentences(article: Article, timexes: tuple[Timex, ...], lex: Lexicon)
 
 
 def _events(pending: list[tuple[Article, dict[tuple[int, int], list[Timex]]]], lex: Lexicon) -> Iterator[tuple[Event, ...]]:
-    texts = [_without_credit(article.text[s:e]) for article, by_sentence in pending for s, e in sorted(by_sentence)]
+    texts = [
+        _as_parsed(article.text, s, e, _dateline(article.text, s, by_sentence[(s, e)]))
+        for article, by_sentence in pending
+        for s, e in sorted(by_sentence)
+    ]
     docs = iter(nlp.parse(texts)) if texts else iter(())
     for article, by_sentence in pending:
         sentences = sorted(by_sentence)
@@ -69,10 +73,11 @@ def _events(pending: list[tuple[Article, dict[tuple[int, int], list[Timex]]]], l
             continue
         people = naming.People(_person_names(article.text, parsed, lex))
         found: list[Event] = []
-        for (start, _), doc in zip(sentences, parsed, strict=True):
+        for (start, end), doc in zip(sentences, parsed, strict=True):
             previous_end = 0
-            for timex in by_sentence[(start, _)]:
-                event = _event(article, timex, doc, start, previous_end, people, lex)
+            opening = _dateline(article.text, start, by_sentence[(start, end)])
+            for timex in by_sentence[(start, end)]:
+                event = _event(article, timex, doc, start, previous_end, people, lex, timex is opening)
                 previous_end = timex.end - start
                 if event is not None:
                     found.append(event)
@@ -80,13 +85,14 @@ def _events(pending: list[tuple[Article, dict[tuple[int, int], list[Timex]]]], l
 
 
 def _event(
-    article: Article, timex: Timex, doc, sentence_start: int, previous_end: int, people: naming.People, lex: Lexicon
+    article: Article, timex: Timex, doc, sentence_start: int, previous_end: int, people: naming.People, lex: Lexicon,
+    dateline: bool = False,
 ) -> Event | None:
     start, end = timex.start - sentence_start, timex.end - sentence_start
-    if clauses.dates_a_thing(doc, start, end, lex):
+    if not dateline and clauses.dates_a_thing(doc, start, end, lex):
         return None
     relation = _relation(timex.value, article.published)
-    clause = clauses.read(doc, start, end, lex, relation, previous_end)
+    clause = clauses.read(doc, start, end, lex, relation, previous_end, dateline)
     value, rule = _corrected(timex, clause, article.published)
     span = interval(value)
     if span is None:
@@ -147,12 +153,30 @@ def _corrected(timex: Timex, clause: clauses.Clause | None, published: dt.date) 
 
 
 _CREDIT = re.compile(r"\([^()\n]{1,40}\)\s*$")
+_DATELINE_END = re.compile(r"\s*[:–—-]?\s+(?=[A-Z0-9\"“'‘])")
 
 
-def _without_credit(sentence: str) -> str:
-    """The sentence with a closing "(AFP)" blanked out, offsets kept: the parser reads a
-    photo credit after a date as the noun the date belongs to."""
-    return _CREDIT.sub(lambda m: " " * len(m.group()), sentence)
+def _as_parsed(text: str, start: int, end: int, dateline: Timex | None) -> str:
+    """The sentence ``text[start:end]`` as the parser gets it, offsets kept: a closing "(AFP)"
+    blanked out (the parser reads a photo credit after a date as the noun the date belongs
+    to), and so is an opening dateline with its colon or dash (the parser reads "28 June 2009
+    Los Angeles police interview ..." as one noun phrase)."""
+    sentence = _CREDIT.sub(lambda m: " " * len(m.group()), text[start:end])
+    if dateline is not None:
+        separator = _DATELINE_END.match(text, dateline.end)
+        cut = (separator.end() if separator else dateline.end) - start
+        sentence = " " * cut + sentence[cut:]
+    return sentence
+
+
+def _dateline(text: str, sentence_start: int, timexes: list[Timex]) -> Timex | None:
+    """The expression that opens the sentence as a chronology's entry does ("28 June 2009 Los
+    Angeles police interview ...", "2006: Dr Murray meets ..."): nothing before it, and the
+    entry's first word, capitalised, right after it."""
+    first = timexes[0]
+    if text[sentence_start : first.start].strip() or first.type not in ("DATE", "TIME"):
+        return None
+    return first if _DATELINE_END.match(text, first.end) else None
 
 
 def _window(text: str, sentence: tuple[int, int], timex: Timex) -> tuple[int, int]:

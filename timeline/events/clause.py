@@ -37,18 +37,22 @@ class Clause:
     control: Token | None = None  # "refused" in "refused to sign"
 
 
-def read(doc: Doc, start: int, end: int, lex: Lexicon, relation: str, segment_start: int) -> Clause | None:
+def read(
+    doc: Doc, start: int, end: int, lex: Lexicon, relation: str, segment_start: int, dateline: bool = False
+) -> Clause | None:
     """The clause that the expression at ``[start, end)`` dates, or None if it dates no event.
 
     relation: where the expression's date lies from the publication date: "past",
     "current" (it covers that day) or "future".
     segment_start: where this expression's own stretch of the sentence begins (after the
     previous expression governed by the same word), for coordinated objects.
+    dateline: the expression opens the sentence as a chronology's entry does, and the parser
+    was given the sentence without it (blanked): it dates the sentence's main clause.
     """
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
-    trigger = _trigger(span, lex)
+    trigger = _main_clause(doc, span, lex) if dateline else _trigger(span, lex)
     if trigger is None:
         return None
     subject = _subject(trigger)
@@ -67,6 +71,17 @@ def read(doc: Doc, start: int, end: int, lex: Lexicon, relation: str, segment_st
             kind = control_kind
     actors, places = _entities(doc, trigger, subject, objects, span, segment_start, lex)
     return Clause(trigger, subject, objects, kind, status, actors, places, control)
+
+
+def _main_clause(doc: Doc, span: Span, lex: Lexicon) -> Token | None:
+    """The root of the sentence after a dateline, if it names an event."""
+    rest = next((t for t in doc[span.end :] if not t.is_space), None)
+    if rest is None:
+        return None
+    root = rest
+    while root.head.i != root.i:
+        root = root.head
+    return root if root.pos_ in _VERBAL or lex.kind_of(root.lemma_) else None
 
 
 def _trigger(span: Span, lex: Lexicon) -> Token | None:

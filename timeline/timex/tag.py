@@ -58,7 +58,7 @@ def find(text: str, lang: str = "en") -> list[Candidate]:
             if low is not None:
                 found.append(low)
         found.append(cand)
-    return _conjoined(text, found, lang)
+    return _shared_years(text, _first_days(text, _conjoined(text, found, lang), lang), lang)
 
 
 _AMOUNT = re.compile(r"^(P|PT)([0-9]+(?:\.[0-9]+)?)([A-Z]+)$")
@@ -88,23 +88,103 @@ _MONTHDAY = re.compile(r"^(UNDEF-[A-Z]+-monthday-[0-9]{2}-|[0-9]{4}-[0-9]{2}-)([
 
 
 def _conjoined(text: str, found: list[Candidate], lang: str) -> list[Candidate]:
-    """Add the bare day of "April 24 and 25", "Nov. 8-10": a date of the same month."""
+    """Add the bare day of "April 24 and 25", "Nov. 8-10": a date of the same month; with
+    the year that may follow it ("April 24 and 25, 2004"), which is then no date of its own."""
     link = _day_link(lang)
     out: list[Candidate] = []
+    skip = -1
     for i, cand in enumerate(found):
+        if i == skip:
+            continue
         out.append(cand)
         m = _MONTHDAY.match(cand.value) if cand.type == "DATE" else None
         if not m:
             continue
         after = link.match(text, cand.end)
-        if not after or (i + 1 < len(found) and found[i + 1].start < after.end()):
+        if not after:
+            continue
+        end = after.end(1)
+        following = found[i + 1] if i + 1 < len(found) else None
+        if after[2] and following is not None and (following.start, following.end) == after.span(2):
+            end, skip = after.end(2), i + 1  # "25, 2004": the year is the day's
+        elif following is not None and following.start < after.end(1):
             continue
         day = int(re.sub(r"[^0-9]", "", after[1]))
         if not int(m[2]) < day <= 31:  # days in a range or list ascend
+            if skip == i + 1:
+                skip = -1
             continue
-        start, end = after.span(1)
-        out.append(Candidate(start, end, text[start:end], "DATE", f"{m[1]}{day:02d}", cand.rule + "_conjoined"))
+        value = f"{m[1]}{day:02d}"
+        if end != after.end(1):
+            value = f"{after[2]}-{value.split('-')[-2]}-{day:02d}"
+        start = after.start(1)
+        out.append(Candidate(start, end, text[start:end], "DATE", value, cand.rule + "_conjoined"))
     return out
+
+
+_BARE_MONTHDAY = re.compile(r"^UNDEF-TENSE-(monthday-([0-9]{2})-([0-9]{2})|month-([0-9]{2}))$")
+_EXPLICIT = re.compile(r"^([0-9]{4})-([0-9]{2})(?:-([0-9]{2}))?$")
+
+
+def _shared_years(text: str, found: list[Candidate], lang: str) -> list[Candidate]:
+    """One year for the dates of a range or a list: "between April 16 and May 28 2004",
+    "April 24 and 25, 2004", "12 April 2004 and 3 May". A date without a year that is linked
+    ("and", "to", "-", ...) to one with a year takes that year (the year before, if the range
+    crosses New Year: "December 20 to January 5 2004")."""
+    link = _date_link(lang)
+    out = list(found)
+    for i in range(len(out) - 1):
+        a, b = out[i], out[i + 1]
+        if a.type != "DATE" or b.type != "DATE" or not link.fullmatch(text, a.end, b.start):
+            continue
+        if (bare := _BARE_MONTHDAY.match(a.value)) and (year := _EXPLICIT.match(b.value)):
+            out[i] = _in_year(a, bare, int(year[1]) - (_month_day(bare) > _month_day_of(year)))
+        elif (bare := _BARE_MONTHDAY.match(b.value)) and (year := _EXPLICIT.match(a.value)):
+            out[i + 1] = _in_year(b, bare, int(year[1]) + (_month_day(bare) < _month_day_of(year)))
+    return out
+
+
+def _month_day(bare: re.Match[str]) -> tuple[int, int]:
+    return (int(bare[2]), int(bare[3])) if bare[2] else (int(bare[4]), 0)
+
+
+def _month_day_of(explicit: re.Match[str]) -> tuple[int, int]:
+    return int(explicit[2]), int(explicit[3] or 0)
+
+
+def _in_year(cand: Candidate, bare: re.Match[str], year: int) -> Candidate:
+    value = f"{year:04d}-{bare[2]}-{bare[3]}" if bare[2] else f"{year:04d}-{bare[4]}"
+    return Candidate(cand.start, cand.end, cand.text, cand.type, value, cand.rule, cand.mod)
+
+
+def _first_days(text: str, found: list[Candidate], lang: str) -> list[Candidate]:
+    """Add the bare first day of "16 to 18 April 2004", "3 and 4 May": a date of the same month."""
+    before = _day_before(lang)
+    out: list[Candidate] = []
+    for cand in found:
+        m = _MONTHDAY.match(cand.value) if cand.type == "DATE" and cand.text[:1].isdigit() else None
+        floor = out[-1].end if out else 0
+        first = before.search(text, max(floor, cand.start - 12), cand.start) if m else None
+        if m and first:
+            day = int(first[1])
+            if 1 <= day < int(m[2]):
+                out.append(Candidate(first.start(1), first.end(1), first[1], "DATE", f"{m[1]}{day:02d}", cand.rule))
+        out.append(cand)
+    return out
+
+
+@functools.cache
+def _date_link(lang: str) -> re.Pattern[str]:
+    """What joins the dates of a range or a list: ", and", " to ", "-", " until "."""
+    g = grammar(lang)
+    return re.compile(rf"\s*,?\s*(?:{g.patterns['day_link']}|{g.patterns['date_link']})\s*", re.IGNORECASE)
+
+
+@functools.cache
+def _day_before(lang: str) -> re.Pattern[str]:
+    """A bare day before a day-first date: "(16) to 18 April", "(3) and 4 May"."""
+    g = grammar(lang)
+    return re.compile(rf"(?<![\w$£€.,:/])([0-9]{{1,2}})(?:st|nd|rd|th)?\s*(?:{g.patterns['day_link']})\s*$", re.IGNORECASE)
 
 
 @functools.cache
@@ -113,7 +193,7 @@ def _day_link(lang: str) -> re.Pattern[str]:
     g = grammar(lang)
     return re.compile(
         rf"\s*(?:{g.patterns['day_link']})\s*([0-9]{{1,2}}(?:st|nd|rd|th)?)"
-        rf"(?![\w%-]|[.,:/][0-9]|\s*(?:%|{g.patterns['count_noun']})(?!\w))",
+        rf"(?![\w%-]|[.,:/][0-9]|\s*(?:%|{g.patterns['count_noun']})(?!\w))(?:,?\s*([12][0-9]{{3}})(?![\w.,][0-9]))?",
         re.IGNORECASE,
     )
 
