@@ -1,7 +1,8 @@
 """Score a merged timeline against hand-annotated clusters of mentions (pairwise P/R/F1).
 
-Gold format (JSON): ``{"clusters": {"name": [[article, expression, n], ...], ...}}`` where
-``[article, expression, n]`` is the n-th occurrence (from 0) of ``expression`` in the article.
+Gold format (JSON): ``{"clusters": {"name": [mention, ...], ...}}`` where a mention is
+``[article, start, expression]`` (the expression at that character offset) or
+``[article, expression, n]`` (its n-th occurrence, from 0, in the article).
 """
 
 from __future__ import annotations
@@ -30,8 +31,9 @@ def pairwise(timeline: Timeline, articles: tuple[Article, ...], gold: dict[str, 
     texts = {a.id: a.text for a in articles}
     cluster_of: dict[tuple[str, int], str] = {}
     for name, mentions in gold["clusters"].items():
-        for article, expression, n in mentions:
-            cluster_of[(article, _nth(texts[article], expression, n))] = name
+        for article, where, what in mentions:
+            start = where if isinstance(where, int) else _nth(texts[article], where, what)
+            cluster_of[(article, start)] = name
     event_of = {(m.article, m.start): e.id for e in timeline.events for m in e.mentions}
     found = sorted(k for k in cluster_of if k in event_of)
     gold_pairs = {p for p in itertools.combinations(found, 2) if cluster_of[p[0]] == cluster_of[p[1]]}

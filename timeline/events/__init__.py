@@ -49,13 +49,36 @@ def extract_all(items: Iterable[tuple[Article, tuple[Timex, ...]]], batch: int =
 def _dated_sentences(article: Article, timexes: tuple[Timex, ...], lex: Lexicon) -> dict[tuple[int, int], list[Timex]]:
     """The sentences worth parsing: those with a calendar date, page furniture left out."""
     by_sentence: dict[tuple[int, int], list[Timex]] = defaultdict(list)
+    stamp_end = -10
     for timex in timexes:
         span = interval(timex.value)
+        if timex.start - stamp_end <= 3 or _stamped(article.text, timex, lex):
+            stamp_end = timex.end  # "Wed Apr 29, 2009 7:31 pm EDT": the clock time is the stamp's too
+            continue
         if timex.type in ("DATE", "TIME") and span is not None and span.granularity not in _UNDATED_GRANULARITIES:
-            sentence = _window(article.text, sentence_at(article.text, timex.start), timex)
+            sentence = _window(article.text, _after_dateline(article.text, sentence_at(article.text, timex.start), timex, lex), timex)
             if not lex.furniture.match(article.text[sentence[0] : sentence[1]]):
                 by_sentence[sentence].append(timex)
     return by_sentence
+
+
+def _after_dateline(text: str, sentence: tuple[int, int], timex: Timex, lex: Lexicon) -> tuple[int, int]:
+    """The sentence without a wire's dateline before the date: "GENEVA | Wed Apr 29, 2009
+    7:31 pm EDT GENEVA (Reuters) - The World Health Organization said on Wednesday ..."."""
+    start, end = sentence
+    cut = None
+    for cut in lex.dateline.finditer(text, start, timex.start):  # noqa: B007 - the last one is wanted
+        pass
+    return (cut.end(), end) if cut else sentence
+
+
+def _stamped(text: str, timex: Timex, lex: Lexicon) -> bool:
+    """A date the page stamps on itself ("Fri Apr 24, 2009 7:50 pm EDT", "Last updated at
+    04:16 GMT"), which dates the page, not an event."""
+    if lex.stamp.match(text, timex.end):
+        return True
+    line_start = text.rfind("\n", 0, timex.start) + 1
+    return lex.stamp_before.search(text, max(line_start, timex.start - 40), timex.start) is not None
 
 
 def _events(pending: list[tuple[Article, dict[tuple[int, int], list[Timex]]]], lex: Lexicon) -> Iterator[tuple[Event, ...]]:
@@ -71,7 +94,7 @@ def _events(pending: list[tuple[Article, dict[tuple[int, int], list[Timex]]]], l
         if not sentences:
             yield ()
             continue
-        people = naming.People(_person_names(article.text, parsed, lex))
+        people = naming.People(_person_names(article.text, parsed, lex), _acronyms(article.text))
         found: list[Event] = []
         for (start, end), doc in zip(sentences, parsed, strict=True):
             previous_end = 0
@@ -212,6 +235,25 @@ def _person_names(text: str, docs: list, lex: Lexicon) -> list[str]:
             if first and first[-1] not in ("The", "A", "An", "Mr.", "Mrs.", "Ms."):
                 names.append(f"{first[-1]} {surname}")
     return names
+
+
+_ACRONYM = re.compile(r"\b((?:[A-Z][\w'’&.-]*\s+(?:(?:of|for|and|on|the|de|du|des)\s+)*){1,7})\(([A-Z][A-Za-z]{1,7})\)")
+
+
+def _acronyms(text: str) -> dict[str, str]:
+    """The acronyms an article spells out: "the World Health Organization (WHO)" gives
+    WHO → World Health Organization, when the capitals of the name spell it."""
+    found: dict[str, str] = {}
+    for match in _ACRONYM.finditer(text):
+        words = match[1].split()
+        acronym = match[2]
+        capitals = [w[0] for w in words if w[0].isupper()]
+        for k in range(len(capitals)):  # the shortest tail of the name whose capitals spell it
+            if "".join(capitals[k:]).upper() == acronym.upper():
+                tail = words[[i for i, w in enumerate(words) if w[0].isupper()][k]:]
+                found.setdefault(acronym, " ".join(tail))
+                break
+    return found
 
 
 def _fallback_title(sentence: str) -> str:

@@ -62,6 +62,8 @@ def read(
         partners = [e.root for e in doc.ents if e.label_ in ("PERSON", "ORG") and segment_start <= e.start_char < span.start_char]
         objects = tuple(partners) or objects
     kind = _kind(trigger, subject, objects, lex)
+    if refusal(trigger) and relation != "future":
+        kind = lex.by_key.get("rejection", kind)
     status = _status(trigger, lex, relation)
     control = _control_verb(trigger, lex)
     if control is not None:  # "refused to sign on Saturday": the refusal is what happened
@@ -159,6 +161,9 @@ def _subject(trigger: Token) -> Token | None:
         if token.dep_ in ("xcomp", "conj", "acomp", "pcomp") and token.head.i != token.i:
             token = token.head
             continue
+        if token.dep_ == "prep" and token.head.pos_ in _VERBAL:  # "(was diagnosed) after arriving": the verb's subject
+            token = token.head
+            continue
         if token.dep_ in ("acl", "relcl") and token.pos_ == "VERB":
             return None  # "a deal announced last week": the noun is what was acted on
         break
@@ -187,15 +192,51 @@ def _objects(trigger: Token, span: Span, segment_start: int) -> tuple[Token, ...
 
 
 def _kind(trigger: Token, subject: Token | None, objects: tuple[Token, ...], lex: Lexicon) -> Kind | None:
+    kind = _named_kind(trigger, subject, objects, lex)
+    if kind is not None and kind.needs_agent and trigger.pos_ in _VERBAL and not _agentive(trigger, subject, lex, kind):
+        return lex.by_key[kind.needs_agent]  # "the flu killed two million": deaths, not military action
+    return kind
+
+
+def _named_kind(trigger: Token, subject: Token | None, objects: tuple[Token, ...], lex: Lexicon) -> Kind | None:
     particle = next((c.lower_ for c in trigger.children if c.dep_ in ("prt", "prep")), None)
     lemma = trigger.lemma_.lower()
-    if particle and (kind := lex.kind_of(f"{lemma} {particle}")):
+    nouns = [n for n in (*objects, subject) if n is not None]
+    if particle and (kind := _on_topic(lex.kind_of(f"{lemma} {particle}"), trigger, nouns)):
         return kind
-    if lemma in lex.support or lex.kind_of(lemma) is None:
-        for noun in (*objects, subject):  # "held talks", "the truce took effect"
-            if noun is not None and (kind := lex.kind_of(noun.lemma_)):
+    own = _on_topic(lex.kind_of(lemma), trigger, nouns)
+    if lemma in lex.support or own is None:
+        for noun in nouns:  # "held talks", "the truce took effect", "the death toll rose"
+            if kind := _on_topic(lex.kind_of(noun.lemma_), noun, []):
                 return kind
-    return lex.kind_of(lemma)
+    return own
+
+
+def _on_topic(kind: Kind | None, trigger: Token, nouns: list[Token]) -> Kind | None:
+    """The kind, unless it needs a topic ("shares fell") that neither the word nor its
+    subject or objects name."""
+    if kind is None or not kind.needs_topic:
+        return kind
+    words = {t.lemma_.lower() for n in (trigger, *nouns) for t in n.subtree} | {t.lower_ for n in nouns for t in n.subtree}
+    return kind if words & kind.needs_topic else None
+
+
+def _agentive(trigger: Token, subject: Token | None, lex: Lexicon, kind: Kind) -> bool:
+    """Whether the one doing it can fight: a named person, group or country, a noun such
+    as "troops" or "bomb", or an act of the same kind ("the shelling killed ..."); for a
+    passive, its "by" agent."""
+    doer = subject
+    if subject is not None and subject.dep_ == "nsubjpass":
+        doer = None
+    if doer is None:
+        for child in trigger.children:
+            if child.dep_ in ("agent", "poss") or (child.dep_ == "prep" and child.lower_ == "by"):
+                doer = child if child.dep_ == "poss" else next((c for c in child.children if c.dep_ == "pobj"), None)
+                break
+    if doer is None:
+        return subject is None and trigger.dep_ != "ROOT"  # "killed in an attack": the agent is elsewhere
+    named = lex.kind_of(doer.lemma_)
+    return doer.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or doer.lemma_.lower() in lex.agents or named is kind
 
 
 def _status(trigger: Token, lex: Lexicon, relation: str) -> str:
@@ -209,6 +250,8 @@ def _status(trigger: Token, lex: Lexicon, relation: str) -> str:
     if trigger.dep_ == "xcomp":  # "was due to meet", "would like to visit": the head's auxiliaries count
         own += list(trigger.head.children)
     words = {c.lower_ for c in own if c.dep_ in ("aux", "auxpass", "neg", "mark")}
+    if refusal(trigger) and relation != "future":
+        return "occurred"  # "would not acknowledge": the refusal happened
     if any(c.dep_ == "neg" for c in trigger.children) or any(t.lemma_ in lex.denial for t in chain[1:3]):
         return "denied"
     if _conditional(chain, lex):
@@ -230,6 +273,12 @@ def _status(trigger: Token, lex: Lexicon, relation: str) -> str:
     if relation == "current" and trigger.tag_ in ("VBZ", "VBP") and trigger.lemma_ not in lex.reporting:
         return "scheduled"  # "when Kerry meets Lavrov this week" in a Tuesday report
     return "occurred"
+
+
+def refusal(trigger: Token) -> bool:
+    """ "would not acknowledge", "could not say": a past refusal, not a denial of the act."""
+    children = list(trigger.children)
+    return any(c.dep_ == "neg" for c in children) and any(c.dep_ == "aux" and c.lower_ in ("would", "could") for c in children)
 
 
 def _control_verb(trigger: Token, lex: Lexicon) -> Token | None:

@@ -16,11 +16,15 @@ class Kind:
     name: str
     cameo: str | None
     weight: float = 1.0  # how much an event of this kind weighs in its significance
+    needs_agent: str | None = None  # without an agent that can act so, an event of this other kind
+    needs_topic: frozenset[str] = frozenset()  # if given, the kind only about one of these (subject, object)
 
 
 @dataclass(frozen=True)
 class Lexicon:
     kinds: dict[str, Kind]  # lemma (or "lemma particle") -> kind; first kind listed wins
+    by_key: dict[str, Kind]
+    agents: frozenset[str]  # nouns that can act as a military verb's agent
     support: frozenset[str]
     reporting: frozenset[str]
     denial: frozenset[str]
@@ -34,6 +38,10 @@ class Lexicon:
     demonyms: dict[str, str]
     role_words: frozenset[str]
     furniture: re.Pattern[str]
+    stamp: re.Pattern[str]  # matches right after a date that the page stamps (see events.toml)
+    stamp_before: re.Pattern[str]  # matches the words before such a date, at the end of its line
+    wires: frozenset[str]  # news agencies: the source of a report, not an actor in it
+    dateline: re.Pattern[str]  # a wire's dateline that opens a sentence: "GENEVA (Reuters) - "
     kind_weights: dict[str, float]  # kind key -> weight; "" for an event of no kind
     status_weights: dict[str, float]
 
@@ -54,17 +62,53 @@ def lexicon() -> Lexicon:
     return _build(tomllib.loads(text))
 
 
+def _stamp_after(furniture: dict[str, Any]) -> re.Pattern[str]:
+    """What follows a date the page stamps: a clock time in a time zone ("7:50 pm EDT"), a
+    stamp ("Last updated at 06:28"), a comment's time ("- 17:42"), a wire ("(Reuters)")."""
+    words = "|".join(furniture["stamp_words"])
+    wires = "|".join(re.escape(w) for w in furniture["wires"])
+    zones = "|".join(furniture["time_zones"])
+    return re.compile(
+        rf"[,\s]*(?:(?:at\s+)?[0-9]{{1,2}}[:.][0-9]{{2}}(?:\s*[ap]\.?m\.?)?\s*(?:{zones})\b"
+        rf"|(?:{words})\s+(?:at\s+)?[0-9]{{1,2}}[:.][0-9]{{2}}"
+        rf"|-\s*[0-9]{{1,2}}:[0-9]{{2}}\b"
+        rf"|\((?:{wires})\))",
+        re.IGNORECASE,
+    )
+
+
+def _stamp_before(furniture: dict[str, Any]) -> re.Pattern[str]:
+    """What precedes a date the page stamps: "Page last updated at 11:24 GMT, ", "Posted on "."""
+    words = "|".join(furniture["stamp_words"])
+    zones = "|".join(furniture["time_zones"])
+    return re.compile(
+        rf"\b(?:{words})(?:\s+(?:at|on))?(?:\s+[0-9]{{1,2}}[:.][0-9]{{2}}(?:\s*(?:{zones}))?)?[\s:,]*$", re.IGNORECASE
+    )
+
+
 def _build(data: dict[str, Any]) -> Lexicon:
     kinds: dict[str, Kind] = {}
     weights = {"": float(data["significance"]["no_kind"])}
+    keyed: dict[str, Kind] = {}
     for key, entry in data["kinds"].items():
-        kind = Kind(key=key, name=entry["name"], cameo=entry.get("cameo"), weight=float(entry.get("weight", 1.0)))
+        kind = Kind(
+            key=key, name=entry["name"], cameo=entry.get("cameo"), weight=float(entry.get("weight", 1.0)),
+            needs_agent=entry.get("needs_agent"), needs_topic=frozenset(entry.get("needs_topic", ())),
+        )
         weights[key] = kind.weight
+        keyed[key] = kind
         for lemma in entry["lemmas"]:
             kinds.setdefault(lemma, kind)
     status, actors, furniture = data["status"], data["actors"], data["furniture"]
+    by_key = keyed
+    for entry_key, entry in data["kinds"].items():
+        target = entry.get("needs_agent")
+        if target is not None and target not in data["kinds"]:
+            raise ValueError(f"rules/en/events.toml kind {entry_key!r}: needs_agent names no kind: {target!r}")
     return Lexicon(
         kinds=kinds,
+        by_key=by_key,
+        agents=frozenset(data["agents"]["nouns"]),
         support=frozenset(data["support"]["verbs"]),
         reporting=frozenset(status["reporting"]),
         denial=frozenset(status["denial"]),
@@ -78,6 +122,10 @@ def _build(data: dict[str, Any]) -> Lexicon:
         demonyms=dict(actors["demonyms"]),
         role_words=frozenset(actors["role_words"]),
         furniture=re.compile(r"^\s*(?:" + "|".join(furniture["patterns"]) + ")", re.IGNORECASE),
+        stamp=_stamp_after(furniture),
+        stamp_before=_stamp_before(furniture),
+        wires=frozenset(furniture["wires"]),
+        dateline=re.compile(r"\((?:" + "|".join(re.escape(w) for w in furniture["wires"]) + r")\)\s*[-–—]+\s*"),
         kind_weights=weights,
         status_weights={k: float(v) for k, v in data["significance"]["status"].items()},
     )

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import TYPE_CHECKING
 
-from timeline.events.clause import Clause, role_tokens
+from timeline.events.clause import Clause, refusal, role_tokens
 from timeline.events.lexicon import Lexicon
 
 if TYPE_CHECKING:
@@ -19,21 +20,44 @@ _WITH_PREPS = ("with", "to", "against", "between", "by")
 
 
 class People:
-    """Full names of the people an article names, to expand a bare surname ("Kerry")."""
+    """The names an article uses: full names of its people, to expand a bare surname
+    ("Kerry" → "John Kerry"), and the acronyms it spells out ("WHO" → "World Health
+    Organization", from "the World Health Organization (WHO)")."""
 
-    def __init__(self, names: list[str]) -> None:
+    def __init__(self, names: list[str], acronyms: dict[str, str] | None = None) -> None:
+        counts: dict[str, Counter[str]] = {}
+        for name in names:
+            if " " in name:
+                counts.setdefault(name.split()[-1], Counter())[name] += 1
         self._by_last: dict[str, str] = {}
-        for name in sorted(set(names), key=lambda n: (-len(n.split()), n)):
-            self._by_last.setdefault(name.split()[-1], name)
+        for last, full in counts.items():
+            ranked = sorted(full.items(), key=lambda kv: (-kv[1], -len(kv[0].split()), kv[0]))
+            if len(ranked) > 1 and ranked[0][1] == ranked[1][1] and ranked[0][0].split()[0] != ranked[1][0].split()[0]:
+                continue  # "Jackson" with as many "Janet Jackson" as "Michael Jackson": say no more than the text
+            self._by_last[last] = ranked[0][0]
+        self.acronyms = acronyms or {}
 
     def canonical(self, name: str) -> str:
         name = clean_name(name)
         return self._by_last.get(name.split()[-1], name) if name else name
 
+    def organisation(self, name: str) -> str:
+        name = clean_name(name)
+        return self.acronyms.get(name, name)
+
+
+_NOT_A_NAME = re.compile(r"[0-9=@#/\\|<>{}]")
+
 
 def clean_name(name: str) -> str:
+    """A name as a reader writes it: no possessive, article, bracketed aside or stray
+    punctuation ("the World Health Organization (WHO" → "World Health Organization");
+    empty for what is no name ("davidwhite44", "MXN = MEX01")."""
+    name = re.sub(r"^[^()]*\)\s*", "", name.strip())  # "Xinhua) Vietnam": the end of an aside
+    name = re.sub(r"\s*\([^()]*\)?", "", name)  # "(WHO)", "(WHO"
     name = re.sub(r"['’]s$", "", name.strip())
-    return re.sub(r"^(?:the|The)\s+", "", name).strip(" .,;:")
+    name = re.sub(r"^(?:the|The|and|And|but|But)\s+", "", name).strip(" .,;:-–")
+    return "" if _NOT_A_NAME.search(name) else name
 
 
 def actor_name(ent: Span, people: People, lex: Lexicon) -> str | None:
@@ -41,12 +65,14 @@ def actor_name(ent: Span, people: People, lex: Lexicon) -> str | None:
     text = clean_name(ent.text)
     if not text:
         return None
+    if text in lex.wires:
+        return None  # the agency that filed the report, not an actor in it
     if ent.label_ == "PERSON":
         return people.canonical(text)
     if ent.label_ == "NORP":
         return lex.demonyms.get(text)
     full = ent.text.strip()
-    return lex.aliases.get(full) or lex.aliases.get(text) or lex.capitals.get(text) or text
+    return lex.aliases.get(full) or lex.aliases.get(text) or lex.capitals.get(text) or people.organisation(text)
 
 
 def place_name(ent: Span, lex: Lexicon) -> str:
@@ -86,7 +112,7 @@ def title(clause: Clause, expression: range, people: People, lex: Lexicon) -> st
     trigger = clause.trigger
     if trigger.lemma_ == "be":
         return None  # a copula says too little for a headline
-    subject = _phrase(clause.subject, expression, people, lex, limit=5, preps=False) if clause.subject is not None else ""
+    subject = _phrase(_named(clause.subject), expression, people, lex, limit=5, preps=False) if clause.subject is not None else ""
     if trigger.pos_ not in ("VERB", "AUX"):
         words = _phrase(trigger, expression, people, lex, limit=_TITLE_WORDS)
         return _finish(words) if words else None
@@ -107,7 +133,7 @@ def title(clause: Clause, expression: range, people: People, lex: Lexicon) -> st
             phrase = _phrase(obj, expression, people, lex, limit=6, preps=True)
             prep = obj.head.lower_ if obj.dep_ == "pobj" and obj.head.lower_ in _WITH_PREPS else ""
             rest.append(f"{prep} {phrase}".strip())
-    said = _reported(trigger, expression, lex) if not rest else ""
+    said = _reported(trigger, expression) if not rest else ""
     if said:
         rest.append(said)  # "Moscow says it did not attack the convoy"
     else:
@@ -140,11 +166,17 @@ def _complement(trigger: Token, expression: range, clause: Clause, people: Peopl
     return ""
 
 
-def _reported(trigger: Token, expression: range, lex: Lexicon) -> str:
-    """What a reporting verb reports, as written (negation kept), cut at a comma:
-    "says [it did not attack the convoy]"."""
-    if trigger.lemma_ not in lex.reporting:
-        return ""
+def _named(subject: Token) -> Token:
+    """The person an appositive names for a subject that is a role: "the head of the WHO,
+    Margaret Chan, suggested" -> Chan."""
+    if subject.ent_type_ == "PERSON":
+        return subject
+    return next((t for t in subject.subtree if t.dep_ == "appos" and t.ent_type_ == "PERSON"), subject)
+
+
+def _reported(trigger: Token, expression: range) -> str:
+    """What a verb reports or finds, as written (negation kept), cut at a comma:
+    "says [it did not attack the convoy]", "documents show [Murray is heavily in debt]"."""
     clause = next((c for c in trigger.children if c.dep_ == "ccomp"), None)
     if clause is None:
         return ""
@@ -162,8 +194,8 @@ def _reported(trigger: Token, expression: range, lex: Lexicon) -> str:
         kept.append(token)
         if len(kept) >= _REPORTED_WORDS:
             break
-    while kept and kept[-1].pos_ in ("ADP", "DET", "NUM", "CCONJ", "SCONJ", "PART", "AUX"):
-        kept.pop()  # "... in Brussels on 2": end on a word that ends something
+    while kept and (kept[-1].pos_ in ("ADP", "DET", "NUM", "CCONJ", "SCONJ", "PART", "AUX") or kept[-1].dep_ in ("poss", "amod", "compound")):
+        kept.pop()  # "... in Brussels on 2", "... move to its": end on a word that ends something
     return " ".join(t.text for t in kept)
 
 
@@ -172,6 +204,9 @@ def _verb(trigger: Token, status: str, plural: bool) -> str:
     a passive keeps its participle: "arrested", "to be arrested"."""
     lemma = trigger.lemma_.lower()
     particle = " ".join(c.lower_ for c in trigger.children if c.dep_ == "prt")
+    if refusal(trigger):  # "Kirby would not acknowledge ...", as written
+        modal = next(c.lower_ for c in trigger.children if c.dep_ == "aux" and c.lower_ in ("would", "could"))
+        return f"{modal} not {lemma} {particle}".strip()
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in trigger.children):
         participle = trigger.lower_
         form = {"scheduled": f"to be {participle}", "proposed": f"would be {participle}", "conditional": f"would be {participle}",
@@ -217,7 +252,7 @@ def _phrase(head: Token, expression: range, people: People, lex: Lexicon, limit:
             skip.add(head.doc[i].head.i)
     roles = role_tokens(head.doc)
     for token in head.subtree:
-        if token.i != head.i and (token.dep_ in _DROP_DEPS or (not preps and token.dep_ == "prep")):
+        if token.i != head.i and (token.dep_ in _DROP_DEPS or (not preps and token.dep_ == "prep") or _clause(token)):
             skip.update(range(token.left_edge.i, token.right_edge.i + 1))
     words: list[str] = []
     i = head.left_edge.i
@@ -236,6 +271,13 @@ def _phrase(head: Token, expression: range, people: People, lex: Lexicon, limit:
             words.append(token.text)
         i += 1
     return " ".join(words)
+
+
+def _clause(token: Token) -> bool:
+    """A clause inside a noun phrase ("clues to [how we should deal with it]"): a headline
+    keeps the noun and leaves the clause out, since cutting inside it breaks the grammar."""
+    return token.dep_ in ("pcomp", "pobj") and token.pos_ in ("VERB", "AUX") or (token.dep_ == "prep" and any(
+        c.dep_ == "pcomp" and c.pos_ in ("VERB", "AUX") for c in token.children))
 
 
 def _finish(text: str) -> str:
