@@ -18,14 +18,15 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from typing import NamedTuple
 
+from timeline.events.lexicon import lexicon
 from timeline.model import Article, Event, Mention, Timeline, When
 
-# How alike two mentions must be, by how their dates relate.
-# The score adds up evidence: 0.5 x sentence similarity (TF-IDF cosine), 0.25 for the same
-# kind (0.15 for kinds that go together), 0.1 for the same trigger lemma, 0.35 x the share
-# of actors in common, 0.2 for a place in common.
-SAME_DATE_THRESHOLD = 0.5  # same day, or the same coarse period
+# The evidence that two mentions report one happening (``_score``), and how much of it they
+# need, by how their dates relate.
+W_COSINE, W_KIND, W_TRIGGER, W_ACTORS, W_PLACE, W_STRANGERS = 0.8, 0.6, 0.15, 0.35, 0.1, 0.1
+SAME_DATE_THRESHOLD = 0.4  # same day, or the same coarse period
 NESTED_THRESHOLD = 0.7  # a coarser mention joins a finer event only when the text says so
 CONFLICT_THRESHOLD = 0.85  # a nearby but different day: the same event with disputed dates
 MIN_COSINE = 0.1  # the sentences must share some telling word, unless the trigger or place agree
@@ -37,8 +38,6 @@ _STOPWORDS = frozenset(
     "also than then there here which who whom what when where while after before about into over under more most "
     "some any all other such only own same so too very can just do does did".split()
 )
-# Kinds that one real event often gets from different reports: talks that reach a deal.
-_RELATED_KINDS = frozenset({frozenset({"meeting", "agreement"}), frozenset({"agreement", "proposal"}), frozenset({"ceasefire", "agreement"})})
 _GRANULARITY_ORDER = ("day", "week", "month", "quarter", "season", "year", "decade", "century")
 
 
@@ -46,7 +45,7 @@ def merge(events: Iterable[Event], articles: tuple[Article, ...] = (), title: st
     """One entry per real-world event; events sorted by start, end, then title; ids stable."""
     published = {a.id: a.published for a in articles}
     items = sorted(_canonical_actors(list(events)), key=lambda e: _mention_key(e.mentions[0], published))
-    vectors = _tfidf([e.mentions[0].sentence for e in items])
+    vectors = _tfidf([e.mentions[0] for e in items])
     sides = _sides(items)
     clusters: list[_Cluster] = []
     blocks = _Blocks()
@@ -70,10 +69,10 @@ def merge(events: Iterable[Event], articles: tuple[Article, ...] = (), title: st
 @dataclass
 class _Cluster:
     events: list[Event] = field(default_factory=list)
-    vectors: list[dict[str, float]] = field(default_factory=list)
+    vectors: list[_Text] = field(default_factory=list)
     sides: list[tuple[str, ...]] = field(default_factory=list)
 
-    def add(self, event: Event, vector: dict[str, float], side: tuple[str, ...]) -> None:
+    def add(self, event: Event, vector: _Text, side: tuple[str, ...]) -> None:
         self.events.append(event)
         self.vectors.append(vector)
         self.sides.append(side)
@@ -143,9 +142,11 @@ class _Blocks:
         for actor in event.actors:
             self._put(self.by_actor_month[(actor, when.start.year, when.start.month)], cluster)
 
-    def keys(self, event: Event, vector: dict[str, float]) -> list[str]:
-        """The event's most telling words, its actors' surnames and its places."""
-        words = [w for _, w in sorted((-weight, w) for w, weight in vector.items())[: self.KEY_WORDS]]
+    def keys(self, event: Event, vector: _Text) -> list[str]:
+        """The event's most telling words, the kinds of event the words around its date
+        name, its actors' surnames and its places."""
+        words = [w for _, w in sorted((-weight, w) for w, weight in vector.sentence.items())[: self.KEY_WORDS]]
+        words += sorted(w for w in vector.near if w.startswith("kind:") and w not in words)
         actors = ["@" + surname for surname in sorted({a.split()[-1] for a in event.actors})]
         return words + actors + ["#" + place for place in sorted(event.places)]
 
@@ -166,9 +167,18 @@ class _Blocks:
             bucket.append(cluster)
 
 
-def _score(event: Event, vector: dict[str, float], side: tuple[str, ...], cluster: _Cluster) -> float:
-    """How sure we are that ``event`` is the cluster's event; 0 when it cannot be."""
+def _score(event: Event, vector: _Text, side: tuple[str, ...], cluster: _Cluster) -> float:
+    """How sure we are that ``event`` is the cluster's event; 0 when it cannot be.
+
+    Evidence, added up (weights ``W_*``): text similarity (TF-IDF cosine of the sentences,
+    or of the words around the dates with the kinds they name), the kinds (a kind that
+    names one happening, such as deaths or a verdict, counts more than one many reports
+    share, such as a statement; related kinds count less; two different specific kinds
+    block unless the trigger word is the same), the same trigger word, the share of actors
+    in common, a place in common; minus a little when both name who or where and share
+    neither. Then a threshold by how the dates relate."""
     best = 0.0
+    lex = lexicon()
     for other, other_vector, other_side in zip(cluster.events, cluster.vectors, cluster.sides, strict=True):
         if other.mentions[0].article == event.mentions[0].article and other.mentions[0].start == event.mentions[0].start:
             continue
@@ -179,21 +189,30 @@ def _score(event: Event, vector: dict[str, float], side: tuple[str, ...], cluste
             relation == "near" or other.mentions[0].sentence_start == event.mentions[0].sentence_start
         ):
             return 0.0  # one report does not give one event two dates, nor one sentence two events
-        same_trigger = _trigger(event) is not None and _trigger(event) == _trigger(other)
-        kinds = _kinds_agree(event.kind, other.kind)
-        if kinds == 0.0 and event.kind and other.kind and not same_trigger:
-            return 0.0
+        same_trigger = _trigger(event) is not None and _trigger(event) == _trigger(other) and _trigger(event) not in lex.reporting
+        kinds = lex.kinds_agree(event.kind, other.kind)
+        if kinds == 0.0 and lex.specific(event.kind) and lex.specific(other.kind) and not same_trigger:
+            return 0.0  # a death is not a verdict
         shared = _actor_overlap(side, other_side)
-        if side and other_side and not shared:
+        if event.kind == other.kind and shared and other.mentions[0].article != event.mentions[0].article:
+            kinds = 1.0  # two reports of a meeting of the same people on the same day: one meeting
+        if side and other_side and not shared and relation != "same":
             return 0.0
-        cosine = _cosine(vector, other_vector)
+        cosine = max(_cosine(vector.sentence, other_vector.sentence), _cosine(vector.near, other_vector.near))
         same_place = bool(set(event.places) & set(other.places))
+        strangers = bool((side or event.places) and (other_side or other.places)) and not shared and not same_place
+        if (_coarse(event) or _coarse(other)) and relation == "same" and not strangers and (vector.kinds & other_vector.kinds & lex.rare):
+            best = max(best, NESTED_THRESHOLD)  # one month rarely holds two ceasefires: "the truce of February"
+            continue
         if _coarse(event) or _coarse(other):
             if cosine < COARSE_MIN_COSINE:
                 return 0.0  # in a month or a year, one actor does many things of one kind: the text must say it
-        elif cosine < MIN_COSINE and not same_trigger and not same_place:
-            return 0.0  # a kind and an actor in common are not enough
-        similarity = 0.5 * cosine + 0.25 * kinds + 0.1 * same_trigger + 0.35 * shared + 0.25 * same_place
+        elif cosine < MIN_COSINE and not same_trigger and not same_place and kinds < 1.0:
+            return 0.0  # a generic kind and an actor in common are not enough
+        similarity = (
+            W_COSINE * cosine + W_KIND * kinds + W_TRIGGER * same_trigger + W_ACTORS * shared + W_PLACE * same_place
+            - W_STRANGERS * strangers
+        )
         if relation == "same" and event.when.granularity not in ("day", "week"):
             relation = "nested"  # the same month or year says little: many events share one
         threshold = {"same": SAME_DATE_THRESHOLD, "nested": NESTED_THRESHOLD, "near": CONFLICT_THRESHOLD}[relation]
@@ -205,15 +224,6 @@ def _score(event: Event, vector: dict[str, float], side: tuple[str, ...], cluste
 
 def _coarse(event: Event) -> bool:
     return event.when.granularity not in ("day", "week")
-
-
-def _kinds_agree(a: str | None, b: str | None) -> float:
-    """1 for the same kind, 0.6 for related kinds, 0 for different ones or when one is unknown."""
-    if a is None or b is None:
-        return 0.0
-    if a == b:
-        return 1.0
-    return 0.6 if frozenset({a, b}) in _RELATED_KINDS else 0.0
 
 
 def _actor_overlap(a: tuple[str, ...], b: tuple[str, ...]) -> float:
@@ -340,9 +350,33 @@ def _collapse_spellings(names: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(kept)
 
 
-def _tfidf(sentences: list[str]) -> list[dict[str, float]]:
-    """Unit-length TF-IDF vectors over content words."""
-    docs = [Counter(w for w in re.findall(r"[a-z0-9]+", s.lower()) if w not in _STOPWORDS and len(w) > 1) for s in sentences]
+class _Text(NamedTuple):
+    """A mention's words as unit-length TF-IDF vectors: its whole sentence, and the words
+    around its date with the kinds of event they name ("truce" and "ceasefire" are both
+    "kind:ceasefire"), so that synonyms near the date count as shared."""
+
+    sentence: dict[str, float]
+    near: dict[str, float]
+    kinds: frozenset[str]  # the kinds of event the words around the date name
+
+
+def _tfidf(mentions: list[Mention]) -> list[_Text]:
+    kind_of = lexicon().kind_of
+    sentences, nears = [], []
+    for mention in mentions:
+        sentence = mention.sentence
+        start, end = mention.start - mention.sentence_start, mention.end - mention.sentence_start
+        near = _words(sentence[:start])[-_NEAR:] + _words(sentence[end:])[:_NEAR] if 0 <= start <= end <= len(sentence) else []
+        kinds = sorted({k.key for w in near if (k := kind_of(w) or kind_of(_stem(w))) is not None})
+        sentences.append(Counter(_words(sentence)))
+        nears.append(Counter(near + ["kind:" + k for k in kinds]))
+    return [
+        _Text(a, b, frozenset(w.removeprefix("kind:") for w in near if w.startswith("kind:")))
+        for a, b, near in zip(_weights(sentences), _weights(nears), nears, strict=True)
+    ]
+
+
+def _weights(docs: list[Counter[str]]) -> list[dict[str, float]]:
     df = Counter(w for d in docs for w in d)
     n = len(docs)
     vectors = []
@@ -351,6 +385,21 @@ def _tfidf(sentences: list[str]) -> list[dict[str, float]]:
         norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
         vectors.append({w: v / norm for w, v in vector.items()})
     return vectors
+
+
+_NEAR = 6  # words each side of the date expression
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in _STOPWORDS and len(w) > 1]
+
+
+def _stem(word: str) -> str:
+    """A crude lemma, enough to find a word in the kinds' lists: "protests" → "protest"."""
+    for suffix, replacement in (("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", "e"), ("es", "e"), ("s", "")):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            return word[: -len(suffix)] + replacement
+    return word
 
 
 def _cosine(a: dict[str, float], b: dict[str, float]) -> float:

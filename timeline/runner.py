@@ -17,6 +17,7 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import TimeoutError as FuturesTimeout
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
@@ -99,7 +100,14 @@ def _pool(chunks: list[Sequence[Article]], jobs: int, work: Callable[[Sequence[A
         initargs=(os.getpid(),),
     )
     try:
-        yield from pool.map(work, chunks)
+        for future in [pool.submit(work, chunk) for chunk in chunks]:  # results in input order
+            while True:
+                try:  # wake twice a second, so that a SIGTERM or Ctrl-C is handled at once
+                    result = future.result(timeout=0.5)
+                    break
+                except FuturesTimeout:
+                    continue
+            yield result
     except BaseException:  # an error, Ctrl-C, SIGTERM, or a consumer that stopped: stop the workers now
         for worker in list((pool._processes or {}).values()):
             worker.terminate()
@@ -109,7 +117,10 @@ def _pool(chunks: list[Sequence[Article]], jobs: int, work: Callable[[Sequence[A
 
 
 def _die_with_parent(parent: int) -> None:
-    """In a worker: end when the build that started it ends, even by kill -9."""
+    """In a worker: end when the build that started it ends, even by kill -9; SIGTERM ends
+    it at once (not the build's handler, inherited by the fork), and Ctrl-C is the build's to handle."""
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:  # Linux: the kernel sends SIGTERM when the parent dies
         import ctypes
 

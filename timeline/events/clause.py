@@ -53,6 +53,8 @@ def read(
     if span is None or len(span) == 0:
         return None
     trigger = _main_clause(doc, span, lex) if dateline else _trigger(span, lex)
+    if trigger is not None and relation != "future":
+        trigger = _carrier(trigger)
     if trigger is None:
         return None
     subject = _subject(trigger)
@@ -73,6 +75,17 @@ def read(
             kind = control_kind
     actors, places = _entities(doc, trigger, subject, objects, span, segment_start, lex)
     return Clause(trigger, subject, objects, kind, status, actors, places, control)
+
+
+def _carrier(trigger: Token) -> Token:
+    """The verb that carries a noun whose infinitive the parser hung a past date on: "took
+    a proposal to boost cooperation ... to Moscow on Thursday" dates the taking; a future
+    date ("a plan to hold talks on Friday") stays with the infinitive."""
+    noun = trigger.head
+    if trigger.dep_ == "acl" and trigger.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children):
+        if noun.dep_ in ("dobj", "nsubj", "nsubjpass") and noun.head.tag_ in ("VBD", "VBZ", "VBP", "VBN"):
+            return noun.head
+    return trigger
 
 
 def _main_clause(doc: Doc, span: Span, lex: Lexicon) -> Token | None:
@@ -187,6 +200,9 @@ def _objects(trigger: Token, span: Span, segment_start: int) -> tuple[Token, ...
             found.extend(c for c in child.children if c.dep_ == "pobj")
     if trigger.dep_ == "acl" and trigger.head.pos_ in ("NOUN", "PROPN"):
         found.append(trigger.head)  # "a deal announced ...": the deal
+    if trigger.dep_ == "relcl" and trigger.head.pos_ in ("NOUN", "PROPN") and not any(c.dep_ == "dobj" for c in trigger.children):
+        if any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ not in ("WDT", "WP") for c in trigger.children):
+            found.append(trigger.head)  # "the plan [the two men accepted]": the plan
     own = [t for t in found if segment_start <= t.idx < span.start_char]
     return tuple(own or found)
 
@@ -199,6 +215,8 @@ def _kind(trigger: Token, subject: Token | None, objects: tuple[Token, ...], lex
 
 
 def _named_kind(trigger: Token, subject: Token | None, objects: tuple[Token, ...], lex: Lexicon) -> Kind | None:
+    if trigger.dep_ == "acl" and trigger.tag_ == "VBN" and (head_kind := _on_topic(lex.kind_of(trigger.head.lemma_), trigger.head, [])):
+        return head_kind  # "the agreement negotiated in February" is the agreement
     particle = next((c.lower_ for c in trigger.children if c.dep_ in ("prt", "prep")), None)
     lemma = trigger.lemma_.lower()
     nouns = [n for n in (*objects, subject) if n is not None]
@@ -367,13 +385,16 @@ def _entities(
     """Entities that take part (in the subject or objects) and places (after in/at/to ...)."""
     roles = [t for t in (subject, *objects) if t is not None]
     partners = {t.i for t in objects}
-    inside = {i for t in roles for i in range(t.left_edge.i, t.right_edge.i + 1)}
+    inside = {i for t in roles for i in _noun_phrase(t)}
     places_at: set[int] = set()
+    direct: set[int] = set()  # places the trigger itself takes ("met in Vienna"), before those deeper down
     for prep in _own_clause(trigger):
         if prep.dep_ == "prep" and prep.lower_ in _PLACE_PREPS and prep.i not in range(span.start, span.end):
             for obj in prep.children:
                 if obj.dep_ == "pobj":
                     places_at.update(range(obj.left_edge.i, obj.right_edge.i + 1))
+                    if prep.head.i == trigger.i:
+                        direct.update(range(obj.left_edge.i, obj.right_edge.i + 1))
     actors, places = [], []
     titles = role_tokens(doc)
     for ent in doc.ents:
@@ -390,7 +411,21 @@ def _entities(
             while first > 0 and doc[first - 1].dep_ == "compound" and doc[first - 1].tag_ == "NNP":
                 first -= 1
             places.append(doc[first : token.i + 1])
+    places.sort(key=lambda p: p.start not in direct)
     return tuple(actors), tuple(places)
+
+
+def _noun_phrase(head: Token) -> list[int]:
+    """The words of a noun phrase without what its prepositions and clauses add: in "a
+    proposal to boost cooperation against Islamic State", only "a proposal"; names joined
+    to it ("Kerry and Lavrov", "Lavrov, Russia's foreign minister") are kept."""
+    keep = [head.i]
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ in ("with", "between"):  # "discussed the plan with Lavrov"
+            keep.extend(i for c in child.children for i in _noun_phrase(c))
+        elif child.dep_ not in ("prep", "acl", "relcl", "advcl", "ccomp", "xcomp", "punct"):
+            keep.extend(_noun_phrase(child))
+    return keep
 
 
 def role_tokens(doc: Doc) -> set[int]:

@@ -18,12 +18,15 @@ class Kind:
     weight: float = 1.0  # how much an event of this kind weighs in its significance
     needs_agent: str | None = None  # without an agent that can act so, an event of this other kind
     needs_topic: frozenset[str] = frozenset()  # if given, the kind only about one of these (subject, object)
+    generic: bool = False  # many reports of one day share it (a statement): weak evidence of one happening
+    related: frozenset[str] = frozenset()  # kinds one real event often gets from other reports
 
 
 @dataclass(frozen=True)
 class Lexicon:
     kinds: dict[str, Kind]  # lemma (or "lemma particle") -> kind; first kind listed wins
     by_key: dict[str, Kind]
+    rare: frozenset[str]  # kinds a period rarely holds two of (a ceasefire): merged by period
     agents: frozenset[str]  # nouns that can act as a military verb's agent
     support: frozenset[str]
     reporting: frozenset[str]
@@ -47,6 +50,20 @@ class Lexicon:
 
     def kind_of(self, lemma: str) -> Kind | None:
         return self.kinds.get(lemma.lower())
+
+    def kinds_agree(self, a: str | None, b: str | None) -> float:
+        """As evidence that two mentions report one happening: 1 for the same kind that names
+        one happening (deaths, a verdict), 0.4 for the same generic kind (a statement) or
+        related kinds (talks that reach a deal), 0 for different or unknown kinds."""
+        if a is None or b is None or a not in self.by_key or b not in self.by_key:
+            return 0.0
+        if a == b:
+            return 0.4 if self.by_key[a].generic else 1.0
+        return 0.4 if b in self.by_key[a].related or a in self.by_key[b].related else 0.0
+
+    def specific(self, kind: str | None) -> bool:
+        """A known kind that names one sort of happening (deaths, a verdict), not a generic one."""
+        return kind is not None and kind in self.by_key and not self.by_key[kind].generic
 
     def kind_weight(self, kind: str | None) -> float:
         return self.kind_weights.get(kind or "", self.kind_weights[""])
@@ -94,6 +111,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         kind = Kind(
             key=key, name=entry["name"], cameo=entry.get("cameo"), weight=float(entry.get("weight", 1.0)),
             needs_agent=entry.get("needs_agent"), needs_topic=frozenset(entry.get("needs_topic", ())),
+            generic=bool(entry.get("generic", False)), related=frozenset(entry.get("related", ())),
         )
         weights[key] = kind.weight
         keyed[key] = kind
@@ -108,6 +126,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
     return Lexicon(
         kinds=kinds,
         by_key=by_key,
+        rare=frozenset(key for key, entry in data["kinds"].items() if entry.get("rare")),
         agents=frozenset(data["agents"]["nouns"]),
         support=frozenset(data["support"]["verbs"]),
         reporting=frozenset(status["reporting"]),

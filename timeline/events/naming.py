@@ -65,8 +65,8 @@ def actor_name(ent: Span, people: People, lex: Lexicon) -> str | None:
     text = clean_name(ent.text)
     if not text:
         return None
-    if text in lex.wires:
-        return None  # the agency that filed the report, not an actor in it
+    if text in lex.wires or text.lower() in lex.role_words:
+        return None  # the agency that filed the report; "State" of a name the tagger split
     if ent.label_ == "PERSON":
         return people.canonical(text)
     if ent.label_ == "NORP":
@@ -259,7 +259,7 @@ def _phrase(head: Token, expression: range, people: People, lex: Lexicon, limit:
     while i <= head.right_edge.i and len(words) < limit:
         ent = ents.get(i)
         if ent is not None and ent.label_ == "PERSON" and i not in skip:
-            words.append(people.canonical(ent.text).split()[-1])
+            words.append((people.canonical(ent.text) or ent.text).split()[-1])
             i = ent.end
             continue
         if ent is not None and ent.label_ in ("GPE", "ORG") and i not in skip and i not in roles:
