@@ -18,6 +18,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from functools import cache
 from typing import NamedTuple
 
 from timeline.events.lexicon import lexicon
@@ -146,7 +147,7 @@ class _Blocks:
         """The event's most telling words, the kinds of event the words around its date
         name, its actors' surnames and its places."""
         words = [w for _, w in sorted((-weight, w) for w, weight in vector.sentence.items())[: self.KEY_WORDS]]
-        words += sorted(w for w in vector.near if w.startswith("kind:") and w not in words)
+        words += sorted("kind:" + k for k in vector.kinds if lexicon().specific(k))  # generic kinds would find every statement
         actors = ["@" + surname for surname in sorted({a.split()[-1] for a in event.actors})]
         return words + actors + ["#" + place for place in sorted(event.places)]
 
@@ -361,37 +362,51 @@ class _Text(NamedTuple):
 
 
 def _tfidf(mentions: list[Mention]) -> list[_Text]:
-    kind_of = lexicon().kind_of
     sentences, nears = [], []
     for mention in mentions:
         sentence = mention.sentence
         start, end = mention.start - mention.sentence_start, mention.end - mention.sentence_start
-        near = _words(sentence[:start])[-_NEAR:] + _words(sentence[end:])[:_NEAR] if 0 <= start <= end <= len(sentence) else []
-        kinds = sorted({k.key for w in near if (k := kind_of(w) or kind_of(_stem(w))) is not None})
-        sentences.append(Counter(_words(sentence)))
-        nears.append(Counter(near + ["kind:" + k for k in kinds]))
+        lower = sentence.lower()
+        words = _content(lower)
+        near: list[str] = []
+        if 0 <= start <= end <= len(sentence):
+            near = _content(lower[max(0, start - 16 * _NEAR) : start])[-_NEAR:] + _content(lower[end : end + 16 * _NEAR])[:_NEAR]
+        kinds = sorted({k for w in near if (k := _kind_token(w))})
+        sentences.append(Counter(words))
+        nears.append(Counter(near + kinds))
     return [
         _Text(a, b, frozenset(w.removeprefix("kind:") for w in near if w.startswith("kind:")))
         for a, b, near in zip(_weights(sentences), _weights(nears), nears, strict=True)
     ]
 
 
-def _weights(docs: list[Counter[str]]) -> list[dict[str, float]]:
-    df = Counter(w for d in docs for w in d)
-    n = len(docs)
-    vectors = []
-    for doc in docs:
-        vector = {w: (1 + math.log(c)) * (math.log((1 + n) / (1 + df[w])) + 1) for w, c in doc.items()}  # smoothed idf
-        norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
-        vectors.append({w: v / norm for w, v in vector.items()})
-    return vectors
-
-
+_WORD = re.compile(r"[a-z0-9]+")
 _NEAR = 6  # words each side of the date expression
 
 
-def _words(text: str) -> list[str]:
-    return [w for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in _STOPWORDS and len(w) > 1]
+def _content(text: str) -> list[str]:
+    return [w for w in _WORD.findall(text) if len(w) > 1 and w not in _STOPWORDS]
+
+
+@cache
+def _kind_token(word: str) -> str:
+    """ "kind:ceasefire" for "truce" and "ceasefires"; "" for a word that names no kind."""
+    lex = lexicon()
+    kind = lex.kind_of(word) or lex.kind_of(_stem(word))
+    return "kind:" + kind.key if kind is not None else ""
+
+
+def _weights(docs: list[Counter[str]]) -> list[dict[str, float]]:
+    df = Counter(w for d in docs for w in d)
+    n = len(docs)
+    idf = {w: math.log((1 + n) / (1 + k)) + 1 for w, k in df.items()}  # smoothed
+    tf = [1.0 + math.log(c) for c in range(1, 8)]
+    vectors = []
+    for doc in docs:
+        vector = {w: (tf[c - 1] if c < 8 else 1 + math.log(c)) * idf[w] for w, c in doc.items()}
+        norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
+        vectors.append({w: v / norm for w, v in vector.items()})
+    return vectors
 
 
 def _stem(word: str) -> str:

@@ -55,21 +55,23 @@ def rank(timeline: Timeline, dates: Mapping[str, tuple[str, ...]]) -> Timeline:
     referring = _referring(dates)
     lex = lexicon()
     scored: list[tuple[Event, float, Evidence]] = []
+    looked_at: dict[tuple[str, When], tuple[float, int, int, int]] = {}  # events of one date share its attention
     for event in timeline.events:
-        articles = referring.get(_key(event.when.value), ())
-        attention = sum(_weight(published[a], event.when) for a in articles if a in published)
+        key = (_key(event.when.value), event.when)
+        if key not in looked_at:
+            looked_at[key] = _attention(referring.get(key[0], ()), published, event.when)
+        attention, count, later, days = looked_at[key]
         vagueness = 1.0 / (1.0 + math.log((event.when.end - event.when.start).days + 1))
         outlets = len({outlet.get(m.article, m.article) for m in event.mentions})
         kind_weight = lex.kind_weight(event.kind)
         status_weight = lex.status_weight(event.status)
         base = max(attention, 1.0) * vagueness * (1 + math.log(outlets)) * kind_weight * status_weight
-        last = max((published[a] for a in articles if a in published), default=event.when.start)
         evidence = Evidence(
             sources=len({m.article for m in event.mentions}),
             outlets=outlets,
-            referring=len(articles),
-            later=sum(1 for a in articles if a in published and published[a] > event.when.end),
-            days_in_news=max(0, (last - event.when.start).days),
+            referring=count,
+            later=later,
+            days_in_news=days,
             attention=round(attention, 3),
             kind_weight=kind_weight,
             status_weight=status_weight,
@@ -87,6 +89,15 @@ def rank(timeline: Timeline, dates: Mapping[str, tuple[str, ...]]) -> Timeline:
             value = round(base * SAME_DATE_DECAY ** (place - 1), 4)
             result[i] = replace(event, significance=value, evidence=replace(evidence, rank_in_date=place))
     return replace(timeline, events=tuple(result))
+
+
+def _attention(articles: tuple[str, ...], published: Mapping[str, dt.date], when: When) -> tuple[float, int, int, int]:
+    """A date's attention, the number of articles referring to it, of those published later,
+    and the days from it to the last of them."""
+    days = [published[a] for a in articles if a in published]
+    attention = sum(_weight(day, when) for day in days)
+    last = max(days, default=when.start)
+    return attention, len(articles), sum(1 for day in days if day > when.end), max(0, (last - when.start).days)
 
 
 def _referring(dates: Mapping[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:

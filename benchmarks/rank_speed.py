@@ -1,0 +1,48 @@
+"""Speed of merging and ranking a whole pile: the silver newswire corpus (~11k mentions)
+and the largest Timeline17 pile, from cached per-article results.
+
+Usage: python benchmarks/rank_speed.py [--corpus PATH ...]
+The per-article stages run first (or come from the user's cache); only merge.merge and
+significance.rank are timed, best of three runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from pathlib import Path
+
+from timeline import merge, pipeline, significance
+from timeline.cache import default_path
+from timeline.runner import RunOptions, default_jobs
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared" / "data"
+DEFAULT = [SHARED / "corpora" / "te3-silver.jsonl.gz", SHARED / "tls" / "iraq" / "articles.jsonl.gz"]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--corpus", type=Path, nargs="*", default=DEFAULT)
+    args = parser.parse_args()
+    for corpus in args.corpus:
+        articles = pipeline.read([str(corpus)])
+        readings = pipeline.readings(articles, run=RunOptions(jobs=default_jobs(), cache=default_path()))
+        found = [e for r in readings for e in r.events]
+        dates = {a.id: r.dates for a, r in zip(articles, readings, strict=True)}
+        merged_s, ranked_s = [], []
+        for _ in range(3):
+            started = time.perf_counter()
+            timeline = merge.merge(found, articles)
+            merged_s.append(time.perf_counter() - started)
+            started = time.perf_counter()
+            significance.rank(timeline, dates)
+            ranked_s.append(time.perf_counter() - started)
+        print(
+            f"{corpus.name}: {len(articles)} articles, {len(found)} mentions -> {len(timeline.events)} events; "
+            f"merge {min(merged_s):.2f} s, significance {min(ranked_s):.2f} s, together {min(merged_s) + min(ranked_s):.2f} s"
+        )
+
+
+if __name__ == "__main__":
+    main()
