@@ -119,3 +119,19 @@ def test_an_actor_and_a_kind_in_common_are_not_enough() -> None:
     jobs = event("tue", "China reported a 4.2 percent urban unemployment rate by the end of September.", "2005-09",
                  kind="statement", lemma="report", actors=("China",))
     assert len(merge.merge([flu, jobs], ARTICLES).events) == 2
+
+
+def test_one_person_dies_once_whatever_the_precision_of_the_date() -> None:
+    day = Event(When("2009-06-25", dt.date(2009, 6, 25), dt.date(2009, 6, 25), "day", "25 Jun 2009"), "Jackson dies",
+                (Mention("a1", "Michael Jackson died on Thursday at his home.", 0, "Thursday", 21, 29, "2009-06-25"),),
+                kind="deaths", actors=("Michael Jackson",))
+    month = Event(When("2009-06", dt.date(2009, 6, 1), dt.date(2009, 6, 30), "month", "June 2009"), "Jackson dies",
+                  (Mention("a2", "The singer Michael Jackson died in June 2009, aged 50.", 0, "June 2009", 37, 46, "2009-06"),),
+                  kind="deaths", actors=("Michael Jackson",))
+    other = Event(When("2009-06", dt.date(2009, 6, 1), dt.date(2009, 6, 30), "month", "June 2009"), "Fawcett dies",
+                  (Mention("a3", "Farrah Fawcett died in June 2009 after a long illness.", 0, "June 2009", 23, 32, "2009-06"),),
+                  kind="deaths", actors=("Farrah Fawcett",))
+    timeline = merge.merge([day, month, other])
+    assert sorted(len(e.mentions) for e in timeline.events) == [1, 2]
+    (both,) = [e for e in timeline.events if len(e.mentions) == 2]
+    assert both.when.value == "2009-06-25" and "Fawcett" not in both.actors

@@ -119,3 +119,17 @@ def test_the_same_input_gives_the_same_figures() -> None:
     first = significance.rank(Timeline(tuple(articles), tuple(events)), dates)
     again = significance.rank(Timeline(tuple(reversed(articles)), tuple(events)), dict(reversed(list(dates.items()))))
     assert [e.significance for e in first.events] == [e.significance for e in again.events]
+
+
+def test_a_date_long_before_the_pile_is_background() -> None:
+    articles = [article(i, DAY + dt.timedelta(days=i)) for i in range(3)]
+    dates = {a.id: ("1918", "2016") for a in articles}
+    found = ranked([event("1918", "a0", name="history"), event("2016", "a0", name="story")], articles, dates)
+    assert found["history"].significance < found["story"].significance
+
+
+def test_the_days_a_report_looks_back_count_only_up_to_the_time_the_pile_covers() -> None:
+    articles = [article(0, DAY), article(1, DAY + dt.timedelta(days=400))]  # the pile covers 400 days
+    earlier = (DAY - dt.timedelta(days=100)).isoformat()
+    old = ranked([event(earlier, "a0", name="old")], articles, {"a1": (earlier,)})["old"]
+    assert old.evidence.attention == pytest.approx(1.0 + math.log1p(400), abs=1e-3)  # not the 500 days it looks back

@@ -205,6 +205,9 @@ def _score(event: Event, vector: _Text, side: tuple[str, ...], cluster: _Cluster
         if (_coarse(event) or _coarse(other)) and relation == "same" and not strangers and (vector.kinds & other_vector.kinds & lex.rare):
             best = max(best, NESTED_THRESHOLD)  # one month rarely holds two ceasefires: "the truce of February"
             continue
+        if relation != "near" and event.kind == other.kind and event.kind in lex.once and shared:
+            best = max(best, NESTED_THRESHOLD)  # one person dies once: "died in June" is the death of 25 June
+            continue
         if _coarse(event) or _coarse(other):
             if cosine < COARSE_MIN_COSINE:
                 return 0.0  # in a month or a year, one actor does many things of one kind: the text must say it

@@ -13,12 +13,20 @@ day (a forecast) counts half:
                       1 + ln(1 + days from the date to a's publication)   (a published on or after it)
                       0.5                                                  (a published before it)
 
+where the days are counted at most up to the time the pile covers (its first to its last
+article, at least a year), so that "1918" recalled in 2009 counts as a report of its year,
+not as ninety years of attention.
+
 A date vaguer than a day ("in May", "in 2015") names a period many events share; its
 attention comes from the articles that refer to that same period (the days after it count
 from its end), divided by 1 + ln(days it covers). Then the event's own evidence:
 
-    significance = attention × vagueness × (1 + ln outlets) × kind weight × status weight
+    significance = attention × vagueness × history × (1 + ln outlets) × kind weight × status weight
                    × 0.5 ** (rank among the events of the same date − 1)
+
+``history`` is 0.2 for a date that ends more than that time before the pile's first article
+(the 1918 pandemic in a pile about 2009): background a report recalls, not the story; its
+referring articles count once each, however long after they recall it.
 
 ``outlets`` are the distinct outlets that report the event (an article without an outlet
 counts as one of its own). The kind and status weights are data in ``rules/en/events.toml``
@@ -42,6 +50,8 @@ from timeline.timex import interval
 __all__ = ["rank"]
 
 FORECAST_WEIGHT = 0.5  # a report published before the date it refers to
+BACKGROUND_WEIGHT = 0.2  # a date long before the pile begins: history the reports recall
+_MIN_SPAN = 365  # days: the shortest time a pile is taken to cover
 SAME_DATE_DECAY = 0.5  # each further event of one date counts this much of the one before
 
 
@@ -51,6 +61,8 @@ def rank(timeline: Timeline, dates: Mapping[str, tuple[str, ...]]) -> Timeline:
     dates: for each article id, the TIMEX3 values of the dates it refers to (each once).
     """
     published = {a.id: a.published for a in timeline.articles}
+    first = min(published.values(), default=None)
+    span = max(_MIN_SPAN, (max(published.values()) - first).days) if first else _MIN_SPAN
     outlet = {a.id: a.source or f"#{a.id}" for a in timeline.articles}
     referring = _referring(dates)
     lex = lexicon()
@@ -58,14 +70,16 @@ def rank(timeline: Timeline, dates: Mapping[str, tuple[str, ...]]) -> Timeline:
     looked_at: dict[tuple[str, When], tuple[float, int, int, int]] = {}  # events of one date share its attention
     for event in timeline.events:
         key = (_key(event.when.value), event.when)
+        background = first is not None and (first - event.when.end).days > span
         if key not in looked_at:
-            looked_at[key] = _attention(referring.get(key[0], ()), published, event.when)
+            looked_at[key] = _attention(referring.get(key[0], ()), published, event.when, 0 if background else span)
         attention, count, later, days = looked_at[key]
         vagueness = 1.0 / (1.0 + math.log((event.when.end - event.when.start).days + 1))
         outlets = len({outlet.get(m.article, m.article) for m in event.mentions})
         kind_weight = lex.kind_weight(event.kind)
         status_weight = lex.status_weight(event.status)
-        base = max(attention, 1.0) * vagueness * (1 + math.log(outlets)) * kind_weight * status_weight
+        history = BACKGROUND_WEIGHT if background else 1.0
+        base = max(attention, 1.0) * vagueness * history * (1 + math.log(outlets)) * kind_weight * status_weight
         evidence = Evidence(
             sources=len({m.article for m in event.mentions}),
             outlets=outlets,
@@ -91,11 +105,11 @@ def rank(timeline: Timeline, dates: Mapping[str, tuple[str, ...]]) -> Timeline:
     return replace(timeline, events=tuple(result))
 
 
-def _attention(articles: tuple[str, ...], published: Mapping[str, dt.date], when: When) -> tuple[float, int, int, int]:
+def _attention(articles: tuple[str, ...], published: Mapping[str, dt.date], when: When, span: int) -> tuple[float, int, int, int]:
     """A date's attention, the number of articles referring to it, of those published later,
     and the days from it to the last of them."""
     days = [published[a] for a in articles if a in published]
-    attention = sum(_weight(day, when) for day in days)
+    attention = sum(_weight(day, when, span) for day in days)
     last = max(days, default=when.start)
     return attention, len(articles), sum(1 for day in days if day > when.end), max(0, (last - when.start).days)
 
@@ -115,8 +129,8 @@ def _key(value: str) -> str:
     return span.start.isoformat() if span is not None and span.granularity == "day" else value
 
 
-def _weight(published: dt.date, when: When) -> float:
+def _weight(published: dt.date, when: When, span: int) -> float:
     """What one referring article adds to the attention of a date (see the module's formula)."""
     if published < when.start:
         return FORECAST_WEIGHT
-    return 1.0 + math.log1p(max(0, (published - when.end).days))
+    return 1.0 + math.log1p(min(span, max(0, (published - when.end).days)))  # span 0: background

@@ -27,6 +27,7 @@ class Lexicon:
     kinds: dict[str, Kind]  # lemma (or "lemma particle") -> kind; first kind listed wins
     by_key: dict[str, Kind]
     rare: frozenset[str]  # kinds a period rarely holds two of (a ceasefire): merged by period
+    once: frozenset[str]  # kinds that happen once to an actor (a death): merged by actor
     agents: frozenset[str]  # nouns that can act as a military verb's agent
     support: frozenset[str]
     reporting: frozenset[str]
@@ -127,6 +128,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         kinds=kinds,
         by_key=by_key,
         rare=frozenset(key for key, entry in data["kinds"].items() if entry.get("rare")),
+        once=frozenset(key for key, entry in data["kinds"].items() if entry.get("once")),
         agents=frozenset(data["agents"]["nouns"]),
         support=frozenset(data["support"]["verbs"]),
         reporting=frozenset(status["reporting"]),
