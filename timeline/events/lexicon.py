@@ -82,7 +82,8 @@ def lexicon() -> Lexicon:
 
 def _stamp_after(furniture: dict[str, Any]) -> re.Pattern[str]:
     """What follows a date the page stamps: a clock time in a time zone ("7:50 pm EDT"), a
-    stamp ("Last updated at 06:28"), a comment's time ("- 17:42"), a wire ("(Reuters)")."""
+    stamp ("Last updated at 06:28"), a comment's time ("- 17:42"), a wire's dateline
+    ("April 27 (Reuters) -"; a caption's closing "(AFP)" is no stamp)."""
     words = "|".join(furniture["stamp_words"])
     wires = "|".join(re.escape(w) for w in furniture["wires"])
     zones = "|".join(furniture["time_zones"])
@@ -90,7 +91,7 @@ def _stamp_after(furniture: dict[str, Any]) -> re.Pattern[str]:
         rf"[,\s]*(?:(?:at\s+)?[0-9]{{1,2}}[:.][0-9]{{2}}(?:\s*[ap]\.?m\.?)?\s*(?:{zones})\b"
         rf"|(?:{words})\s+(?:at\s+)?[0-9]{{1,2}}[:.][0-9]{{2}}"
         rf"|-\s*[0-9]{{1,2}}:[0-9]{{2}}\b"
-        rf"|\((?:{wires})\))",
+        rf"|\((?:{wires})\)\s*[-–—])",
         re.IGNORECASE,
     )
 
