@@ -365,7 +365,9 @@ class _Text(NamedTuple):
 
 
 def _tfidf(mentions: list[Mention]) -> list[_Text]:
-    sentences, nears = [], []
+    sentences: list[Counter[str]] = []
+    nears: list[Counter[str]] = []
+    named: list[frozenset[str]] = []
     for mention in mentions:
         sentence = mention.sentence
         start, end = mention.start - mention.sentence_start, mention.end - mention.sentence_start
@@ -374,13 +376,11 @@ def _tfidf(mentions: list[Mention]) -> list[_Text]:
         near: list[str] = []
         if 0 <= start <= end <= len(sentence):
             near = _content(lower[max(0, start - 16 * _NEAR) : start])[-_NEAR:] + _content(lower[end : end + 16 * _NEAR])[:_NEAR]
-        kinds = sorted({k for w in near if (k := _kind_token(w))})
+        kinds = frozenset(k for w in near if (k := _kind_of(w)))
         sentences.append(Counter(words))
-        nears.append(Counter(near + kinds))
-    return [
-        _Text(a, b, frozenset(w.removeprefix("kind:") for w in near if w.startswith("kind:")))
-        for a, b, near in zip(_weights(sentences), _weights(nears), nears, strict=True)
-    ]
+        nears.append(Counter(near + ["kind:" + k for k in sorted(kinds)]))
+        named.append(kinds)
+    return [_Text(a, b, k) for a, b, k in zip(_weights(sentences), _weights(nears), named, strict=True)]
 
 
 _WORD = re.compile(r"[a-z0-9]+")
@@ -392,11 +392,11 @@ def _content(text: str) -> list[str]:
 
 
 @cache
-def _kind_token(word: str) -> str:
-    """ "kind:ceasefire" for "truce" and "ceasefires"; "" for a word that names no kind."""
+def _kind_of(word: str) -> str:
+    """The kind of event a word names, "ceasefire" for "truce" and "ceasefires"; "" for none."""
     lex = lexicon()
-    kind = lex.kind_of(word) or lex.kind_of(_stem(word))
-    return "kind:" + kind.key if kind is not None else ""
+    kind = next((k for w in (word, *_stems(word)) if (k := lex.kind_of(w)) is not None), None)
+    return kind.key if kind is not None else ""
 
 
 def _weights(docs: list[Counter[str]]) -> list[dict[str, float]]:
@@ -412,12 +412,14 @@ def _weights(docs: list[Counter[str]]) -> list[dict[str, float]]:
     return vectors
 
 
-def _stem(word: str) -> str:
-    """A crude lemma, enough to find a word in the kinds' lists: "protests" → "protest"."""
-    for suffix, replacement in (("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", "e"), ("es", "e"), ("s", "")):
+def _stems(word: str) -> list[str]:
+    """Crude lemmas, enough to find a word in the kinds' lists: "protests" → "protest",
+    "killed" → "kill", "negotiated" → "negotiate", "cities" → "city"."""
+    found: list[str] = []
+    for suffix, replacements in (("ies", ("y",)), ("ied", ("y",)), ("ing", ("", "e")), ("ed", ("", "e")), ("es", ("", "e")), ("s", ("",))):
         if word.endswith(suffix) and len(word) > len(suffix) + 2:
-            return word[: -len(suffix)] + replacement
-    return word
+            found.extend(word[: -len(suffix)] + r for r in replacements)
+    return found
 
 
 def _cosine(a: dict[str, float], b: dict[str, float]) -> float:

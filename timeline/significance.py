@@ -66,7 +66,7 @@ def rank(timeline: Timeline, dates: Mapping[str, tuple[str, ...]]) -> Timeline:
     outlet = {a.id: a.source or f"#{a.id}" for a in timeline.articles}
     referring = _referring(dates)
     lex = lexicon()
-    scored: list[tuple[Event, float, Evidence]] = []
+    scored: list[tuple[Event, float, Evidence, str]] = []
     looked_at: dict[tuple[str, When], tuple[float, int, int, int]] = {}  # events of one date share its attention
     for event in timeline.events:
         key = (_key(event.when.value), event.when)
@@ -91,15 +91,15 @@ def rank(timeline: Timeline, dates: Mapping[str, tuple[str, ...]]) -> Timeline:
             status_weight=status_weight,
             rank_in_date=1,
         )
-        scored.append((event, base, evidence))
+        scored.append((event, base, evidence, key[0]))
     by_date: dict[str, list[int]] = defaultdict(list)
-    for i, (event, _, _) in enumerate(scored):
-        by_date[_key(event.when.value)].append(i)
+    for i, (_, _, _, date) in enumerate(scored):
+        by_date[date].append(i)
     result = list(timeline.events)
     for indices in by_date.values():
         indices.sort(key=lambda i: (-scored[i][1], -scored[i][2].sources, scored[i][0].id))
         for place, i in enumerate(indices, start=1):
-            event, base, evidence = scored[i]
+            event, base, evidence, _ = scored[i]
             value = round(base * SAME_DATE_DECAY ** (place - 1), 4)
             result[i] = replace(event, significance=value, evidence=replace(evidence, rank_in_date=place))
     return replace(timeline, events=tuple(result))

@@ -82,13 +82,14 @@ def _stamped(text: str, timex: Timex, lex: Lexicon) -> bool:
 
 
 def _events(pending: list[tuple[Article, dict[tuple[int, int], list[Timex]]]], lex: Lexicon) -> Iterator[tuple[Event, ...]]:
+    openings = [{span: _dateline(article.text, span[0], timexes) for span, timexes in by_sentence.items()} for article, by_sentence in pending]
     texts = [
-        _as_parsed(article.text, s, e, _dateline(article.text, s, by_sentence[(s, e)]))
-        for article, by_sentence in pending
+        _as_parsed(article.text, s, e, opening[(s, e)])
+        for (article, by_sentence), opening in zip(pending, openings, strict=True)
         for s, e in sorted(by_sentence)
     ]
     docs = iter(nlp.parse(texts)) if texts else iter(())
-    for article, by_sentence in pending:
+    for (article, by_sentence), opening_of in zip(pending, openings, strict=True):
         sentences = sorted(by_sentence)
         parsed = [next(docs) for _ in sentences]
         if not sentences:
@@ -98,7 +99,7 @@ def _events(pending: list[tuple[Article, dict[tuple[int, int], list[Timex]]]], l
         found: list[Event] = []
         for (start, end), doc in zip(sentences, parsed, strict=True):
             previous_end = 0
-            opening = _dateline(article.text, start, by_sentence[(start, end)])
+            opening = opening_of[(start, end)]
             for timex in by_sentence[(start, end)]:
                 event = _event(article, timex, doc, start, previous_end, people, lex, timex is opening)
                 previous_end = timex.end - start
