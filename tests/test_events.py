@@ -64,6 +64,9 @@ def test_status(text: str, date: tuple[str, str], status: str) -> None:
         ("The government rejected the proposal on Tuesday.", ("Tuesday", "2019-03-05"), "rejection", "12"),
         ("The minister threatened on Sunday to expel the ambassador.", ("Sunday", "2019-03-03"), "threat", "13"),
         ("The spokesman said on Tuesday that the talks were useful.", ("Tuesday", "2019-03-05"), "statement", "01"),
+        ("Insurgents killed 26 people on Monday.", ("Monday", "2019-03-04"), "military action", "18-19"),
+        ("The flu killed two million people in 1918.", ("1918", "1918"), "deaths", None),
+        ("His offices were raided on Monday.", ("Monday", "2019-03-04"), "arrest", "17"),
     ],
 )
 def test_kind(text: str, date: tuple[str, str], kind: str, cameo: str) -> None:

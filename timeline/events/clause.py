@@ -210,7 +210,8 @@ def _objects(trigger: Token, span: Span, segment_start: int) -> tuple[Token, ...
 def _kind(trigger: Token, subject: Token | None, objects: tuple[Token, ...], lex: Lexicon) -> Kind | None:
     kind = _named_kind(trigger, subject, objects, lex)
     if kind is not None and kind.needs_agent and trigger.pos_ in _VERBAL and not _agentive(trigger, subject, lex, kind):
-        return lex.by_key[kind.needs_agent]  # "the flu killed two million": deaths, not military action
+        # "the flu killed two million": deaths; "the police raided his home": the lemma's next kind, arrest
+        return lex.other_kind(trigger.lemma_, kind) or lex.by_key[kind.needs_agent]
     return kind
 
 

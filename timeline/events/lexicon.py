@@ -25,6 +25,7 @@ class Kind:
 @dataclass(frozen=True)
 class Lexicon:
     kinds: dict[str, Kind]  # lemma (or "lemma particle") -> kind; first kind listed wins
+    all_kinds: dict[str, list[Kind]]  # lemma -> every kind that lists it, in order
     by_key: dict[str, Kind]
     rare: frozenset[str]  # kinds a period rarely holds two of (a ceasefire): merged by period
     once: frozenset[str]  # kinds that happen once to an actor (a death): merged by actor
@@ -51,6 +52,10 @@ class Lexicon:
 
     def kind_of(self, lemma: str) -> Kind | None:
         return self.kinds.get(lemma.lower())
+
+    def other_kind(self, lemma: str, kind: Kind) -> Kind | None:
+        """The next kind whose list also holds the lemma ("raid": military action, then arrest)."""
+        return next((k for k in self.all_kinds.get(lemma.lower(), ()) if k is not kind), None)
 
     def kinds_agree(self, a: str | None, b: str | None) -> float:
         """As evidence that two mentions report one happening: 1 for the same kind that names
@@ -109,6 +114,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
     kinds: dict[str, Kind] = {}
     weights = {"": float(data["significance"]["no_kind"])}
     keyed: dict[str, Kind] = {}
+    all_kinds: dict[str, list[Kind]] = {}
     for key, entry in data["kinds"].items():
         kind = Kind(
             key=key, name=entry["name"], cameo=entry.get("cameo"), weight=float(entry.get("weight", 1.0)),
@@ -119,6 +125,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         keyed[key] = kind
         for lemma in entry["lemmas"]:
             kinds.setdefault(lemma, kind)
+            all_kinds.setdefault(lemma, []).append(kind)
     status, actors, furniture = data["status"], data["actors"], data["furniture"]
     by_key = keyed
     for entry_key, entry in data["kinds"].items():
@@ -127,6 +134,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
             raise ValueError(f"rules/en/events.toml kind {entry_key!r}: needs_agent names no kind: {target!r}")
     return Lexicon(
         kinds=kinds,
+        all_kinds={lemma: list(ks) for lemma, ks in all_kinds.items()},
         by_key=by_key,
         rare=frozenset(key for key, entry in data["kinds"].items() if entry.get("rare")),
         once=frozenset(key for key, entry in data["kinds"].items() if entry.get("once")),
