@@ -105,7 +105,7 @@ def test_full_name_and_role_from_the_article() -> None:
         ("Two aid workers were arrested in Damascus on Monday.", ("Monday", "2019-03-04"), "Two aid workers arrested in Damascus"),
         ("They met the envoy in Vienna on Monday.", ("Monday", "2019-03-04"), "They meet envoy in Vienna"),
         ("The treaty will be signed in Oslo on Friday.", ("Friday", "2019-03-08"), "Treaty to be signed in Oslo"),
-        ("They will meet again in Oslo on Friday.", ("Friday", "2019-03-08"), "They will meet in Oslo"),
+        ("They will meet again in Oslo on Friday.", ("Friday", "2019-03-08"), "They will meet again in Oslo"),
         ("Moscow said on Tuesday that it did not attack the convoy.", ("Tuesday", "2019-03-05"), "Moscow says it did not attack the convoy"),
         ("Despite doubts, the minister backs the plan, the ministry said on Tuesday.", ("Tuesday", "2019-03-05"), "Ministry says the minister backs the plan"),
     ],

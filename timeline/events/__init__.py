@@ -16,7 +16,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 
 from timeline.events import clause as clauses
-from timeline.events import naming, nlp
+from timeline.events import headline, naming, nlp
 from timeline.events.lexicon import Lexicon, lexicon
 from timeline.model import Article, Event, Mention, Timex, When
 from timeline.text import sentence_at
@@ -95,7 +95,7 @@ def _events(pending: list[tuple[Article, dict[tuple[int, int], list[Timex]]]], l
         if not sentences:
             yield ()
             continue
-        people = naming.People(_person_names(article.text, parsed, lex), _acronyms(article.text))
+        people = naming.People(_person_names(article.text, parsed, lex), _acronyms(article.text), article.text)
         found: list[Event] = []
         for (start, end), doc in zip(sentences, parsed, strict=True):
             previous_end = 0
@@ -137,17 +137,17 @@ def _event(
         lemma=clause.trigger.lemma_.lower() if clause else None,
     )
     when = When(value=value, start=span.start, end=span.end, granularity=span.granularity, label=span.label)
+    tokens = range(expression.start, expression.end) if expression is not None else range(0)
     if clause is None:
         status = "scheduled" if relation == "future" else "occurred"
-        return Event(when=when, title=_fallback_title(sentence), mentions=(mention,), status=status)
-    tokens = range(expression.start, expression.end) if expression is not None else range(0)
+        return Event(when=when, title=_title(None, doc, timex, tokens, previous_end, people, lex, sentence_start, sentence), mentions=(mention,), status=status)
     actors = _unique(n for e in clause.actor_spans if (n := naming.actor_name(e, people, lex)))
     roles = _unique(
         (people.canonical(e.text), r) for e in clause.actor_spans if (r := naming.role_of(e, lex))
     )
     return Event(
         when=when,
-        title=naming.title(clause, tokens, people, lex) or _fallback_title(sentence),
+        title=_title(clause, doc, timex, tokens, previous_end, people, lex, sentence_start, sentence),
         mentions=(mention,),
         kind=clause.kind.key if clause.kind else None,
         cameo=clause.kind.cameo if clause.kind else None,
@@ -255,6 +255,22 @@ def _acronyms(text: str) -> dict[str, str]:
                 found.setdefault(acronym, " ".join(tail))
                 break
     return found
+
+
+def _title(
+    clause: clauses.Clause | None, doc, timex: Timex, tokens: range, previous_end: int, people: naming.People, lex: Lexicon,
+    sentence_start: int, sentence: str,
+) -> str:
+    """The headline of the dated clause; failing that, of the sentence's main clause; failing
+    that, the sentence's first words."""
+    if clause is not None and (found := headline.title(clause, tokens, previous_end, people, lex, sentence_start)):
+        return found
+    start, end = timex.start - sentence_start, timex.end - sentence_start
+    main = clauses.read(doc, start, end, lex, "past", previous_end, dateline=True)
+    if main is not None and (clause is None or main.trigger.i != clause.trigger.i):
+        if found := headline.title(main, tokens, previous_end, people, lex, sentence_start):
+            return found
+    return _fallback_title(sentence)
 
 
 def _fallback_title(sentence: str) -> str:

@@ -1,0 +1,405 @@
+"""Headlines: the dated clause cut down to what happened, in the words of the sentence.
+
+A headline is the clause's own words with the asides taken out (relative clauses, adverbial
+clauses, appositions, brackets, sentence adverbs, the date itself), the verb in headline
+form ("met" → "meets", "was due to meet" → "to meet") and people by surname. What is left
+is never cut inside a phrase: if it is too long, whole modifiers go, from the right, until
+it fits, so a headline stays grammatical and says nothing the sentence does not.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from timeline.events.clause import Clause, refusal, role_tokens
+from timeline.events.lexicon import Lexicon
+from timeline.events.naming import People, clean_name
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+_WORDS = 16  # a headline longer than this loses modifiers, from the right
+_SUBJECT_WORDS = 6
+_IRREGULAR = {"be": "is", "have": "has", "do": "does", "go": "goes", "say": "says"}
+_PLURAL = {"be": "are", "have": "have", "do": "do"}
+# what a clause says beside its event: never in a headline
+_ASIDES = ("punct", "cc", "conj", "advcl", "parataxis", "mark", "dep", "intj", "meta", "appos", "relcl", "nsubj",
+           "nsubjpass", "csubj", "csubjpass", "aux", "auxpass", "neg", "expl", "preconj", "predet")
+_INNER_ASIDES = ("advcl", "parataxis", "relcl", "appos", "mark", "intj", "meta", "dep", "preconj")
+_ARTICLES = ("the", "a", "an")
+_ADVERBIALS = ("prep", "advmod", "advcl", "npadvmod", "punct", "mark")
+_DASHES = ("-", "–", "—", "--")
+# adverbs a verb keeps: they change what happened ("flew back", "did not meet")
+_VERB_ADVERBS = ("not", "never", "back", "home", "abroad", "away", "out", "down", "up", "off", "together", "jointly", "again")
+# what may go, right to left, when a headline is too long
+_OPTIONAL = ("prep", "acl", "conj", "npadvmod", "advmod", "agent", "appos")
+_DATE_ENTS = ("DATE", "TIME")
+_PERSONAL = ("he", "she", "his", "her")
+_NOUNS = ("NOUN", "PROPN", "PRON", "NUM")
+
+
+def title(clause: Clause, expression: range, segment: int, people: People, lex: Lexicon, offset: int = 0) -> str | None:
+    """A headline such as 'Kerry meets Putin in Moscow', or None if the parse gives too little.
+
+    expression: the date's tokens; segment: the character where this date's stretch of the
+    sentence starts (after an earlier date the same verb governs: "meet Putin on Thursday and
+    Lavrov on Friday"); what lies before it belongs to the other date. offset: where the
+    sentence starts in its article, to find whom a pronoun refers to.
+    """
+    trigger = clause.trigger
+    if trigger.lemma_ == "be" and not any(c.dep_ in ("attr", "acomp") for c in trigger.children):
+        return None  # a copula with nothing after it says too little
+    skip = _skipped(trigger.doc, expression)
+    other = {t.i for t in trigger.doc if trigger.i < t.i and t.idx < segment}  # the earlier date's stretch
+    other |= _next_stretch(trigger.doc, expression, skip)
+    if trigger.pos_ not in ("VERB", "AUX"):
+        words = _words([t for t in _kept(trigger, skip) if not _article_of(t, trigger)], people, lex)
+        return _finish(words) if words else None
+    subject = _subject_words(clause, skip, people, lex, offset)
+    by_agent = clause.subject is not None and clause.subject.head.dep_ == "agent"
+    if trigger.dep_ == "acl" and trigger.tag_ in ("VBN", "VBG") and (clause.subject is None or by_agent):
+        # "a deal struck in Ohrid": "Deal struck in Ohrid"; "passengers arriving from Mexico": "Passengers arrive from Mexico"
+        head = trigger.head
+        noun = _shortened([t for t in _kept(head, skip | {t.i for t in trigger.subtree}) if not _article_of(t, head)], _SUBJECT_WORDS, {head.i})
+        verb = trigger.text if trigger.tag_ == "VBN" else _verb(trigger, clause.status, head.tag_ in ("NNS", "NNPS"))
+        after = _shortened(_rest(trigger, skip), _WORDS - len(noun), _core(trigger, skip), trigger.i)
+        return _finish(" ".join(filter(None, (_words(noun, people, lex), verb, _words(after, people, lex)))))
+    verb = _verb(trigger, clause.status, _plural(clause.subject or _expletive(trigger)))
+    if clause.subject is not None and clause.subject.lower_ == "i" and verb in ("is", "are"):
+        verb = "am"
+    if (subject == "there" or clause.subject is not None and clause.subject.tag_ == "PRP") and verb.startswith("to "):
+        verb = "will " + verb[3:]  # "They will meet", not "They to meet"
+    rest_of = trigger
+    if clause.control is not None:  # "Vucic refuses to sign annex"
+        verb = f"{_verb(clause.control, clause.status, _plural(clause.subject))} to {trigger.lemma_.lower()}"
+    kept = [t for t in _relative_object(trigger, skip) + _rest(rest_of, skip) if t.i not in other and not _article_of(t, rest_of)]
+    budget = max(3, _WORDS - len(subject.split()) - len(verb.split()))
+    rest = _words(_shortened(_tidy(kept), budget, _core(rest_of, skip | other), rest_of.i), people, lex, _quoted(kept, rest_of))  # noqa: E501
+    if not subject and not rest:
+        return None
+    return _finish(" ".join(part for part in (subject, verb, rest) if part))
+
+
+def _relative_object(trigger: Token, skip: set[int]) -> list[Token]:
+    """The noun a relative clause's verb acts on: "the plan [the two men accepted]" → "plan"."""
+    head = trigger.head
+    if trigger.dep_ != "relcl" or head.pos_ not in ("NOUN", "PROPN") or any(c.dep_ == "dobj" for c in trigger.children):
+        return []
+    if not any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ not in ("WDT", "WP") for c in trigger.children):
+        return []
+    return [t for t in _kept(head, skip | {t.i for t in trigger.subtree}) if not (t.dep_ == "det" and t.lower_ in _ARTICLES and t.head.i == head.i)]
+
+
+def _next_stretch(doc, expression: range, skip: set[int]) -> set[int]:
+    """ "meet Putin on Thursday [and Lavrov on Friday]": after a date, a conjunction and
+    what follows it up to the next date belong to that date."""
+    after = expression.stop
+    while after < len(doc) and after in skip and doc[after].ent_type_ in _DATE_ENTS:
+        after += 1
+    if after < len(doc) and (doc[after].pos_ == "CCONJ" or doc[after].text == ","):
+        following = next((e for e in doc.ents if e.label_ in _DATE_ENTS and e.start > after), None)
+        if following is not None and not any(t.is_sent_start for t in doc[after + 1 : following.start]):
+            return set(range(after, following.end))
+    return set()
+
+
+def _expletive(trigger: Token) -> Token | None:
+    """What "there is" introduces, which the verb agrees with: "there [are] 53m hogs"."""
+    if not any(c.dep_ == "expl" for c in trigger.children):
+        return None
+    return next((c for c in trigger.children if c.dep_ in ("attr", "nsubj")), None)
+
+
+def _skipped(doc, expression: range) -> set[int]:
+    """Words no headline of this date has: the date and any other date or time (the
+    headline is dated already), the prepositions left without them, quotation marks and
+    brackets."""
+    skip = set(expression)
+    for ent in doc.ents:
+        if ent.label_ in _DATE_ENTS and not any(t.lower_ == "old" for t in ent):  # not "a 25-year-old man"
+            skip.update(range(ent.start, ent.end))
+    for token in doc:
+        if token.lower_ in ('"', "“", "”", "‘", "’", "'") and token.tag_ in ("``", "''", "-LRB-", "-RRB-"):
+            skip.add(token.i)
+    dashes = [t.i for t in doc if t.text in _DASHES and t.i > 0 and doc[t.i - 1].whitespace_]
+    for opening, closing in zip(dashes, [*dashes[1:], len(doc) - 1][: len(dashes)], strict=True):  # "- two steps short of ... -": an aside
+        if opening > min(expression, default=0):
+            skip.update(range(opening, closing + 1))
+    for token in doc:  # "(WHO)", "(pictured)": a bracketed aside
+        if token.text == "(":
+            close = next((t.i for t in doc[token.i :] if t.text == ")"), token.i)
+            skip.update(range(token.i, close + 1))
+    for token in doc:  # "on Monday", "between April 23 and 28": prepositions with nothing left
+        if token.dep_ == "prep" and all(t.i in skip or t.i == token.i or t.is_punct or t.pos_ == "CCONJ" or t.dep_ == "advmod" for t in token.subtree):
+            skip.update(t.i for t in token.subtree)
+        elif (objects := [c for c in token.children if c.dep_ == "pobj"]) and all(c.i in skip for c in objects) and token.dep_ == "prep":
+            if any(t.i not in skip for c in objects for t in c.lefts) or any(r.lower_ == "of" for c in objects for r in c.rights):
+                skip.update(t.i for t in token.subtree)  # "in [the northern hemisphere] winter", "for nine hours [of talks]": the date's own words
+            else:
+                skip.add(token.i)  # "since [1 May] in an effort to ...": the preposition goes with its date
+    return skip
+
+
+def _subject_words(clause: Clause, skip: set[int], people: People, lex: Lexicon, offset: int) -> str:
+    if any(c.dep_ == "expl" for c in clause.trigger.children):
+        return "there"  # "There is a strain"
+    if clause.subject is None:
+        return ""
+    head = _named(clause.subject)
+    pronoun = head if head.lower_ in _PERSONAL else next((t for t in head.children if t.dep_ == "poss" and t.lower_ in _PERSONAL), None)
+    if pronoun is not None and (name := people.antecedent(offset + pronoun.idx, offset + pronoun.idx + len(pronoun))):
+        surname = name.split()[-1]
+        if pronoun.i == head.i:
+            return surname  # "He returns to hotel": "Chevallereau returns to hotel"
+        return " ".join(f"{surname}'s" if t.i == pronoun.i else t.text for t in _kept(head, skip) if not _article_of(t, head))
+    kept = [t for t in _kept(head, skip | {t.i for t in clause.trigger.subtree if t.i > clause.trigger.i and t.i not in set(head.subtree)}) if not _article_of(t, head)]
+    return _words(_shortened(kept, _SUBJECT_WORDS, {head.i}), people, lex)
+
+
+def _article_of(token: Token, top: Token) -> bool:
+    """ "The treaty", "the envoy": the article a headline drops, of its subject and of the
+    verb's direct object."""
+    return token.dep_ == "det" and token.lower_ in _ARTICLES and (token.head.i == top.i or token.head.dep_ == "dobj" and token.head.head.i == top.i)
+
+
+def _named(subject: Token) -> Token:
+    """The person an appositive names for a subject that is a role: "the head of the WHO,
+    Margaret Chan, suggested" -> Chan."""
+    if subject.ent_type_ == "PERSON":
+        return subject
+    return next((t for t in subject.subtree if t.dep_ == "appos" and t.ent_type_ == "PERSON" and not _in_clause(t, subject)), subject)
+
+
+def _in_clause(token: Token, top: Token) -> bool:
+    """Whether ``token`` stands in a clause inside the phrase under ``top`` ("the brothers, who
+    play with their sister [La Toya]")."""
+    while token.i != top.i and token.head.i != token.i:
+        if token.dep_ in ("relcl", "acl", "advcl", "ccomp"):
+            return True
+        token = token.head
+    return False
+
+
+def _rest(trigger: Token, skip: set[int]) -> list[Token]:
+    """What follows the verb in its clause: objects, complements, particles, prepositional
+    phrases, each without its asides."""
+    kept: list[Token] = []
+    for child in trigger.children:
+        if (child.i < trigger.i and child.dep_ != "ccomp") or child.dep_ in _ASIDES or _parenthetical(child):
+            continue  # what stands before the verb is its subject's, but for what it reports
+        if child.dep_ in ("advmod", "npadvmod") and (child.lower_ not in _VERB_ADVERBS or _dates(child, skip)):
+            continue  # "also", "later", "reportedly": the sentence's, not the event's
+        kept.extend(_kept(child, skip | _fronted(child)))
+    return sorted(kept, key=lambda t: (t.i < trigger.i, t.i))  # "'Not now,' Carter told NPR": the quote last
+
+
+def _dates(adverb: Token, skip: set[int]) -> bool:
+    """ "went into effect [back] in February": an adverb that goes with the date after it."""
+    after = adverb.right_edge.i + 1
+    below = [t.i for t in adverb.subtree if t.i != adverb.i]
+    return adverb.lower_ in ("back", "again", "up") and (bool(below) and all(i in skip for i in below) or after in skip)
+
+
+def _parenthetical(token: Token) -> bool:
+    """A phrase between commas that is not an item of a list ("Fleming, [38], from Glasgow";
+    "the outbreak, [officially known as H1N1], was"): an aside."""
+    doc = token.doc
+    before, after = token.left_edge.i - 1, token.right_edge.i + 1
+    return (token.dep_ not in ("conj", "cc", "punct") and before >= 0 and after < len(doc)
+            and doc[before].text == "," and doc[after].text == "," and token.head.i not in range(before, after))
+
+
+def _fronted(clause: Token) -> set[int]:
+    """What a reported clause says before its subject ("[Despite doubts,] the minister
+    backs the plan"): an aside."""
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return set()
+    return {t.i for c in clause.children if c.i < subject.left_edge.i and c.dep_ in _ADVERBIALS for t in c.subtree}
+
+
+def _kept(head: Token, skip: set[int]) -> list[Token]:
+    """The words of the phrase under ``head`` without its asides, in order."""
+    out: set[int] = set()
+    for token in head.subtree:
+        out.add(token.i)
+    for token in head.subtree:
+        if token.i == head.i:
+            continue
+        aside = token.dep_ in _INNER_ASIDES or _parenthetical(token) or (token.dep_ == "conj" and token.pos_ in ("VERB", "AUX") and token.head.pos_ in ("VERB", "AUX"))
+        if aside:
+            out.difference_update(t.i for t in token.subtree)
+        elif token.i in skip:
+            out.discard(token.i)
+        elif token.dep_ == "advmod" and token.head.pos_ in ("VERB", "AUX") and (token.lower_ not in _VERB_ADVERBS or _dates(token, skip)):
+            out.difference_update(t.i for t in token.subtree)
+        elif token.dep_ == "mark" or (token.is_punct and token.text not in (",", "-", "–", "&", "/", "%")):
+            out.discard(token.i)
+    if head.i in skip:
+        out.discard(head.i)
+    doc = head.doc
+    return _tidy([doc[i] for i in sorted(out)])
+
+
+def _tidy(tokens: list[Token]) -> list[Token]:
+    """No comma or conjunction at an edge, none doubled: what removing asides leaves."""
+    out: list[Token] = []
+    for token in tokens:
+        joins = token.text == "," or token.pos_ == "CCONJ"
+        if joins and (not out or out[-1].text == "," or out[-1].pos_ == "CCONJ"):
+            if out and out[-1].text == "," and token.pos_ == "CCONJ":
+                out[-1] = token  # ", and" → "and"
+            continue
+        out.append(token)
+    doc_next = {a.i: b.i for a, b in zip(out, out[1:], strict=False)}
+    doc_prev = {b.i: a.i for a, b in zip(out, out[1:], strict=False)}
+    out = [t for t in out if t.text != "," or (doc_next.get(t.i) == t.i + 1 and doc_prev.get(t.i) == t.i - 1)]  # where an aside was
+    while out and (out[-1].text == "," or out[-1].pos_ in ("CCONJ", "ADP", "DET", "SCONJ") or out[-1].dep_ in ("poss", "case")):
+        out.pop()
+    return out
+
+
+def _core(trigger: Token, skip: set[int]) -> set[int]:
+    """The words a headline may not lose: the first object or complement's head, its
+    preposition, and a particle."""
+    for child in trigger.children:
+        if child.i < trigger.i or child.i in skip or child.dep_ in _ASIDES:
+            continue
+        if child.dep_ in ("dobj", "attr", "acomp", "xcomp", "ccomp", "oprd", "dative", "prt", "agent"):
+            core = {child.i}
+            if child.dep_ in ("xcomp", "ccomp"):
+                core |= _core(child, skip) | {c.i for c in child.children if c.dep_ in ("nsubj", "nsubjpass", "aux", "neg")}
+            if child.dep_ == "agent":
+                core |= {c.i for c in child.children if c.dep_ == "pobj"}
+            return core
+    for child in trigger.children:  # no object: its first prepositional phrase ("went into effect")
+        if child.i > trigger.i and child.dep_ == "prep" and child.i not in skip:
+            return {child.i} | {c.i for c in child.children if c.dep_ == "pobj"}
+    return set()
+
+
+def _shortened(tokens: list[Token], budget: int, core: set[int], root: int = -1) -> list[Token]:
+    """``tokens`` with whole modifiers taken off, the rightmost first, until at most
+    ``budget`` words are left; the ``core`` words and what they stand on stay. ``root``: the
+    verb the tokens depend on, if it is not among them."""
+    kept = list(tokens)
+    while _count(kept) > budget:
+        indices = {t.i for t in kept}
+        protected = set(core)
+        for i in core:  # the path from each core word up to the phrase's top stays
+            token = kept[0].doc[i]
+            while token.head.i in indices and token.head.i != token.i and token.head.i not in protected:
+                protected.add(token.head.i)
+                token = token.head
+        candidates = [t for t in kept if t.dep_ in _OPTIONAL and t.i not in protected and t.head.i in indices | protected | {root}]
+        if not candidates:
+            break
+        cut = max(candidates, key=lambda t: (max(j.i for j in t.subtree if j.i in indices), t.i))  # the rightmost, then the smallest
+        drop = {t.i for t in cut.subtree}
+        if cut.dep_ == "conj":  # "schools and [universities]": the "and" goes too
+            drop |= {t.i for t in cut.head.children if t.dep_ in ("cc", "punct") and t.i < cut.i}
+        kept = _tidy([t for t in kept if t.i not in drop])
+    return kept
+
+
+def _count(tokens: list[Token]) -> int:
+    """Words as the headline writes them: a person's name is one word, a title before it none."""
+    if not tokens:
+        return 0
+    roles = role_tokens(tokens[0].doc)
+    return sum(1 for t in tokens if not t.is_punct and t.i not in roles and not (t.ent_type_ == "PERSON" and t.ent_iob_ == "I" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].ent_iob_ == "I"))
+
+
+def _quoted(kept: list[Token], verb: Token) -> set[int]:
+    """The first word of what a verb reports, if a capital there would stand mid-headline:
+    "says [There] is no risk", "Carter tells NPR [That]'s not in the cards"."""
+    first = [t for t in kept if t.dep_ not in ("punct",)]
+    starts = {t.left_edge.i for t in verb.children if t.dep_ == "ccomp"}
+    return {t.i for t in first if t.i in starts and t.text[:1].isupper() and t.pos_ != "PROPN" and not t.ent_type_ and t.text != "I"}
+
+
+def _words(tokens: list[Token], people: People, lex: Lexicon, lower: set[int] = frozenset()) -> str:  # type: ignore[assignment]
+    """The tokens as a headline writes them: people by surname, organisations and countries
+    by their canonical names, titles before names left out."""
+    if not tokens:
+        return ""
+    doc = tokens[0].doc
+    roles = role_tokens(doc)
+    ents = {e.start: e for e in doc.ents}
+    order = [t.i for t in tokens]
+    present = set(order)
+    pieces: list[str] = []
+    k = 0
+    while k < len(order):
+        i = order[k]
+        ent = ents.get(i)
+        if ent is not None and all(j in present for j in range(ent.start, ent.end)) and i not in roles:
+            if ent.label_ == "PERSON":
+                text = (people.canonical(ent.text) or ent.text).split()[-1]
+            elif ent.label_ in ("GPE", "ORG"):
+                text = lex.aliases.get(ent.text.strip()) or clean_name(ent.text) or ent.text
+            else:
+                text = ent.text
+            last = ent.end - 1
+            while k < len(order) and order[k] <= last:
+                k += 1
+        else:
+            k += 1
+            if i in roles and doc[i].ent_type_ != "PERSON":
+                continue
+            text, last = (doc[i].text.lower() if i in lower else doc[i].text), i
+        following = order[k] if k < len(order) else None
+        pieces.append(text + (doc[last].whitespace_ if following == last + 1 else " "))
+    return "".join(pieces).strip()
+
+
+def _verb(trigger: Token, status: str, plural: bool) -> str:
+    """The verb as a headline says it: "meets", "to meet", "would meet", "does not meet";
+    a passive keeps its participle: "arrested", "to be arrested"."""
+    lemma = trigger.lemma_.lower()
+    particle = " ".join(c.lower_ for c in trigger.children if c.dep_ == "prt")
+    if refusal(trigger):  # "Kirby would not acknowledge ...", as written
+        modal = next(c.lower_ for c in trigger.children if c.dep_ == "aux" and c.lower_ in ("would", "could"))
+        return f"{modal} not {lemma} {particle}".strip()
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in trigger.children):
+        participle = trigger.lower_
+        form = {"scheduled": f"to be {participle}", "proposed": f"would be {participle}", "conditional": f"would be {participle}",
+                "denied": f"not {participle}"}.get(status, participle)
+        return f"{form} {particle}".strip()
+    if status == "scheduled":
+        form = f"to {lemma}"
+    elif status in ("proposed", "conditional"):
+        form = f"would {lemma}"
+    elif status == "denied":
+        form = f"{'do' if plural else 'does'} not {lemma}"
+    elif plural:
+        form = _PLURAL.get(lemma, lemma)
+    else:
+        form = _third_person(lemma)
+    return f"{form} {particle}".strip()
+
+
+def _third_person(lemma: str) -> str:
+    if lemma in _IRREGULAR:
+        return _IRREGULAR[lemma]
+    if re.search(r"(s|sh|ch|x|z|o)$", lemma):
+        return lemma + "es"
+    if re.search(r"[^aeiou]y$", lemma):
+        return lemma[:-1] + "ies"
+    return lemma + "s"
+
+
+def _plural(subject: Token | None) -> bool:
+    if subject is None:
+        return False
+    if subject.lower_ in ("they", "we", "you", "i"):
+        return True
+    return subject.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subject.children)
+
+
+def _finish(text: str) -> str:
+    text = re.sub(r"\s+([,.;:!?’”)%]|['’]s\b|n['’]t\b)", r"\1", re.sub(r"\s+", " ", text)).strip(" ,;:-")
+    text = re.sub(r"\b(\w+) \1\b", r"\1", text)  # "in in Japan"
+    text = re.sub(r"^(?:and|or|but)\s+|\s+(?:and|or|but)$", "", text)
+    return text[:1].upper() + text[1:] if text else text
