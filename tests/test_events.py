@@ -114,6 +114,43 @@ def test_headlines(text: str, date: tuple[str, str], title: str) -> None:
     assert only(extract(text, date)).title == title
 
 
+@pytest.mark.parametrize(
+    ("text", "date", "title"),
+    [
+        # asides go: a relative clause, an apposition, a bracket, a phrase between commas, after a dash
+        ("Peter Novak, who had been ill for years, died in Porto on Sunday.", ("Sunday", "2019-03-03"), "Novak dies in Porto"),
+        ("The agency (FAO) raised its forecast on Monday.", ("Monday", "2019-03-04"), "Agency raises its forecast"),
+        ("Maria Ortega, 38, from Lyon, died on Sunday at a clinic in Geneva.", ("Sunday", "2019-03-03"), "Ortega dies at a clinic in Geneva"),
+        ("The bank raised its rate on Tuesday to 3% - its first rise in a decade.", ("Tuesday", "2019-03-05"),
+         "Bank raises its rate to 3%"),
+        # the date and its preposition go, with what belongs to the date, and nothing else
+        ("The truce went into effect back in February.", ("February", "2019-02"), "Truce goes into effect"),
+        ("The leaders met the envoy on Monday for nine hours of talks.", ("Monday", "2019-03-04"), "Leaders meet envoy"),
+        ("Markets have been closed since 1 March in an effort to stop the panic.", ("1 March", "2019-03-01"),
+         "Markets closed in an effort to stop the panic"),
+        # too long: whole modifiers go from the right; adjectives and the object stay
+        ("The ministry on Saturday confirmed its first case of the new flu in the southern city of Pune in the state of Maharashtra.",
+         ("Saturday", "2019-03-02"), "Ministry confirms its first case of the new flu in the southern city of Pune"),
+        # the verb's object, where a relative clause or a participle has it
+        ("Ministers debated the plan the two men accepted in Oslo on Monday.", ("Monday", "2019-03-04"), "Two men accept plan in Oslo"),
+        ("The board said 160 passengers arriving from Lima on Monday were screened.", ("Monday", "2019-03-04"), "160 passengers arrive from Lima"),
+        ("Under a deal announced on Monday by Vucic and Kurti, the border opens.", ("Monday", "2019-03-04"), "Deal announced by Vucic and Kurti"),
+        # what a verb reports, a fronted quote after the rest, its first word in lower case
+        ('"That is not on the table," Borrell told reporters on Monday.', ("Monday", "2019-03-04"), "Borrell tells reporters that is not on the table"),
+        ("There will be more meetings on Friday, the envoy said.", ("Friday", "2019-03-08"), "There will be more meetings"),
+    ],
+)
+def test_headlines_in_the_sentence_words(text: str, date: tuple[str, str], title: str) -> None:
+    assert only(extract(text, date)).title == title
+
+
+def test_a_pronoun_subject_is_named_when_one_person_is_named_before() -> None:
+    one = "Brice Martin checked into the hotel on Friday. When he returned to the hotel on Saturday, he was quarantined."
+    assert extract(one, ("Friday", "2019-03-01"), ("Saturday", "2019-03-02"))[1].title == "Martin returns to the hotel"
+    two = "Brice Martin met Peter Novak on Friday. When he returned to the hotel on Saturday, he was quarantined."
+    assert extract(two, ("Friday", "2019-03-01"), ("Saturday", "2019-03-02"))[1].title == "He returns to the hotel"
+
+
 def test_capital_as_actor_and_as_place() -> None:
     said = only(extract("Moscow said on Friday that it would send aid.", ("Friday", "2019-03-01")))
     assert said.actors == ("Russia",)
