@@ -238,3 +238,47 @@ def test_a_run_on_page_is_parsed_around_its_date_only() -> None:
     assert len(mention.sentence) <= 1200
     assert text[mention.sentence_start : mention.sentence_start + len(mention.sentence)] == mention.sentence
     assert mention.trigger == "met"
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "kind"),
+    [
+        ("The star suffered a cardiac arrest on Thursday.", ("Thursday", "2019-03-07"), "health"),  # not an arrest
+        ("The minister flew to Oslo on Monday.", ("Monday", "2019-03-04"), "travel"),  # not a meeting
+        ("Schools were closed on Monday.", ("Monday", "2019-03-04"), "suspension"),
+        ("The rebels freed two hostages on Monday.", ("Monday", "2019-03-04"), "release"),
+        ("Opening arguments took place in the trial on Monday.", ("Monday", "2019-03-04"), "legal action"),  # from "trial"
+        ("The doctor appeared in court on Monday.", ("Monday", "2019-03-04"), "legal action"),  # a topic noun
+        ("The agency warned on Monday that the virus would spread.", ("Monday", "2019-03-04"), "statement"),  # no threat
+    ],
+)
+def test_kinds(text: str, date: tuple[str, str], kind: str) -> None:
+    assert only(extract(text, date)).kind == kind
+
+
+def test_a_month_is_no_event_word_and_a_topic_noun_no_trigger() -> None:
+    died = extract("Labs tested samples from people who died in March.", ("March", "2019-03"))
+    assert [e.kind for e in died] == ["deaths"]  # "March" is the date, not a protest march
+    gave = only(extract("Dr Hale gave the patient a dose of the drug on Monday.", ("Monday", "2019-03-04")))
+    assert gave.mentions[0].lemma == "give"  # the giving is dated, not the dose
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "present"),
+    [
+        ("A French tourist checked into the hotel on Friday.", "France", False),
+        ("A Texas woman died on Friday.", "Texas", False),
+        ("Chinese authorities closed the border on Friday.", "China", True),
+        ("US officials met the envoy on Friday.", "United States", True),
+        ("Officers from the FBI raided the office on Friday.", "FBI", True),
+    ],
+)
+def test_nationalities_and_places_act_only_through_bodies(text: str, actor: str, present: bool) -> None:
+    assert (actor in only(extract(text, ("Friday", "2019-03-01"))).actors) is present
+
+
+def test_a_shared_surname_is_the_person_named_in_full_last() -> None:
+    text = ("Jesse Jackson spoke at the rally on Monday. Later, Michael Jackson collapsed at home on Tuesday. "
+            "Jackson died on Wednesday, doctors said.")
+    found = extract(text, ("Monday", "2019-03-04"), ("Tuesday", "2019-03-05"), ("Wednesday", "2019-03-06"))
+    assert found[-1].actors == ("Michael Jackson",)

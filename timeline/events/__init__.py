@@ -141,9 +141,9 @@ def _event(
     if clause is None:
         status = "scheduled" if relation == "future" else "occurred"
         return Event(when=when, title=_title(None, doc, timex, tokens, previous_end, people, lex, sentence_start, sentence), mentions=(mention,), status=status)
-    actors = _unique(n for e in clause.actor_spans if (n := naming.actor_name(e, people, lex)))
+    actors = _unique(n for e in clause.actor_spans if (n := naming.actor_name(e, people, lex, sentence_start)))
     roles = _unique(
-        (people.canonical(e.text), r) for e in clause.actor_spans if (r := naming.role_of(e, lex))
+        (people.canonical(e.text, sentence_start + e.start_char), r) for e in clause.actor_spans if (r := naming.role_of(e, lex))
     )
     return Event(
         when=when,
@@ -155,7 +155,7 @@ def _event(
         actors=actors,
         roles=roles,
         affiliations=_unique(
-            (people.canonical(e.text), c) for e in clause.actor_spans if (c := naming.affiliation_of(e, lex))
+            (people.canonical(e.text, sentence_start + e.start_char), c) for e in clause.actor_spans if (c := naming.affiliation_of(e, lex))
         ),
         places=_unique(naming.place_name(e, lex) for e in clause.place_spans),
     )
@@ -231,7 +231,7 @@ def _person_names(text: str, docs: list, lex: Lexicon) -> list[str]:
     """Full names of people, from the parsed sentences and, for bare surnames, the whole article."""
     names = [naming.clean_name(e.text) for d in docs for e in d.ents if e.label_ == "PERSON"]
     for surname in {n for n in names if " " not in n}:
-        for match in re.finditer(rf"\b((?:[A-Z][a-z]+\.? ){{1,2}}){re.escape(surname)}\b", text):
+        for match in re.finditer(rf"\b((?:(?:[A-Z][a-z]+|[A-Z]\.) ){{1,2}}){re.escape(surname)}\b", text):
             first = [w for w in match.group(1).split() if w.lower().rstrip(".") not in lex.role_words]
             if first and first[-1] not in ("The", "A", "An", "Mr.", "Mrs.", "Ms."):
                 names.append(f"{first[-1]} {surname}")

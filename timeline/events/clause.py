@@ -20,6 +20,7 @@ _WITH_PREPS = ("with", "to", "against", "between")
 _PLACE_PREPS = ("in", "at", "to", "from", "near", "inside", "outside", "across", "into")
 _ACTOR_LABELS = ("PERSON", "ORG", "GPE", "NORP")
 _PLACE_LABELS = ("GPE", "LOC", "FAC")
+_DATE_LABELS = ("DATE", "TIME")
 _CONTROL_KINDS = ("rejection", "threat", "appeal", "demand", "proposal", "criticism")
 
 
@@ -116,7 +117,7 @@ def _trigger(span: Span, lex: Lexicon) -> Token | None:
     token = span.root
     for _ in range(12):
         if token.head.i == token.i:
-            return token if token.pos_ in _VERBAL or lex.kind_of(token.lemma_) else None
+            return token if token.pos_ in _VERBAL or (lex.kind_of(token.lemma_) and token.ent_type_ not in _DATE_LABELS) else None
         token = token.head
         if token.i in range(span.start, span.end):
             continue
@@ -124,7 +125,7 @@ def _trigger(span: Span, lex: Lexicon) -> Token | None:
             return token.head  # the date hangs on an auxiliary: it dates the verb
         if token.pos_ in _VERBAL:
             return token
-        if token.pos_ in ("NOUN", "PROPN") and lex.kind_of(token.lemma_) and token.dep_ != "compound":
+        if token.pos_ in ("NOUN", "PROPN") and lex.kind_of(token.lemma_) and token.dep_ != "compound" and token.ent_type_ not in _DATE_LABELS:
             return token
     return None
 
@@ -200,7 +201,7 @@ def _objects(trigger: Token, span: Span, segment_start: int) -> tuple[Token, ...
             found.extend(c for c in child.children if c.dep_ == "pobj")
     if trigger.dep_ == "acl" and trigger.head.pos_ in ("NOUN", "PROPN"):
         found.append(trigger.head)  # "a deal announced ...": the deal
-    if trigger.dep_ == "relcl" and trigger.head.pos_ in ("NOUN", "PROPN") and not any(c.dep_ == "dobj" for c in trigger.children):
+    if trigger.dep_ == "relcl" and trigger.head.pos_ in ("NOUN", "PROPN") and not any(c.dep_ == "dobj" or c.tag_ == "WRB" for c in trigger.children):
         if any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ not in ("WDT", "WP") for c in trigger.children):
             found.append(trigger.head)  # "the plan [the two men accepted]": the plan
     own = [t for t in found if segment_start <= t.idx < span.start_char]
@@ -220,15 +221,53 @@ def _named_kind(trigger: Token, subject: Token | None, objects: tuple[Token, ...
         return head_kind  # "the agreement negotiated in February" is the agreement
     particle = next((c.lower_ for c in trigger.children if c.dep_ in ("prt", "prep")), None)
     lemma = trigger.lemma_.lower()
-    nouns = [n for n in (*objects, subject) if n is not None]
+    nouns = [n for n in (*objects, subject) if n is not None and n.ent_type_ not in _DATE_LABELS]
     if particle and (kind := _on_topic(lex.kind_of(f"{lemma} {particle}"), trigger, nouns)):
         return kind
-    own = _on_topic(lex.kind_of(lemma), trigger, nouns)
+    own = None if trigger.ent_type_ in _DATE_LABELS else _on_topic(_word_kind(trigger, lex), trigger, nouns)  # not "died in [March]"
     if lemma in lex.support or own is None:
         for noun in nouns:  # "held talks", "the truce took effect", "the death toll rose"
-            if kind := _on_topic(lex.kind_of(noun.lemma_), noun, []):
+            if kind := _on_topic(_word_kind(noun, lex), noun, []):
+                return kind
+    if own is None and trigger.pos_ in _VERBAL:
+        for noun in _clause_nouns(trigger):  # "arguments take place [in the trial]", "appeared [in court]"
+            if kind := _on_topic(_word_kind(noun, lex), noun, []):
                 return kind
     return own
+
+
+def _clause_nouns(trigger: Token) -> list[Token]:
+    """The nouns of the verb's own phrases, nearest first, without those of clauses inside."""
+    found: list[Token] = []
+    for child in trigger.children:
+        if child.dep_ in ("prep", "agent", "dobj", "attr", "nsubj", "nsubjpass", "dative", "oprd"):
+            heads = [child] if child.dep_ not in ("prep", "agent") else [c for c in child.children if c.dep_ == "pobj"]
+            for head in heads:
+                found.extend(t for t in head.subtree if t.pos_ == "NOUN" and t.ent_type_ not in _DATE_LABELS and not _in_clause_of(t, head))
+    return sorted(found, key=lambda t: abs(t.i - trigger.i))
+
+
+def _in_clause_of(token: Token, top: Token) -> bool:
+    while token.i != top.i:
+        if token.dep_ in ("relcl", "acl", "advcl", "ccomp", "xcomp", "pcomp"):
+            return True
+        token = token.head
+    return False
+
+
+def _word_kind(token: Token, lex: Lexicon) -> Kind | None:
+    """The kind a word names, read with the modifier before it where the two name one
+    ("a cardiac arrest" is no arrest, "a heart attack" no attack)."""
+    modifiers = [m for m in token.lefts if m.dep_ in ("amod", "compound")]
+    for modifier in modifiers:
+        if kind := lex.kind_of(f"{modifier.lemma_.lower()} {token.lemma_.lower()}"):
+            return kind
+    if kind := lex.kind_of(token.lemma_):
+        return kind
+    if token.pos_ in ("NOUN", "PROPN"):  # "the pandemic alert level": what the level is of
+        return lex.topic_of(token.lemma_) or next(
+            (k for m in modifiers if m.pos_ == "NOUN" and (k := lex.kind_of(m.lemma_) or lex.topic_of(m.lemma_))), None)
+    return None
 
 
 def _on_topic(kind: Kind | None, trigger: Token, nouns: list[Token]) -> Kind | None:
@@ -386,7 +425,7 @@ def _entities(
     """Entities that take part (in the subject or objects) and places (after in/at/to ...)."""
     roles = [t for t in (subject, *objects) if t is not None]
     partners = {t.i for t in objects}
-    inside = {i for t in roles for i in _noun_phrase(t)}
+    inside = {i for t in roles for i in _noun_phrase(t, lex.bodies)}
     places_at: set[int] = set()
     direct: set[int] = set()  # places the trigger itself takes ("met in Vienna"), before those deeper down
     for prep in _own_clause(trigger):
@@ -403,7 +442,7 @@ def _entities(
             continue
         if (ent.label_ in _PLACE_LABELS or ent.label_ == "ORG" and doc[ent.start - 1].lower_ in ("in", "at")) and ent.start in places_at:
             places.append(ent)
-        elif ent.label_ in _ACTOR_LABELS and (ent.start in inside or ent.root.i in partners):
+        elif ent.label_ in _ACTOR_LABELS and (ent.start in inside or ent.root.i in partners) and not _describes(ent, lex):
             actors.append(ent)
     for i in sorted(places_at):  # "in Ohrid": a proper noun after in/at that NER left unlabelled
         token = doc[i]
@@ -416,16 +455,31 @@ def _entities(
     return tuple(actors), tuple(places)
 
 
-def _noun_phrase(head: Token) -> list[int]:
+def _describes(ent: Span, lex: Lexicon) -> bool:
+    """A nationality, place or person that only says what kind of person or thing its noun
+    is ("a [French] tourist", "a [Texas] woman", "[Jackson] fans"), unlike one before a body
+    that acts ("[Chinese] authorities", "[US] officials")."""
+    root = ent.root
+    if ent.label_ not in ("NORP", "GPE", "PERSON") or root.dep_ not in ("amod", "compound", "nmod"):
+        return False
+    if ent.label_ == "PERSON" and lex.kind_of(root.head.lemma_) is not None:
+        return False  # "the Murray trial": he takes part in it; "Jackson fans" do not make him act
+    return root.head.lemma_.lower() not in lex.bodies and root.head.lower_ not in lex.bodies
+
+
+def _noun_phrase(head: Token, bodies: frozenset[str] = frozenset()) -> list[int]:
     """The words of a noun phrase without what its prepositions and clauses add: in "a
     proposal to boost cooperation against Islamic State", only "a proposal"; names joined
-    to it ("Kerry and Lavrov", "Lavrov, Russia's foreign minister") are kept."""
+    to it ("Kerry and Lavrov", "Lavrov, Russia's foreign minister") are kept, and so is
+    whom a body belongs to ("officers [from the DEA]", "troops [of the Syrian army]")."""
     keep = [head.i]
     for child in head.children:
         if child.dep_ == "prep" and child.lower_ in ("with", "between"):  # "discussed the plan with Lavrov"
-            keep.extend(i for c in child.children for i in _noun_phrase(c))
+            keep.extend(i for c in child.children for i in _noun_phrase(c, bodies))
+        elif child.dep_ == "prep" and child.lower_ in ("from", "of") and head.lemma_.lower() in bodies:
+            keep.extend(i for c in child.children if c.dep_ == "pobj" for i in _noun_phrase(c, bodies))
         elif child.dep_ not in ("prep", "acl", "relcl", "advcl", "ccomp", "xcomp", "punct"):
-            keep.extend(_noun_phrase(child))
+            keep.extend(_noun_phrase(child, bodies))
     return keep
 
 

@@ -84,7 +84,7 @@ def title(clause: Clause, expression: range, segment: int, people: People, lex: 
 def _relative_object(trigger: Token, skip: set[int]) -> list[Token]:
     """The noun a relative clause's verb acts on: "the plan [the two men accepted]" → "plan"."""
     head = trigger.head
-    if trigger.dep_ != "relcl" or head.pos_ not in ("NOUN", "PROPN") or any(c.dep_ == "dobj" for c in trigger.children):
+    if trigger.dep_ != "relcl" or head.pos_ not in ("NOUN", "PROPN") or any(c.dep_ == "dobj" or c.tag_ == "WRB" for c in trigger.children):
         return []
     if not any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ not in ("WDT", "WP") for c in trigger.children):
         return []
@@ -255,6 +255,8 @@ def _tidy(tokens: list[Token]) -> list[Token]:
     doc_next = {a.i: b.i for a, b in zip(out, out[1:], strict=False)}
     doc_prev = {b.i: a.i for a, b in zip(out, out[1:], strict=False)}
     out = [t for t in out if t.text != "," or (doc_next.get(t.i) == t.i + 1 and doc_prev.get(t.i) == t.i - 1)]  # where an aside was
+    while out and out[0].dep_ == "case":  # "[Jackson]'s show" without Jackson
+        out.pop(0)
     while out and (out[-1].text == "," or out[-1].pos_ in ("CCONJ", "ADP", "DET", "SCONJ") or out[-1].dep_ in ("poss", "case")):
         out.pop()
     return out

@@ -26,6 +26,7 @@ class Kind:
 class Lexicon:
     kinds: dict[str, Kind]  # lemma (or "lemma particle") -> kind; first kind listed wins
     all_kinds: dict[str, list[Kind]]  # lemma -> every kind that lists it, in order
+    topics: dict[str, Kind]  # noun -> the kind it points to, though it names no event
     by_key: dict[str, Kind]
     rare: frozenset[str]  # kinds a period rarely holds two of (a ceasefire): merged by period
     once: frozenset[str]  # kinds that happen once to an actor (a death): merged by actor
@@ -42,6 +43,7 @@ class Lexicon:
     capitals: dict[str, str]
     demonyms: dict[str, str]
     role_words: frozenset[str]
+    bodies: frozenset[str]  # "officials", "forces": through these a country acts
     furniture: re.Pattern[str]
     stamp: re.Pattern[str]  # matches right after a date that the page stamps (see events.toml)
     stamp_before: re.Pattern[str]  # matches the words before such a date, at the end of its line
@@ -52,6 +54,10 @@ class Lexicon:
 
     def kind_of(self, lemma: str) -> Kind | None:
         return self.kinds.get(lemma.lower())
+
+    def topic_of(self, noun: str) -> Kind | None:
+        """The kind a noun that names no event points to ("court": legal action)."""
+        return self.topics.get(noun.lower())
 
     def other_kind(self, lemma: str, kind: Kind) -> Kind | None:
         """The next kind whose list also holds the lemma ("raid": military action, then arrest)."""
@@ -115,6 +121,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
     weights = {"": float(data["significance"]["no_kind"])}
     keyed: dict[str, Kind] = {}
     all_kinds: dict[str, list[Kind]] = {}
+    topics: dict[str, Kind] = {}
     for key, entry in data["kinds"].items():
         kind = Kind(
             key=key, name=entry["name"], cameo=entry.get("cameo"), weight=float(entry.get("weight", 1.0)),
@@ -126,6 +133,8 @@ def _build(data: dict[str, Any]) -> Lexicon:
         for lemma in entry["lemmas"]:
             kinds.setdefault(lemma, kind)
             all_kinds.setdefault(lemma, []).append(kind)
+        for noun in entry.get("topics", ()):
+            topics.setdefault(noun, kind)
     status, actors, furniture = data["status"], data["actors"], data["furniture"]
     by_key = keyed
     for entry_key, entry in data["kinds"].items():
@@ -135,6 +144,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
     return Lexicon(
         kinds=kinds,
         all_kinds={lemma: list(ks) for lemma, ks in all_kinds.items()},
+        topics=topics,
         by_key=by_key,
         rare=frozenset(key for key, entry in data["kinds"].items() if entry.get("rare")),
         once=frozenset(key for key, entry in data["kinds"].items() if entry.get("once")),
@@ -151,6 +161,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         capitals=dict(actors["capitals"]),
         demonyms=dict(actors["demonyms"]),
         role_words=frozenset(actors["role_words"]),
+        bodies=frozenset(actors["bodies"]),
         furniture=re.compile(r"^\s*(?:" + "|".join(furniture["patterns"]) + ")", re.IGNORECASE),
         stamp=_stamp_after(furniture),
         stamp_before=_stamp_before(furniture),

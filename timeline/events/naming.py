@@ -28,6 +28,8 @@ class People:
             if " " in name:
                 counts.setdefault(name.split()[-1], Counter())[name] += 1
         self._by_last: dict[str, str] = {}
+        self._several = {last: sorted(full) for last, full in counts.items() if len(full) > 1}  # "Michael", "Jesse" Jackson
+        self._where: dict[str, list[tuple[int, str]]] = {}
         for last, full in counts.items():
             ranked = sorted(full.items(), key=lambda kv: (-kv[1], -len(kv[0].split()), kv[0]))
             if len(ranked) > 1 and ranked[0][1] == ranked[1][1] and ranked[0][0].split()[0] != ranked[1][0].split()[0]:
@@ -35,9 +37,20 @@ class People:
             self._by_last[last] = ranked[0][0]
         self.acronyms = acronyms or {}
 
-    def canonical(self, name: str) -> str:
+    def canonical(self, name: str, at: int | None = None) -> str:
+        """The full name a name stands for. A bare surname that several people of the
+        article share is the one named in full last before ``at`` (its place in the
+        article), else the one named most often, else left bare."""
         name = clean_name(name)
-        return self._by_last.get(name.split()[-1], name) if name else name
+        if not name or " " in name:
+            return self._by_last.get(name.split()[-1], name) if name and name.split()[-1] == name else name
+        if at is not None and name in self._several and self._text:
+            if name not in self._where:
+                self._where[name] = sorted((m.start(), full) for full in self._several[name] for m in re.finditer(rf"\b{re.escape(full)}\b", self._text))
+            before = [full for start, full in self._where[name] if start < at]
+            if before:
+                return before[-1]
+        return self._by_last.get(name, name)
 
     def antecedent(self, start: int, end: int) -> str | None:
         """The one person a pronoun at ``[start, end)`` of the article can refer to: the
@@ -70,15 +83,16 @@ def clean_name(name: str) -> str:
     return "" if _NOT_A_NAME.search(name) else name
 
 
-def actor_name(ent: Span, people: People, lex: Lexicon) -> str | None:
-    """The canonical name of an entity that acts: people in full, governments by country."""
+def actor_name(ent: Span, people: People, lex: Lexicon, offset: int = 0) -> str | None:
+    """The canonical name of an entity that acts: people in full, governments by country.
+    offset: where the entity's sentence starts in the article."""
     text = clean_name(ent.text)
     if not text:
         return None
     if text in lex.wires or text.lower() in lex.role_words:
         return None  # the agency that filed the report; "State" of a name the tagger split
     if ent.label_ == "PERSON":
-        return people.canonical(text)
+        return people.canonical(text, offset + ent.start_char)
     if ent.label_ == "NORP":
         return lex.demonyms.get(text)
     full = ent.text.strip()
