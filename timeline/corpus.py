@@ -155,7 +155,8 @@ def _read_file(path: Path, published: dt.date | None, manifest: dict[str, dict[s
         return
     text = _decode(str(path), _read_bytes(path))
     meta, body = _split_front_matter(str(path), text)
-    if meta.get("generator", "").startswith("timeline"):
+    # A Markdown chronology of ours starts with this comment (older ones with front matter).
+    if text.startswith("<!-- generator: timeline") or meta.get("generator", "").startswith("timeline"):
         log.warning("skipped %s: a chronology this tool wrote, not an article", path)
         return
     fields = {**manifest.get(path.name, {}), **meta}  # the article's own metadata wins
