@@ -340,8 +340,8 @@ def test_an_empty_corpus_is_an_error(tmp_path: Path) -> None:
 def test_show_top_prints_the_key_events_in_date_order(fixtures: Path) -> None:
     everything = CliRunner().invoke(main, ["show", str(fixtures / "merge")], catch_exceptions=False)
     top = CliRunner().invoke(main, ["show", str(fixtures / "merge"), "--top", "3"], catch_exceptions=False)
-    lines = [" ".join(line.split()) for line in top.stdout.splitlines()]
-    order = [" ".join(line.split()) for line in everything.stdout.splitlines()]
+    lines = [" ".join(line.split()) for line in top.stdout.splitlines()[1:]]  # after the header row
+    order = [" ".join(line.split()) for line in everything.stdout.splitlines()[1:]]
     assert len(lines) == 3 and len(order) > 3
     assert all(line in order for line in lines)  # the same lines, a subset, in the same order
     assert [order.index(line) for line in lines] == sorted(order.index(line) for line in lines)
