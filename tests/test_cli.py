@@ -72,10 +72,14 @@ def test_bad_published_option_is_a_usage_error(tmp_path: Path) -> None:
 def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = write(tmp_path / "a.txt", ARTICLE)
 
-    def refuse(self: Path) -> bytes:
-        raise PermissionError(13, "Permission denied")
+    real_open = os.open
 
-    monkeypatch.setattr(Path, "read_bytes", refuse)  # root may read anything, so simulate it
+    def refuse(file: object, flags: int, *args: object, **kwargs: object) -> int:
+        if str(file) == path:
+            raise PermissionError(13, "Permission denied")
+        return real_open(file, flags, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "open", refuse)  # root may read anything, so simulate it
     assert_bad_input(run("dates", path), f"{path}: cannot read it (Permission denied); check that it exists and that you may read it")
 
 
@@ -334,7 +338,7 @@ def test_build_refuses_one_file_for_two_outputs(tmp_path: Path) -> None:
 
 def test_an_empty_corpus_is_an_error(tmp_path: Path) -> None:
     path = write(tmp_path / "c.jsonl", "\n\n")
-    assert_bad_input(run("dates", path), f"{path}: no articles found (.txt, .md, .jsonl, .jsonl.gz); check the path")
+    assert_bad_input(run("dates", path), f"{path}: holds no articles (it is empty or blank); add one JSON object per line, or leave it out")
 
 
 def test_show_top_prints_the_key_events_in_date_order(fixtures: Path) -> None:

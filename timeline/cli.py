@@ -367,7 +367,8 @@ def _read(
     inputs: tuple[str, ...], published: dt.date | None, title: str = "Timeline", run: RunOptions = RunOptions()
 ) -> tuple[pipeline.Options, tuple[Article, ...]]:
     options = pipeline.Options(published=published, title=title, run=run)
-    return options, pipeline.read(inputs, options, stdin=sys.stdin.buffer)
+    stdin = getattr(sys.stdin, "buffer", None)  # None when the command started with standard input closed
+    return options, pipeline.read(inputs, options, stdin=stdin)
 
 
 @contextmanager

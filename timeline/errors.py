@@ -102,3 +102,32 @@ class OutputError(TimelineError):
     def __init__(self, path: str, reason: str) -> None:
         self.path = path
         super().__init__(f"{path}: cannot write it ({reason}); check the folder exists and is writable")
+
+
+class NotRegularFile(InputError):
+    def __init__(self, path: str, kind: str) -> None:
+        super().__init__(path, f"is {kind}, not a regular file; give a .txt/.md article or a .jsonl corpus saved as a file")
+
+
+class TooLarge(InputError):
+    def __init__(self, path: str, cap: int, line: int | None = None) -> None:
+        what = "the line is longer than" if line is not None else "is larger than"
+        size = f"{cap // 2**20} MiB" if cap % 2**20 == 0 else f"{cap:,} bytes"
+        super().__init__(path, f"{what} {size}, the most one article may take; split it into smaller articles", line)
+
+
+class WrongEncoding(InputError):
+    def __init__(self, path: str, encoding: str, line: int | None = None) -> None:
+        super().__init__(path, f"is {encoding}, not UTF-8; re-save it as UTF-8", line)
+
+
+class LoneSurrogate(InputError):
+    def __init__(self, path: str, line: int | None, field: str) -> None:
+        super().__init__(
+            path, f'"{field}" holds a lone surrogate (a \\ud800-\\udfff escape that is half of a pair, not a character); fix or remove it', line
+        )
+
+
+class StdinProblem(InputError):
+    def __init__(self, problem: str) -> None:
+        super().__init__("<stdin>", f"standard input {problem}; pipe a JSONL corpus into it (one article per line), or name a file instead of -")
