@@ -7,6 +7,7 @@ markdown-it-py (with the footnote plugin) for the chronology, json for TimelineJ
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime as dt
 import io
 import json
@@ -245,3 +246,13 @@ def test_timelinejs_escapes_every_article_string() -> None:
     assert "<script>" not in slide["text"]["text"] and "\x1b" not in slide["text"]["text"]
     assert document["title"]["text"]["headline"] == "Talks; 2016, &lt;draft&gt;"
     assert export.to_timelinejs(timeline()) == export.to_timelinejs(timeline())
+
+
+def test_calendar_uids_and_timelinejs_ids_are_unique_even_when_event_ids_are_not() -> None:
+    tl = timeline()
+    repeated = tl.events[1:3] + tuple(dataclasses.replace(e, id="") for e in tl.events[3:5])
+    twice = dataclasses.replace(tl, events=(*repeated, dataclasses.replace(tl.events[1], title="Again")))
+    uids = [str(e["UID"]) for e in icalendar.Calendar.from_ical(export.to_ics(twice)).walk("VEVENT")]
+    assert len(uids) == len(set(uids)) == len(twice.events)
+    slides = [s["unique_id"] for s in json.loads(export.to_timelinejs(twice))["events"]]
+    assert len(slides) == len(set(slides)) == len(twice.events) and slides[0] == "event-e-month"

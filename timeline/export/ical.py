@@ -19,7 +19,7 @@ import datetime as dt
 import logging
 
 from timeline import __version__
-from timeline.export.sources import clean, first_url, quotes
+from timeline.export.sources import clean, first_url, quotes, unique_ids
 from timeline.model import Article, Event, Timeline
 
 log = logging.getLogger("timeline")
@@ -43,9 +43,9 @@ def to_ics(timeline: Timeline) -> str:
         f"X-WR-CALNAME:{_text(timeline.title)}",
     ]
     left_out = skipped(timeline)
-    for event in timeline.events:
+    for event, uid in zip(timeline.events, unique_ids(timeline.events), strict=True):
         if event.id not in left_out:
-            lines += _vevent(event, stamp, articles)
+            lines += _vevent(event, uid, stamp, articles)
     lines.append("END:VCALENDAR")
     if left_out:
         log.warning(
@@ -60,7 +60,7 @@ def skipped(timeline: Timeline) -> frozenset[str]:
     return frozenset(e.id for e in timeline.events if not (e.when.start.year >= _FIRST_YEAR and e.when.end <= _LAST_DAY))
 
 
-def _vevent(event: Event, stamp: dt.date, articles: dict[str, Article]) -> list[str]:
+def _vevent(event: Event, uid: str, stamp: dt.date, articles: dict[str, Article]) -> list[str]:
     when = event.when
     vague = when.granularity != "day"
     start = when.start
@@ -77,7 +77,7 @@ def _vevent(event: Event, stamp: dt.date, articles: dict[str, Article]) -> list[
         facts += [f"— {source.text()}" for source in sources]
     lines = [
         "BEGIN:VEVENT",
-        f"UID:{_text(event.id)}@timeline",
+        f"UID:{_text(uid)}@timeline",
         f"DTSTAMP:{stamp:%Y%m%d}T000000Z",
         f"DTSTART;VALUE=DATE:{_date(start)}",
         f"DTEND;VALUE=DATE:{_date(start + dt.timedelta(days=1) if vague else when.end + dt.timedelta(days=1))}",

@@ -79,6 +79,17 @@ def first_url(mentions: Iterable[Mention], articles: dict[str, Article]) -> str 
     return None
 
 
+def unique_ids(events: Iterable[Event]) -> list[str]:
+    """One id per event, as calendars and TimelineJS need: a missing or repeated id becomes
+    the event's position, ``n7`` (as on the page)."""
+    ids: list[str] = []
+    seen: set[str] = set()
+    for i, event in enumerate(events):
+        ids.append(event.id if event.id and event.id not in seen else f"n{i}")
+        seen.add(ids[-1])
+    return ids
+
+
 def safe_url(url: str | None) -> str | None:
     """``url`` if it is http(s) with nothing that could break out of a link, else None."""
     if url and _SAFE_URL.match(url.strip()):

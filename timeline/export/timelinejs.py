@@ -11,7 +11,7 @@ import html
 import json
 from typing import Any
 
-from timeline.export.sources import Source, clean, quotes
+from timeline.export.sources import Source, clean, quotes, unique_ids
 from timeline.model import Article, Event, Timeline
 
 _PARTS = {"day": ("year", "month", "day"), "week": ("year", "month", "day"), "month": ("year", "month")}
@@ -22,15 +22,15 @@ def to_timelinejs(timeline: Timeline) -> str:
     articles = {a.id: a for a in timeline.articles}
     document = {
         "title": {"text": {"headline": _html(timeline.title), "text": f"{len(timeline.events)} events"}},
-        "events": [_slide(e, articles) for e in timeline.events],
+        "events": [_slide(e, uid, articles) for e, uid in zip(timeline.events, unique_ids(timeline.events), strict=True)],
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
-def _slide(event: Event, articles: dict[str, Article]) -> dict[str, Any]:
+def _slide(event: Event, uid: str, articles: dict[str, Article]) -> dict[str, Any]:
     parts = _PARTS.get(event.when.granularity, ("year",))
     slide: dict[str, Any] = {
-        "unique_id": f"event-{event.id}",
+        "unique_id": f"event-{uid}",  # the page's permalink id too: TimelineJS needs it unique
         "start_date": _date(event.when.start, parts),
         "display_date": _html(event.when.label),
         "text": {"headline": _html(event.title), "text": _body(event, articles)},
