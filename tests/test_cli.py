@@ -264,7 +264,7 @@ def test_failed_write_keeps_the_old_file(tmp_path: Path, fixtures: Path, monkeyp
 
     monkeypatch.setattr(os, "replace", fail)
     result = run("build", str(fixtures / "corpus.jsonl"), "-o", str(page), "--no-cache")
-    assert_bad_input(result, f"{page}: cannot write it (No space left on device); check the folder exists and is writable")
+    assert_bad_input(result, f"{page}: cannot write it (No space left on device); free some disk space, or write it elsewhere")
     assert page.read_text(encoding="utf-8") == "the user's old page"
     assert [p.name for p in tmp_path.iterdir()] == ["t.html"]  # no temporary file left behind
 

@@ -304,3 +304,32 @@ def test_random_json_lines_give_articles_or_a_typed_error(records: list[object],
     if surrogates:  # a lone half of a pair, as a \u escape, at the start of every string value
         lines = [line.replace(': "', ': "\\udbff') for line in lines]
     read(stdin="\n".join(lines).encode("utf-8"))
+
+
+def test_a_scheduler_address_that_is_no_address(tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    result = run("build", str(article), "-o", str(tmp_path / "p.html"), "--no-cache", "--engine", "dask", "--scheduler", "not a url")
+    assert_bad_input(
+        result,
+        "--scheduler 'not a url' is not a Dask scheduler address (missing port number in address 'not a url'); write it as tcp://HOST:PORT",
+    )
+
+
+@pytest.mark.parametrize(
+    ("code", "fix"),
+    [(28, "free some disk space, or write it elsewhere"), (30, "the disk is read-only; write it elsewhere"),
+     (13, "you may not write there; write it to a folder of yours"), (5, "check the folder exists and is writable")],
+)
+def test_a_failed_write_suggests_the_fix_for_its_cause(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, code: int, fix: str) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    page = tmp_path / "p.html"
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise OSError(code, os.strerror(code))
+
+    monkeypatch.setattr(os, "fsync", refuse)  # the write of the temporary file fails
+    result = run("build", str(article), "-o", str(page), "--no-cache")
+    assert_bad_input(result, f"{page}: cannot write it ({os.strerror(code)}); {fix}")
+    assert not page.exists()

@@ -6,6 +6,8 @@ stderr and exit status 1, in one place (``cli._Group``).
 
 from __future__ import annotations
 
+import errno
+
 
 class TimelineError(Exception):
     """Base class of every error the tool reports to a user."""
@@ -96,12 +98,24 @@ class NoArticles(InputError):
         super().__init__(path, "no articles found (.txt, .md, .jsonl, .jsonl.gz); check the path")
 
 
-class OutputError(TimelineError):
-    """An output file could not be written."""
+_OUTPUT_FIXES = {  # errno → what to do about it
+    errno.ENOSPC: "free some disk space, or write it elsewhere",
+    errno.EDQUOT: "free some of your disk quota, or write it elsewhere",
+    errno.EROFS: "the disk is read-only; write it elsewhere",
+    errno.EACCES: "you may not write there; write it to a folder of yours",
+    errno.EPERM: "you may not write there; write it to a folder of yours",
+    errno.ENOTDIR: "part of the path is a file, not a folder; check the path",
+    errno.ENAMETOOLONG: "the path is too long; give a shorter one",
+}
 
-    def __init__(self, path: str, reason: str) -> None:
+
+class OutputError(TimelineError):
+    """An output file could not be written; ``code`` (an errno) picks the fix to suggest."""
+
+    def __init__(self, path: str, reason: str, code: int | None = None) -> None:
         self.path = path
-        super().__init__(f"{path}: cannot write it ({reason}); check the folder exists and is writable")
+        fix = _OUTPUT_FIXES.get(code or 0, "check the folder exists and is writable")
+        super().__init__(f"{path}: cannot write it ({reason}); {fix}")
 
 
 class NotRegularFile(InputError):
