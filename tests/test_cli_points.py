@@ -109,3 +109,10 @@ def test_control_characters_in_ids_do_not_reach_the_terminal() -> None:
         assert "\x1b" not in result.stdout and "\x07" not in result.stdout, args
     table = run("dates", "-", "--format", "table", input=line + "\n").stdout.splitlines()
     assert table[1].startswith("a\\x1b[2Jb\\tc\t")
+
+
+def test_control_characters_in_an_error_message_do_not_reach_the_terminal() -> None:
+    line = json.dumps({"id": "x\x1b[2J", "published": "2016-07-14", "text": "Talks."})
+    result = run("dates", "-", input=f"{line}\n{line}\n")
+    assert result.exit_code == 1
+    assert result.stderr == 'Error: <stdin>:2: article id "x\\x1b[2J" is already used by <stdin>:1; give each article a unique id\n'

@@ -116,7 +116,7 @@ def test_ics_text_is_escaped_and_read_back_exactly() -> None:
 def test_ics_leaves_out_dates_with_no_four_digit_year_and_says_so(caplog: pytest.LogCaptureFixture) -> None:
     with caplog.at_level(logging.WARNING, logger="timeline"):
         text = export.to_ics(timeline())
-    assert export.ical.skipped(timeline()) == {"e-year6", "e-9999"}
+    assert export.ical.skipped(timeline()) == ("e-year6", "e-9999")
     assert "e-year6" not in calendar_events() and "e-9999" not in calendar_events()
     assert re.findall(r"DTSTART;VALUE=DATE:(\d+)", text) and all(len(v) == 8 for v in re.findall(r"DTSTART;VALUE=DATE:(\d+)", text))
     assert "leaves out 2 event(s)" in caplog.text

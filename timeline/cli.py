@@ -73,13 +73,13 @@ class _Group(click.Group):
         try:
             return super().invoke(ctx)
         except TimelineError as err:  # bad input: one line on stderr, exit 1, no traceback
-            raise click.ClickException(str(err)) from err
+            raise click.ClickException(_cell(str(err))) from err  # an id may hold escape sequences
 
 
 class _StderrHandler(logging.Handler):
     def emit(self, record: logging.LogRecord) -> None:
         prefix = "Warning: " if record.levelno >= logging.WARNING else ""
-        click.echo(f"{prefix}{record.getMessage()}", err=True)
+        click.echo(f"{prefix}{_cell(record.getMessage())}", err=True)
 
 
 def _exit_on_sigterm() -> None:

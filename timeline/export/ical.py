@@ -42,22 +42,28 @@ def to_ics(timeline: Timeline) -> str:
         "METHOD:PUBLISH",
         f"X-WR-CALNAME:{_text(timeline.title)}",
     ]
-    left_out = skipped(timeline)
+    left_out = []
     for event, uid in zip(timeline.events, unique_ids(timeline.events), strict=True):
-        if event.id not in left_out:
+        if _writable(event):
             lines += _vevent(event, uid, stamp, articles)
+        else:
+            left_out.append(uid)
     lines.append("END:VCALENDAR")
     if left_out:
         log.warning(
             "the calendar leaves out %d event(s) dated before the year %d or after 9999, which iCalendar cannot write: %s",
-            len(left_out), _FIRST_YEAR, ", ".join(sorted(left_out)[:5]) + (" …" if len(left_out) > 5 else ""),
+            len(left_out), _FIRST_YEAR, ", ".join(left_out[:5]) + (" …" if len(left_out) > 5 else ""),
         )
     return "".join(_fold(line) + "\r\n" for line in lines)
 
 
-def skipped(timeline: Timeline) -> frozenset[str]:
+def skipped(timeline: Timeline) -> tuple[str, ...]:
     """The ids of the events the calendar leaves out: dates with no four-digit year."""
-    return frozenset(e.id for e in timeline.events if not (e.when.start.year >= _FIRST_YEAR and e.when.end <= _LAST_DAY))
+    return tuple(e.id for e in timeline.events if not _writable(e))
+
+
+def _writable(event: Event) -> bool:
+    return event.when.start.year >= _FIRST_YEAR and event.when.end <= _LAST_DAY
 
 
 def _vevent(event: Event, uid: str, stamp: dt.date, articles: dict[str, Article]) -> list[str]:
