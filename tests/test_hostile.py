@@ -17,9 +17,9 @@ from click.testing import CliRunner, Result
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from timeline import corpus
+from timeline import corpus, inputs
 from timeline.cli import main
-from timeline.errors import TimelineError
+from timeline.errors import TimelineError, TooLarge
 
 ARTICLE = "---\npublished: 2016-07-14\nsource: Test Wire\n---\nThe ministers met in Vienna on 5 September 2016 and agreed a truce.\n"
 LINE = '{"id": "a", "published": "2016-07-14", "text": "The ministers met in Vienna on 5 September 2016."'
@@ -118,18 +118,18 @@ def test_a_fifo_named_txt_is_refused_without_blocking(tmp_path: Path) -> None:
 
 
 def test_a_file_over_the_size_cap(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(corpus, "MAX_BYTES", 1000)
+    monkeypatch.setattr(inputs, "MAX_BYTES", 1000)
     big = tmp_path / "big.txt"
     big.write_text(ARTICLE + "Talks. " * 200, encoding="utf-8")
     assert_bad_input(run("dates", str(big)), f"{big}: is larger than 1,000 bytes, the most one article may take; split it into smaller articles")
 
 
 def test_the_default_size_cap_is_in_mib() -> None:
-    assert str(corpus.errors.TooLarge("a.txt", corpus.MAX_BYTES)) == "a.txt: is larger than 64 MiB, the most one article may take; split it into smaller articles"
+    assert str(TooLarge("a.txt", inputs.MAX_BYTES)) == "a.txt: is larger than 64 MiB, the most one article may take; split it into smaller articles"
 
 
 def test_a_jsonl_line_over_the_size_cap_even_compressed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(corpus, "MAX_BYTES", 1000)
+    monkeypatch.setattr(inputs, "MAX_BYTES", 1000)
     bomb = tmp_path / "bomb.jsonl.gz"
     bomb.write_bytes(gzip.compress(LINE.encode() + b"}\n" + b" " * 10_000_000))  # 10 MB of one line, 10 KB on disk
     assert_bad_input(run("dates", str(bomb)), f"{bomb}:2: the line is longer than 1,000 bytes, the most one article may take; split it into smaller articles")

@@ -9,23 +9,20 @@ Every problem with an input raises an ``InputError`` that names the file and the
 
 from __future__ import annotations
 
-import codecs
 import csv
 import datetime as dt
 import gzip
 import io
 import json
 import logging
-import os
 import re
-import stat
 import sys
 import zlib
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import BinaryIO
 
-from timeline import errors
+from timeline import errors, inputs
 from timeline.model import Article
 
 log = logging.getLogger("timeline")
@@ -50,8 +47,6 @@ _KEYS = {
     "generator": "generator",
 }
 _EARLIEST, _LATEST = 1800, 2199  # a year outside these is a typo, not news
-MAX_BYTES = 64 * 2**20  # the most a text article, a manifest or one JSONL line may take
-_MAX_INT_DIGITS = 1000  # an integer longer than this in a JSONL line is no id (Python refuses 4,300)
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
@@ -146,7 +141,7 @@ def _read_path(raw: str, published: dt.date | None, stdin: BinaryIO | None) -> I
 
 
 def _read_folder(folder: Path, published: dt.date | None) -> Iterator[tuple[Article, str]]:
-    files = _walk(folder)
+    files = inputs.walk(folder)
     skipped = [p for p in files if not _suffix(p) and p.name not in MANIFESTS]
     skipped += [p for p in files if _suffix(p) in TEXT_SUFFIXES and _SKIPPED_NAMES.match(p.name)]
     if skipped:
@@ -162,33 +157,10 @@ def _read_folder(folder: Path, published: dt.date | None) -> Iterator[tuple[Arti
         yield from _read_file(file, published, manifests[file.parent])
 
 
-def _walk(folder: Path) -> list[Path]:
-    """Every entry under ``folder`` but folders and hidden ones, sorted. A subfolder that
-    cannot be read is an error, not skipped; a symlinked folder is followed once."""
-    found: list[Path] = []
-    pending, seen = [folder], set()
-    while pending:  # a loop, not recursion: a folder may be nested a thousand deep
-        current = pending.pop()
-        try:
-            info = current.stat()
-            key = (info.st_dev, info.st_ino)
-            if key in seen:
-                continue
-            seen.add(key)
-            with os.scandir(current) as entries:
-                for entry in entries:
-                    if entry.name.startswith("."):
-                        continue
-                    (pending if entry.is_dir() else found).append(Path(entry.path))
-        except OSError as err:
-            raise errors.UnreadableFile(str(current), err.strerror or str(err)) from None
-    return sorted(found)
-
-
 def _read_file(path: Path, published: dt.date | None, manifest: dict[str, dict[str, str]]) -> Iterator[tuple[Article, str]]:
     if _suffix(path) in CORPUS_SUFFIXES:
         count = 0
-        with _open_regular(path) as handle:
+        with inputs.open_regular(path) as handle:
             stream: BinaryIO = gzip.GzipFile(fileobj=handle, mode="rb") if path.name.endswith(".gz") else handle  # type: ignore[assignment]
             with stream:
                 for item in _read_jsonl(str(path), stream, published):
@@ -197,7 +169,7 @@ def _read_file(path: Path, published: dt.date | None, manifest: dict[str, dict[s
         if count == 0:
             raise errors.InputError(str(path), "holds no articles (it is empty or blank); add one JSON object per line, or leave it out")
         return
-    text = _decode(str(path), _read_bytes(path))
+    text = inputs.decode(str(path), inputs.read_bytes(path))
     meta, body = _split_front_matter(str(path), text)
     # A Markdown chronology of ours starts with this comment (older ones with front matter).
     if text.startswith("<!-- generator: timeline") or meta.get("generator", "").startswith("timeline"):
@@ -227,8 +199,8 @@ def _read_file(path: Path, published: dt.date | None, manifest: dict[str, dict[s
 
 def _read_jsonl(name: str, stream: BinaryIO, published: dt.date | None) -> Iterator[tuple[Article, str]]:
     try:
-        for number, raw in enumerate(_lines(name, stream), start=1):
-            if number == 1 and (encoding := _other_encoding(raw)):
+        for number, raw in enumerate(inputs.lines(name, stream), start=1):
+            if number == 1 and (encoding := inputs.other_encoding(raw)):
                 raise errors.WrongEncoding(name, encoding)
             if b"\x00" in raw:
                 raise errors.BinaryFile(name)
@@ -240,24 +212,12 @@ def _read_jsonl(name: str, stream: BinaryIO, published: dt.date | None) -> Itera
         raise errors.UnreadableFile(name, err.strerror or str(err)) from None
 
 
-def _lines(name: str, stream: BinaryIO) -> Iterator[bytes]:
-    """The lines of ``stream``, none longer than ``MAX_BYTES`` (no line is ever read whole
-    past that: a gzip bomb or /dev/zero ends here)."""
-    number = 0
-    while raw := stream.readline(MAX_BYTES + 1):
-        number += 1
-        if len(raw) > MAX_BYTES:
-            raise errors.TooLarge(name, MAX_BYTES, number)
-        yield raw
-
-
-
 def _parse_line(name: str, number: int, raw: bytes, published: dt.date | None) -> Article:
     try:
         line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
     except UnicodeDecodeError as err:
         raise errors.BadEncoding(name, err.start, number) from None
-    record = _json(line.rstrip("\r\n"), lambda reason: errors.BadJsonLine(name, number, reason))
+    record = inputs.parse_json(line.rstrip("\r\n"), lambda reason: errors.BadJsonLine(name, number, reason))
     if not isinstance(record, dict):
         raise errors.BadJsonLine(name, number, f"found a JSON {type(record).__name__}")
     for field in ("id", "text"):
@@ -298,7 +258,7 @@ def _read_manifest(folder: Path) -> dict[str, dict[str, str]]:
     for name in MANIFESTS:
         path = folder / name
         if path.is_file():
-            text = _decode(str(path), _read_bytes(path))
+            text = inputs.decode(str(path), inputs.read_bytes(path))
             rows = _manifest_rows(str(path), text)
             return {row["file"]: row for row in rows}
     return {}
@@ -306,7 +266,7 @@ def _read_manifest(folder: Path) -> dict[str, dict[str, str]]:
 
 def _manifest_rows(path: str, text: str) -> list[dict[str, str]]:
     if path.endswith(".json"):
-        data = _json(text, lambda reason: errors.BadManifest(path, f"invalid JSON: {reason}"), by_line=True)
+        data = inputs.parse_json(text, lambda reason: errors.BadManifest(path, f"invalid JSON: {reason}"), by_line=True)
         if _SURROGATE.search(json.dumps(data, ensure_ascii=False)):
             raise errors.BadManifest(path, "it holds a lone surrogate, a \\ud800-\\udfff escape that is half of a pair")
         if isinstance(data, dict):  # {"file.txt": {"published": ...}, ...}
@@ -345,116 +305,10 @@ def _split_front_matter(path: str, text: str) -> tuple[dict[str, str], str]:
     return meta, text[4 + end.end() :]
 
 
-class _LongInteger(ValueError):
-    pass
-
-
-def _integer(digits: str) -> int:
-    if len(digits.lstrip("-")) > _MAX_INT_DIGITS:
-        raise _LongInteger(f"an integer of {len(digits.lstrip('-'))} digits, longer than any id; write ids as strings")
-    return int(digits)
-
-
-def _json(text: str, error: Callable[[str], errors.InputError], by_line: bool = False) -> object:
-    """``text`` parsed as JSON; what is wrong with it as ``error(reason)``, placed by line
-    (a file) or by column (a JSONL line)."""
-    try:
-        return json.loads(text, parse_int=_integer)
-    except json.JSONDecodeError as err:
-        raise error(f"{err.msg} at line {err.lineno}" if by_line else f"{err.msg} at column {err.colno}") from None
-    except _LongInteger as err:
-        raise error(str(err)) from None
-    except RecursionError:
-        raise error("nested too deeply; flatten it") from None
-
-
 def _unquote(value: str) -> str:
     if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
         return value[1:-1]
     return value
-
-
-def _decode(path: str, data: bytes) -> str:
-    """Text from bytes: UTF-8 (a BOM is dropped), or UTF-16 when a BOM says so for sure.
-    UTF-32, and UTF-16 without a BOM, are named and refused; a NUL byte anywhere is binary."""
-    encoding = _other_encoding(data)
-    if encoding == "UTF-16":
-        try:
-            text = data.decode("utf-16")
-        except UnicodeDecodeError as err:
-            why = f"an odd number of bytes, {len(data)}" if len(data) % 2 else f"{err.reason} at byte {err.start}"
-            raise errors.InputError(
-                path, f"starts with a UTF-16 byte-order mark but is not valid UTF-16 ({why}); re-save it as UTF-8"
-            ) from None
-        if "\x00" in text:
-            raise errors.BinaryFile(path)
-        log.warning("%s: read as UTF-16 (it starts with a UTF-16 byte-order mark)", path)
-        return _normalize_newlines(text)
-    if encoding:
-        raise errors.WrongEncoding(path, encoding)
-    if b"\x00" in data:
-        raise errors.BinaryFile(path)
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        raise errors.BadEncoding(path, err.start) from None
-    return _normalize_newlines(text)
-
-
-def _normalize_newlines(text: str) -> str:
-    return text.replace("\r\n", "\n").replace("\r", "\n")
-
-
-def _other_encoding(data: bytes) -> str | None:
-    """"UTF-16" for a UTF-16 byte-order mark; a name for UTF-32, or for UTF-16 without a
-    mark (every other byte of ASCII text NUL); None for anything else."""
-    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
-        return "UTF-32"
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return "UTF-16"
-    head = data[:4096].rstrip(b"\n\r")
-    if len(head) >= 8 and b"\x00" in head:
-        if not any(head[1::4] + head[2::4] + head[3::4]) or not any(head[0::4] + head[1::4] + head[2::4]):
-            return "UTF-32 (without a byte-order mark)"
-        if not any(head[1::2]) or not any(head[0::2]):
-            return "UTF-16 without a byte-order mark"
-    return None
-
-
-def _read_bytes(path: Path) -> bytes:
-    """The whole file, if it is a regular file of at most ``MAX_BYTES``."""
-    with _open_regular(path) as handle:
-        try:
-            data = handle.read(MAX_BYTES + 1)
-        except OSError as err:
-            raise errors.UnreadableFile(str(path), err.strerror or str(err)) from None
-    if len(data) > MAX_BYTES:
-        raise errors.TooLarge(str(path), MAX_BYTES)
-    return data
-
-
-def _open_regular(path: Path) -> BinaryIO:
-    """``path`` open for reading if it is a regular file. A FIFO or a device is refused
-    before a byte is read: a FIFO would block, /dev/zero never ends."""
-    try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))  # a FIFO opens at once, to be refused
-    except OSError as err:
-        raise errors.UnreadableFile(str(path), err.strerror or str(err)) from None
-    try:
-        mode = os.fstat(fd).st_mode
-        if not stat.S_ISREG(mode):
-            raise errors.NotRegularFile(str(path), _kind(mode))
-        os.set_blocking(fd, True)
-        return os.fdopen(fd, "rb")
-    except BaseException:
-        os.close(fd)
-        raise
-
-
-def _kind(mode: int) -> str:
-    kinds = [(stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISCHR, "a character device"),
-             (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket")]
-    return next((name for test, name in kinds if test(mode)), "a special file")
 
 
 def _suffix(path: Path) -> str:
