@@ -10,6 +10,7 @@ run: $(VENV)/.installed
 
 test: lint
 	sh scripts/setup-browser.sh
+	sh scripts/setup-timelinejs.sh
 	$(BIN)/python -m pytest
 
 lint: $(VENV)/.installed-test

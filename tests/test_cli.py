@@ -72,10 +72,14 @@ def test_bad_published_option_is_a_usage_error(tmp_path: Path) -> None:
 def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = write(tmp_path / "a.txt", ARTICLE)
 
-    def refuse(self: Path) -> bytes:
-        raise PermissionError(13, "Permission denied")
+    real_open = os.open
 
-    monkeypatch.setattr(Path, "read_bytes", refuse)  # root may read anything, so simulate it
+    def refuse(file: object, flags: int, *args: object, **kwargs: object) -> int:
+        if str(file) == path:
+            raise PermissionError(13, "Permission denied")
+        return real_open(file, flags, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "open", refuse)  # root may read anything, so simulate it
     assert_bad_input(run("dates", path), f"{path}: cannot read it (Permission denied); check that it exists and that you may read it")
 
 
@@ -260,7 +264,7 @@ def test_failed_write_keeps_the_old_file(tmp_path: Path, fixtures: Path, monkeyp
 
     monkeypatch.setattr(os, "replace", fail)
     result = run("build", str(fixtures / "corpus.jsonl"), "-o", str(page), "--no-cache")
-    assert_bad_input(result, f"{page}: cannot write it (No space left on device); check the folder exists and is writable")
+    assert_bad_input(result, f"{page}: cannot write it (No space left on device); free some disk space, or write it elsewhere")
     assert page.read_text(encoding="utf-8") == "the user's old page"
     assert [p.name for p in tmp_path.iterdir()] == ["t.html"]  # no temporary file left behind
 
@@ -334,14 +338,14 @@ def test_build_refuses_one_file_for_two_outputs(tmp_path: Path) -> None:
 
 def test_an_empty_corpus_is_an_error(tmp_path: Path) -> None:
     path = write(tmp_path / "c.jsonl", "\n\n")
-    assert_bad_input(run("dates", path), f"{path}: no articles found (.txt, .md, .jsonl, .jsonl.gz); check the path")
+    assert_bad_input(run("dates", path), f"{path}: holds no articles (it is empty or blank); add one JSON object per line, or leave it out")
 
 
 def test_show_top_prints_the_key_events_in_date_order(fixtures: Path) -> None:
     everything = CliRunner().invoke(main, ["show", str(fixtures / "merge")], catch_exceptions=False)
     top = CliRunner().invoke(main, ["show", str(fixtures / "merge"), "--top", "3"], catch_exceptions=False)
-    lines = [" ".join(line.split()) for line in top.stdout.splitlines()]
-    order = [" ".join(line.split()) for line in everything.stdout.splitlines()]
+    lines = [" ".join(line.split()) for line in top.stdout.splitlines()[1:]]  # after the header row
+    order = [" ".join(line.split()) for line in everything.stdout.splitlines()[1:]]
     assert len(lines) == 3 and len(order) > 3
     assert all(line in order for line in lines)  # the same lines, a subset, in the same order
     assert [order.index(line) for line in lines] == sorted(order.index(line) for line in lines)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
+import re
 import signal
 import sys
 import threading
@@ -23,8 +24,8 @@ from timeline.cache import default_path as default_cache_path
 from timeline.corpus import parse_published
 from timeline.errors import TimelineError
 from timeline.files import check_targets, write_all
-from timeline.model import Article, Timex
-from timeline.query import Query, default_top, select
+from timeline.model import Article, Timeline, Timex
+from timeline.query import Query, default_top, hint, select
 from timeline.query import top as top_events
 from timeline.runner import ENGINES, RunOptions, default_jobs
 
@@ -45,18 +46,40 @@ _PROGRESS_MIN_ARTICLES = 20
 TOP_HELP = "Only the N most significant events (the key events), in date order."
 
 
+_GLOBAL_OPTIONS = ("-q", "--quiet", "-v", "--verbose")
+# Control characters (tab and newline too) in a table cell would break the table or drive the terminal.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+log = logging.getLogger("timeline")
+
+
+class _Command(click.Command):
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        try:
+            return super().parse_args(ctx, args)
+        except click.NoSuchOption as err:  # "show -v": say where a global option goes
+            if err.option_name in _GLOBAL_OPTIONS:
+                raise click.UsageError(
+                    f"No such option: {err.option_name} for '{ctx.info_name}'; it is a global option and goes before "
+                    f"the command: timeline {err.option_name} {ctx.info_name} ...",
+                    ctx,
+                ) from None
+            raise
+
+
 class _Group(click.Group):
+    command_class = _Command
+
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except TimelineError as err:  # bad input: one line on stderr, exit 1, no traceback
-            raise click.ClickException(str(err)) from err
+            raise click.ClickException(_cell(str(err))) from err  # an id may hold escape sequences
 
 
 class _StderrHandler(logging.Handler):
     def emit(self, record: logging.LogRecord) -> None:
         prefix = "Warning: " if record.levelno >= logging.WARNING else ""
-        click.echo(f"{prefix}{record.getMessage()}", err=True)
+        click.echo(f"{prefix}{_cell(record.getMessage())}", err=True)
 
 
 def _exit_on_sigterm() -> None:
@@ -81,6 +104,32 @@ def _day(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.da
         return dt.date.fromisoformat(value)
     except ValueError:
         raise click.BadParameter(f"{value!r} is not a date; write it as YYYY-MM-DD") from None
+
+
+def _query(since: dt.date | None, until: dt.date | None, actors: tuple[str, ...], kinds: tuple[str, ...]) -> Query:
+    if since and until and since > until:
+        raise click.BadParameter(
+            f"{since.isoformat()} is after --until {until.isoformat()}, so no event could match; "
+            f"swap them: --since {until.isoformat()} --until {since.isoformat()}",
+            param_hint="'--since'",
+        )
+    return Query(since, until, actors, kinds)
+
+
+def _select(timeline: Timeline, query: Query) -> tuple[Timeline, str | None]:
+    """The events the filters keep, and what the filters were in words (None: no filter).
+    A filter that keeps nothing of a timeline that had events is said on stderr."""
+    kept = select(timeline, query)
+    if not query:
+        return kept, None
+    if not kept.events and timeline.events:
+        log.warning("no event matches the filters (%s) among %d events; %s", query.describe(), len(timeline.events), hint(timeline, query))
+    return kept, f"by {query.describe()}: {len(kept.events)} of {len(timeline.events)} events"
+
+
+def _cell(value: object) -> str:
+    """A value for a terminal table: control characters shown as escapes, not sent raw."""
+    return _CONTROL.sub(lambda m: repr(m[0])[1:-1], str(value))
 
 
 def run_options(command: Callable[..., Any]) -> Callable[..., Any]:
@@ -181,13 +230,14 @@ def build(ctx: click.Context, inputs: tuple[str, ...], published: dt.date | None
       timeline build big.jsonl.gz --jobs 8 --cache ~/.cache/timeline.sqlite
       timeline build big.jsonl.gz --engine dask --scheduler tcp://10.0.0.5:8786
     """
+    query = _query(since, until, actors, kinds)
     cache = None if no_cache else Path(cache_path).expanduser() if cache_path else default_cache_path()
     options, articles = _read(inputs, published, title, _run_options(jobs, engine, scheduler, cache))
     check_targets([output, *(p for p in paths.values() if p)], articles, cache)
     with _progress(ctx, articles) as progress:
-        timeline = select(pipeline.build(articles, options, progress), Query(since, until, actors, kinds))
+        timeline, selection = _select(pipeline.build(articles, options, progress), query)
     key = top_events(timeline, top) if top else timeline
-    outputs = {output: render.to_html(timeline, cdn=cdn, key=top or default_top(len(timeline.events)))}
+    outputs = {output: render.to_html(timeline, cdn=cdn, key=top or default_top(len(timeline.events)), selection=selection)}
     for name, path in paths.items():
         if path:
             outputs[path] = EXPORTS[name][0](timeline if name == "json" else key)
@@ -211,17 +261,21 @@ def show(ctx: click.Context, inputs: tuple[str, ...], published: dt.date | None,
       timeline show seeds/ --actor Kerry --since 2016-07-01
       timeline show pile.jsonl.gz --top 20
     """
+    query = _query(since, until, actors, kinds)
     options, articles = _read(inputs, published, run=_run_options(jobs, engine, scheduler, None))
     with _progress(ctx, articles) as progress:
-        timeline = select(pipeline.build(articles, options, progress), Query(since, until, actors, kinds))
+        timeline, _ = _select(pipeline.build(articles, options, progress), query)
     if top:
         timeline = top_events(timeline, top)
-    width = max((len(e.when.label) for e in timeline.events), default=0)
+    if not timeline.events:
+        return
+    width = max(len("date"), *(len(e.when.label) for e in timeline.events))
+    click.echo(f"{'date':<{width}}  event [status] (date disagreements)  (sources)")
     for event in timeline.events:
         sources = len({m.article for m in event.mentions})
         status = f" [{event.status}]" if event.status and event.status != "occurred" else ""
         conflict = f" (dates disagree: {', '.join(event.conflicts)})" if event.conflicts else ""
-        click.echo(f"{event.when.label:<{width}}  {event.title}{status}{conflict}  ({sources} source{'s' if sources != 1 else ''})")
+        click.echo(f"{event.when.label:<{width}}  {_cell(event.title)}{status}{conflict}  ({sources} source{'s' if sources != 1 else ''})")
 
 
 @main.command(epilog=EXIT_CODES)
@@ -238,6 +292,8 @@ def dates(inputs: tuple[str, ...], published: dt.date | None, fmt: str, jobs: in
     """
     _, articles = _read(inputs, published)
     line = _timex_json if fmt == "jsonl" else _timex_row
+    if fmt == "table":
+        click.echo("article\tspan\ttext\ttype\tvalue\trule")
     for article, timexes in pipeline.tag(articles, jobs=jobs or default_jobs()):
         if timexes:  # one write per article: per-line echo costs more than the tagging
             click.echo("\n".join(line(article, timex) for timex in timexes))
@@ -259,40 +315,47 @@ def events(ctx: click.Context, inputs: tuple[str, ...], published: dt.date | Non
     options, articles = _read(inputs, published, run=_run_options(jobs, engine, scheduler, None))
     with _progress(ctx, articles) as progress:
         found = pipeline.extract(articles, progress, options.run)
+    if fmt == "table":
+        click.echo("article\tid\tvalue\tstatus\tkind\tactors\ttitle")
     for event in found:
         if fmt == "jsonl":
-            click.echo(json.dumps(export.to_record(event), ensure_ascii=False, sort_keys=True))
+            click.echo(json.dumps({"article": event.mentions[0].article, **export.to_record(event)}, ensure_ascii=False, sort_keys=True))
         else:
-            actors = ", ".join(event.actors) or "-"
-            click.echo(
-                f"{event.mentions[0].article}\t{event.when.value}\t{event.status or '-'}\t{event.kind or '-'}\t{actors}\t{event.title}"
-            )
+            cells = (event.mentions[0].article, event.id, event.when.value, event.status or "-", event.kind or "-",
+                     ", ".join(event.actors) or "-", event.title)
+            click.echo("\t".join(_cell(c) for c in cells))
 
 
 @main.command(epilog=EXIT_CODES)
 @input_options
-@click.option("--article", "article_id", required=True, metavar="ID", help="The id of the article to explain.")
-def explain(inputs: tuple[str, ...], published: dt.date | None, article_id: str) -> None:
+@click.option("--article", "article_id", metavar="ID", help="The id of the article to explain (not needed when the input has one article).")
+def explain(inputs: tuple[str, ...], published: dt.date | None, article_id: str | None) -> None:
     """Show an article's text with every temporal expression marked and resolved.
 
     \b
     Example:
       timeline explain seeds/ --article 003_e032e8336cd8cf9b
+      timeline explain notes.txt --published 2016-07-14
     """
     _, articles = _read(inputs, published)
+    if article_id is None:
+        if len(articles) > 1:
+            known = ", ".join(_cell(a.id) for a in articles[:10]) + (" …" if len(articles) > 10 else "")
+            raise click.UsageError(f"the input has {len(articles)} articles; say which with --article ID (ids: {known})")
+        article_id = articles[0].id
     article = next((a for a in articles if a.id == article_id), None)
     if article is None:
         known = ", ".join(a.id for a in articles[:10]) + (" …" if len(articles) > 10 else "")
         raise TimelineError(f'no article with id "{article_id}" in the input; ids are: {known}')
     timexes = next(pipeline.tag([article]))[1]
-    click.echo(f"{article.id} — published {article.published:%a %d %b %Y}" + (f" — {article.source}" if article.source else ""))
+    click.echo(_cell(f"{article.id} — published {article.published:%a %d %b %Y}" + (f" — {article.source}" if article.source else "")))
     click.echo()
     cursor, marked = 0, []
     for number, timex in enumerate(timexes, start=1):
-        marked.append(article.text[cursor : timex.start])
-        marked.append(click.style(f"[{timex.text}]", bold=True, underline=True) + click.style(f"{number}", fg="cyan"))
+        marked.append(_text(article.text[cursor : timex.start]))
+        marked.append(click.style(f"[{_text(timex.text)}]", bold=True, underline=True) + click.style(f"{number}", fg="cyan"))
         cursor = timex.end
-    marked.append(article.text[cursor:])
+    marked.append(_text(article.text[cursor:]))
     click.echo("".join(marked))
     click.echo()
     for number, timex in enumerate(timexes, start=1):
@@ -304,7 +367,8 @@ def _read(
     inputs: tuple[str, ...], published: dt.date | None, title: str = "Timeline", run: RunOptions = RunOptions()
 ) -> tuple[pipeline.Options, tuple[Article, ...]]:
     options = pipeline.Options(published=published, title=title, run=run)
-    return options, pipeline.read(inputs, options, stdin=sys.stdin.buffer)
+    stdin = getattr(sys.stdin, "buffer", None)  # None when the command started with standard input closed
+    return options, pipeline.read(inputs, options, stdin=stdin)
 
 
 @contextmanager
@@ -335,4 +399,9 @@ def _timex_json(article: Article, timex: Timex) -> str:
 
 
 def _timex_row(article: Article, timex: Timex) -> str:
-    return f"{article.id}\t{timex.start}-{timex.end}\t{timex.text!r}\t{timex.type}\t{timex.value}\t{timex.rule}"
+    return "\t".join(_cell(c) for c in (article.id, f"{timex.start}-{timex.end}", repr(timex.text), timex.type, timex.value, timex.rule))
+
+
+def _text(text: str) -> str:
+    """Article text for the terminal: its lines kept, other control characters escaped."""
+    return "\n".join(_cell(line) for line in text.split("\n"))

@@ -9,7 +9,6 @@ Every problem with an input raises an ``InputError`` that names the file and the
 
 from __future__ import annotations
 
-import codecs
 import csv
 import datetime as dt
 import gzip
@@ -23,7 +22,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import BinaryIO
 
-from timeline import errors
+from timeline import errors, inputs
 from timeline.model import Article
 
 log = logging.getLogger("timeline")
@@ -48,6 +47,7 @@ _KEYS = {
     "generator": "generator",
 }
 _EARLIEST, _LATEST = 1800, 2199  # a year outside these is a typo, not news
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def read_articles(
@@ -119,7 +119,15 @@ def _written_date(text: str, path: str, line: int | None) -> dt.date:
 
 def _read_path(raw: str, published: dt.date | None, stdin: BinaryIO | None) -> Iterator[tuple[Article, str]]:
     if raw == "-":
-        yield from _read_jsonl("<stdin>", stdin or sys.stdin.buffer, published)
+        stream = stdin if stdin is not None else getattr(sys.stdin, "buffer", None)
+        if stream is None:  # started with standard input closed (`timeline dates - <&-`)
+            raise errors.StdinProblem("is closed")
+        count = 0
+        for item in _read_jsonl("<stdin>", stream, published):
+            count += 1
+            yield item
+        if count == 0:
+            raise errors.StdinProblem("is empty (or only blank lines)")
         return
     path = Path(raw)
     if path.is_dir():
@@ -133,7 +141,7 @@ def _read_path(raw: str, published: dt.date | None, stdin: BinaryIO | None) -> I
 
 
 def _read_folder(folder: Path, published: dt.date | None) -> Iterator[tuple[Article, str]]:
-    files = sorted(p for p in folder.rglob("*") if p.is_file() and not _hidden(p.relative_to(folder)))
+    files = inputs.walk(folder)
     skipped = [p for p in files if not _suffix(p) and p.name not in MANIFESTS]
     skipped += [p for p in files if _suffix(p) in TEXT_SUFFIXES and _SKIPPED_NAMES.match(p.name)]
     if skipped:
@@ -151,11 +159,20 @@ def _read_folder(folder: Path, published: dt.date | None) -> Iterator[tuple[Arti
 
 def _read_file(path: Path, published: dt.date | None, manifest: dict[str, dict[str, str]]) -> Iterator[tuple[Article, str]]:
     if _suffix(path) in CORPUS_SUFFIXES:
-        yield from _read_jsonl(str(path), _open_bytes(path), published)
+        count = 0
+        with inputs.open_regular(path) as handle:
+            stream: BinaryIO = gzip.GzipFile(fileobj=handle, mode="rb") if path.name.endswith(".gz") else handle  # type: ignore[assignment]
+            with stream:
+                for item in _read_jsonl(str(path), stream, published):
+                    count += 1
+                    yield item
+        if count == 0:
+            raise errors.InputError(str(path), "holds no articles (it is empty or blank); add one JSON object per line, or leave it out")
         return
-    text = _decode(str(path), _read_bytes(path))
+    text = inputs.decode(str(path), inputs.read_bytes(path))
     meta, body = _split_front_matter(str(path), text)
-    if meta.get("generator", "").startswith("timeline"):
+    # A Markdown chronology of ours starts with this comment (older ones with front matter).
+    if text.startswith("<!-- generator: timeline") or meta.get("generator", "").startswith("timeline"):
         log.warning("skipped %s: a chronology this tool wrote, not an article", path)
         return
     fields = {**manifest.get(path.name, {}), **meta}  # the article's own metadata wins
@@ -182,7 +199,9 @@ def _read_file(path: Path, published: dt.date | None, manifest: dict[str, dict[s
 
 def _read_jsonl(name: str, stream: BinaryIO, published: dt.date | None) -> Iterator[tuple[Article, str]]:
     try:
-        for number, raw in enumerate(stream, start=1):
+        for number, raw in enumerate(inputs.lines(name, stream), start=1):
+            if number == 1 and (encoding := inputs.other_encoding(raw)):
+                raise errors.WrongEncoding(name, encoding)
             if b"\x00" in raw:
                 raise errors.BinaryFile(name)
             if raw.strip():
@@ -191,9 +210,6 @@ def _read_jsonl(name: str, stream: BinaryIO, published: dt.date | None) -> Itera
         raise errors.InputError(name, "is not a valid gzip file; give a .jsonl file or a complete .jsonl.gz") from None
     except OSError as err:
         raise errors.UnreadableFile(name, err.strerror or str(err)) from None
-    finally:
-        if name != "<stdin>":
-            stream.close()
 
 
 def _parse_line(name: str, number: int, raw: bytes, published: dt.date | None) -> Article:
@@ -201,15 +217,15 @@ def _parse_line(name: str, number: int, raw: bytes, published: dt.date | None) -
         line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
     except UnicodeDecodeError as err:
         raise errors.BadEncoding(name, err.start, number) from None
-    try:
-        record = json.loads(line.rstrip("\r\n"))
-    except json.JSONDecodeError as err:
-        raise errors.BadJsonLine(name, number, f"{err.msg} at column {err.colno}") from None
+    record = inputs.parse_json(line.rstrip("\r\n"), lambda reason: errors.BadJsonLine(name, number, reason))
     if not isinstance(record, dict):
         raise errors.BadJsonLine(name, number, f"found a JSON {type(record).__name__}")
     for field in ("id", "text"):
         if record.get(field) is None:
             raise errors.MissingField(name, number, field)
+    for field in ("id", "text", "title", "source", "url", "published", "time"):
+        if isinstance(record.get(field), str) and _SURROGATE.search(record[field]):
+            raise errors.LoneSurrogate(name, number, field)
     if not isinstance(record["id"], (str, int)) or isinstance(record["id"], bool) or str(record["id"]) == "":
         raise errors.BadField(name, number, "id", "a non-empty string")
     if not isinstance(record["text"], str):
@@ -242,7 +258,7 @@ def _read_manifest(folder: Path) -> dict[str, dict[str, str]]:
     for name in MANIFESTS:
         path = folder / name
         if path.is_file():
-            text = _decode(str(path), _read_bytes(path))
+            text = inputs.decode(str(path), inputs.read_bytes(path))
             rows = _manifest_rows(str(path), text)
             return {row["file"]: row for row in rows}
     return {}
@@ -250,10 +266,9 @@ def _read_manifest(folder: Path) -> dict[str, dict[str, str]]:
 
 def _manifest_rows(path: str, text: str) -> list[dict[str, str]]:
     if path.endswith(".json"):
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as err:
-            raise errors.BadManifest(path, f"invalid JSON: {err.msg} at line {err.lineno}") from None
+        data = inputs.parse_json(text, lambda reason: errors.BadManifest(path, f"invalid JSON: {reason}"), by_line=True)
+        if _SURROGATE.search(json.dumps(data, ensure_ascii=False)):
+            raise errors.BadManifest(path, "it holds a lone surrogate, a \\ud800-\\udfff escape that is half of a pair")
         if isinstance(data, dict):  # {"file.txt": {"published": ...}, ...}
             data = [{"file": key, **value} for key, value in data.items() if isinstance(value, dict)]
         if not isinstance(data, list) or not all(isinstance(row, dict) for row in data):
@@ -296,48 +311,8 @@ def _unquote(value: str) -> str:
     return value
 
 
-def _decode(path: str, data: bytes) -> str:
-    """Text from bytes: UTF-8 (a BOM is dropped), or UTF-16 when a BOM says so for sure."""
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        try:
-            text = data.decode("utf-16")
-        except UnicodeDecodeError:
-            raise errors.BadEncoding(path, 0) from None
-        log.warning("%s: read as UTF-16 (it starts with a UTF-16 byte-order mark)", path)
-        return _normalize_newlines(text)
-    if b"\x00" in data[:8192]:
-        raise errors.BinaryFile(path)
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        raise errors.BadEncoding(path, err.start) from None
-    return _normalize_newlines(text)
-
-
-def _normalize_newlines(text: str) -> str:
-    return text.replace("\r\n", "\n").replace("\r", "\n")
-
-
-def _read_bytes(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except OSError as err:
-        raise errors.UnreadableFile(str(path), err.strerror or str(err)) from None
-
-
-def _open_bytes(path: Path) -> BinaryIO:
-    try:
-        if path.name.endswith(".gz"):
-            return gzip.open(path, "rb")  # type: ignore[return-value]
-        return path.open("rb")
-    except OSError as err:
-        raise errors.UnreadableFile(str(path), err.strerror or str(err)) from None
-
-
 def _suffix(path: Path) -> str:
     name = path.name.lower()
     return next((s for s in (*CORPUS_SUFFIXES, *TEXT_SUFFIXES) if name.endswith(s)), "")
 
 
-def _hidden(relative: Path) -> bool:
-    return any(part.startswith(".") for part in relative.parts)

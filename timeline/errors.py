@@ -6,6 +6,8 @@ stderr and exit status 1, in one place (``cli._Group``).
 
 from __future__ import annotations
 
+import errno
+
 
 class TimelineError(Exception):
     """Base class of every error the tool reports to a user."""
@@ -96,9 +98,50 @@ class NoArticles(InputError):
         super().__init__(path, "no articles found (.txt, .md, .jsonl, .jsonl.gz); check the path")
 
 
-class OutputError(TimelineError):
-    """An output file could not be written."""
+_OUTPUT_FIXES = {  # errno → what to do about it
+    errno.ENOSPC: "free some disk space, or write it elsewhere",
+    errno.EDQUOT: "free some of your disk quota, or write it elsewhere",
+    errno.EROFS: "the disk is read-only; write it elsewhere",
+    errno.EACCES: "you may not write there; write it to a folder of yours",
+    errno.EPERM: "you may not write there; write it to a folder of yours",
+    errno.ENOTDIR: "part of the path is a file, not a folder; check the path",
+    errno.ENAMETOOLONG: "the path is too long; give a shorter one",
+}
 
-    def __init__(self, path: str, reason: str) -> None:
+
+class OutputError(TimelineError):
+    """An output file could not be written; ``code`` (an errno) picks the fix to suggest."""
+
+    def __init__(self, path: str, reason: str, code: int | None = None) -> None:
         self.path = path
-        super().__init__(f"{path}: cannot write it ({reason}); check the folder exists and is writable")
+        fix = _OUTPUT_FIXES.get(code or 0, "check the folder exists and is writable")
+        super().__init__(f"{path}: cannot write it ({reason}); {fix}")
+
+
+class NotRegularFile(InputError):
+    def __init__(self, path: str, kind: str) -> None:
+        super().__init__(path, f"is {kind}, not a regular file; give a .txt/.md article or a .jsonl corpus saved as a file")
+
+
+class TooLarge(InputError):
+    def __init__(self, path: str, cap: int, line: int | None = None) -> None:
+        what = "the line is longer than" if line is not None else "is larger than"
+        size = f"{cap // 2**20} MiB" if cap % 2**20 == 0 else f"{cap:,} bytes"
+        super().__init__(path, f"{what} {size}, the most one article may take; split it into smaller articles", line)
+
+
+class WrongEncoding(InputError):
+    def __init__(self, path: str, encoding: str, line: int | None = None) -> None:
+        super().__init__(path, f"is {encoding}, not UTF-8; re-save it as UTF-8", line)
+
+
+class LoneSurrogate(InputError):
+    def __init__(self, path: str, line: int | None, field: str) -> None:
+        super().__init__(
+            path, f'"{field}" holds a lone surrogate (a \\ud800-\\udfff escape that is half of a pair, not a character); fix or remove it', line
+        )
+
+
+class StdinProblem(InputError):
+    def __init__(self, problem: str) -> None:
+        super().__init__("<stdin>", f"standard input {problem}; pipe a JSONL corpus into it (one article per line), or name a file instead of -")

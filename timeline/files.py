@@ -44,7 +44,7 @@ def write_all(outputs: Mapping[str, str]) -> None:
             try:
                 os.replace(tmp, target)
             except OSError as err:
-                raise OutputError(str(target), err.strerror or str(err)) from None
+                raise OutputError(str(target), err.strerror or str(err), err.errno) from None
     finally:
         for tmp, _ in staged:
             _remove(tmp)
@@ -83,7 +83,7 @@ def _stage(target: Path, content: str) -> str:
         _remove_stale(target)
         fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.{os.getpid()}.", suffix=".tmp")
     except OSError as err:
-        raise OutputError(str(target), err.strerror or str(err)) from None
+        raise OutputError(str(target), err.strerror or str(err), err.errno) from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(content)
@@ -92,7 +92,7 @@ def _stage(target: Path, content: str) -> str:
         os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; give the usual permissions
     except OSError as err:
         _remove(tmp)
-        raise OutputError(str(target), err.strerror or str(err)) from None
+        raise OutputError(str(target), err.strerror or str(err), err.errno) from None
     except BaseException:
         _remove(tmp)
         raise

@@ -8,10 +8,11 @@ its contract is named.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import logging
 import time
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import BinaryIO
 
 from timeline import corpus, events, merge, runner, significance, timex
@@ -89,8 +90,15 @@ def readings(articles: Sequence[Article], progress: Progress | None = None, run:
 
 
 def extract(articles: Sequence[Article], progress: Progress | None = None, run: RunOptions = RunOptions()) -> tuple[Event, ...]:
-    """The dated events of every article, unmerged, in input order."""
-    return tuple(e for r in readings(articles, progress, run) for e in r.events)
+    """The dated events of every article, unmerged, in input order, each with an id: the
+    one merging gives an event first reported by that mention."""
+    return tuple(e if e.id else replace(e, id=unmerged_id(e)) for r in readings(articles, progress, run) for e in r.events)
+
+
+def unmerged_id(event: Event) -> str:
+    """A short hash of where ``event`` is reported (its first mention), as merge names events."""
+    first = event.mentions[0]
+    return hashlib.sha1(f"{first.article}\t{first.start}\t{first.end}".encode()).hexdigest()[:12]
 
 
 def build(articles: Sequence[Article], options: Options = Options(), progress: Progress | None = None) -> Timeline:

@@ -20,6 +20,14 @@ class Query:
     def __bool__(self) -> bool:
         return bool(self.since or self.until or self.actors or self.kinds)
 
+    def describe(self) -> str:
+        """The filters in words, as the options give them: "kind bogus, actor Kerry, since 2016-07-01"."""
+        parts = [f"kind {' or '.join(self.kinds)}"] if self.kinds else []
+        parts += [f"actor {' or '.join(self.actors)}"] if self.actors else []
+        parts += [f"since {self.since.isoformat()}"] if self.since else []
+        parts += [f"until {self.until.isoformat()}"] if self.until else []
+        return ", ".join(parts)
+
 
 def select(timeline: Timeline, query: Query) -> Timeline:
     """The timeline with only the events ``query`` keeps."""
@@ -39,6 +47,16 @@ def _keeps(query: Query, event: Event) -> bool:
         names = [a.lower() for a in event.actors]
         return any(wanted.lower() in name for wanted in query.actors for name in names)
     return True
+
+
+def hint(timeline: Timeline, query: Query) -> str:
+    """What a filter that kept nothing could have been: the kinds the timeline has, for --kind."""
+    if query.kinds:
+        kinds = sorted({e.kind for e in timeline.events if e.kind})
+        return f"the kinds found are: {', '.join(kinds)}" if kinds else "no event has a kind"
+    if query.actors:
+        return "--actor matches part of a name, case-insensitive, e.g. --actor kerry"
+    return "widen --since/--until"
 
 
 def top(timeline: Timeline, n: int) -> Timeline:

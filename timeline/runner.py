@@ -153,6 +153,8 @@ def _dask(chunks: list[Sequence[Article]], work: Work, scheduler: str | None) ->
         client = Client(scheduler, timeout="10s")
     except OSError as err:
         raise TimelineError(f"cannot reach the Dask scheduler at {scheduler} ({err}); check the address") from None
+    except ValueError as err:  # Dask's parse of the address: "missing port number in address 'x'"
+        raise TimelineError(f"--scheduler {scheduler!r} is not a Dask scheduler address ({err}); write it as tcp://HOST:PORT") from None
     with client:
         futures = client.map(work, chunks, pure=False)
         for future in futures:  # in input order, as they finish

@@ -28,9 +28,10 @@ from timeline.render.figure import NO_VALUE, colour, figure, status_order
 __all__ = ["to_html"]
 
 
-def to_html(timeline: Timeline, cdn: bool = False, key: int | None = None) -> str:
+def to_html(timeline: Timeline, cdn: bool = False, key: int | None = None, selection: str | None = None) -> str:
     """The page as a string. ``cdn``: load plotly.js from the network instead of embedding it.
-    ``key``: how many of the most significant events the page opens on (default: all)."""
+    ``key``: how many of the most significant events the page opens on (default: all).
+    ``selection``: what the events were filtered by, said in the header."""
     timeline = _with_unique_ids(timeline)
     articles = {a.id: a for a in timeline.articles}
     keys = key_ids(timeline, key if key is not None else len(timeline.events))
@@ -40,6 +41,7 @@ def to_html(timeline: Timeline, cdn: bool = False, key: int | None = None) -> st
     plotly_js = None if cdn else _plotly_js()
     return _environment().get_template("page.html.j2").render(
         timeline=timeline,
+        selection=selection,
         events=[views.event_view(e, articles, e.id in keys, ranks[e.id]) for e in timeline.events],
         key_count=len(keys),
         choices=views.choices(timeline, articles),
