@@ -282,3 +282,12 @@ def test_a_shared_surname_is_the_person_named_in_full_last() -> None:
             "Jackson died on Wednesday, doctors said.")
     found = extract(text, ("Monday", "2019-03-04"), ("Tuesday", "2019-03-05"), ("Wednesday", "2019-03-06"))
     assert found[-1].actors == ("Michael Jackson",)
+
+
+def test_a_run_on_sentence_is_parsed_once_however_many_dates_it_holds() -> None:
+    unit = "officials met in Geneva on Monday and talks went on into the night, a spokesman said on 3 May "
+    text = unit * 300  # 28,000 characters, no full stop, 600 dates
+    article = Article(id="t1", text=text, published=dt.date(2016, 5, 5))
+    windows = events._dated_sentences(article, timex.tag(article), events.lexicon())
+    assert sum(end - start for start, end in windows) <= 1.1 * len(text)  # was 24 times the text
+    assert all(end - start <= events._MAX_SENTENCE + 20 for start, end in windows)

@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 
 from timeline.events import clause as clauses
 from timeline.events import headline, naming, nlp
@@ -56,7 +58,7 @@ def _dated_sentences(article: Article, timexes: tuple[Timex, ...], lex: Lexicon)
             stamp_end = timex.end  # "Wed Apr 29, 2009 7:31 pm EDT": the clock time is the stamp's too
             continue
         if timex.type in ("DATE", "TIME") and span is not None and span.granularity not in _UNDATED_GRANULARITIES:
-            sentence = _window(article.text, _after_dateline(article.text, sentence_at(article.text, timex.start), timex, lex), timex)
+            sentence = _after_dateline(article.text, _window(article.text, sentence_at(article.text, timex.start), timex), timex, lex)
             if not lex.furniture.match(article.text[sentence[0] : sentence[1]]):
                 by_sentence[sentence].append(timex)
     return by_sentence
@@ -77,8 +79,9 @@ def _stamped(text: str, timex: Timex, lex: Lexicon) -> bool:
     04:16 GMT"), which dates the page, not an event."""
     if lex.stamp.match(text, timex.end):
         return True
-    line_start = text.rfind("\n", 0, timex.start) + 1
-    return lex.stamp_before.search(text, max(line_start, timex.start - 40), timex.start) is not None
+    look_from = max(0, timex.start - 40)
+    line_start = text.rfind("\n", look_from, timex.start) + 1  # only the last 40 characters: a line can be a whole book
+    return lex.stamp_before.search(text, max(line_start, look_from), timex.start) is not None
 
 
 def _events(pending: list[tuple[Article, dict[tuple[int, int], list[Timex]]]], lex: Lexicon) -> Iterator[tuple[Event, ...]]:
@@ -204,20 +207,30 @@ def _dateline(text: str, sentence_start: int, timexes: list[Timex]) -> Timex | N
 
 
 def _window(text: str, sentence: tuple[int, int], timex: Timex) -> tuple[int, int]:
-    """The sentence, or for a run-on one the words around the date: the parser's cost and
-    memory grow with the length of what it is given."""
+    """The sentence, or for a run-on one the stretch of it that holds the date: the parser's
+    cost and memory grow with the length of what it is given. A run-on sentence is cut into
+    consecutive stretches of at most _MAX_SENTENCE characters, at spaces, so that each of its
+    words is parsed once however many dates it holds."""
     start, end = sentence
     if end - start <= _MAX_SENTENCE:
         return sentence
-    half = max(0, _MAX_SENTENCE - (timex.end - timex.start)) // 2
-    low, high = max(start, timex.start - half), min(end, timex.end + half)
-    if low > start:  # begin and end at a space, not inside a word
-        space = text.find(" ", low, timex.start)
-        low = space + 1 if space >= 0 else low
-    if high < end:
-        space = text.rfind(" ", timex.end, high)
-        high = space if space >= 0 else high
-    return low, high
+    stretches = _stretches(text, start, end)
+    low, high = stretches[max(0, bisect_right(stretches, (timex.start, end + 1)) - 1)]
+    return low, max(high, min(end, timex.end))
+
+
+@lru_cache(maxsize=64)
+def _stretches(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
+    found = []
+    low = start
+    while low < end:
+        high = min(end, low + _MAX_SENTENCE)
+        if high < end:
+            space = text.rfind(" ", low + _MAX_SENTENCE // 2, high)
+            high = space if space > low else high
+        found.append((low, high))
+        low = high + 1 if high < end and text[high] == " " else high
+    return tuple(found)
 
 
 def _relation(value: str, published: dt.date) -> str:
