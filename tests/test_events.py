@@ -291,3 +291,17 @@ def test_a_run_on_sentence_is_parsed_once_however_many_dates_it_holds() -> None:
     windows = events._dated_sentences(article, timex.tag(article), events.lexicon())
     assert sum(end - start for start, end in windows) <= 1.1 * len(text)  # was 24 times the text
     assert all(end - start <= events._MAX_SENTENCE + 20 for start, end in windows)
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "status"),
+    [
+        ("Fans line up outside the court at 07:30 every morning.", ("07:30", "2019-03-07T07:30"), "ongoing"),
+        ("Since Monday, protesters have marched through the city every day.", ("Monday", "2019-03-04"), "ongoing"),
+        ("He prepared for his planned concerts in July.", ("July", "2018-07"), "proposed"),  # never a fact
+        ("The burial, initially scheduled for Saturday, was moved.", ("Saturday", "2019-03-02"), "proposed"),
+        ("The burial took place on Saturday.", ("Saturday", "2019-03-02"), "occurred"),  # the counter-example
+    ],
+)
+def test_habits_and_plans_are_no_facts(text: str, date: tuple[str, str], status: str) -> None:
+    assert [e.status for e in extract(text, date)] == [status]

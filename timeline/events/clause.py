@@ -314,6 +314,14 @@ def _status(trigger: Token, lex: Lexicon, relation: str) -> str:
         return "denied"
     if _conditional(chain, lex):
         return "conditional"
+    if _habitual(trigger, lex):
+        return "ongoing"  # "fans line up at 07:30 every morning"
+    if trigger.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "amod" and c.lower_ in lex.plan_adjectives for c in trigger.children):
+        return "scheduled" if relation == "future" else "proposed"  # "his planned July 2009 concerts"
+    if any(c.dep_ == "advmod" and c.lower_ in lex.first_plan_adverbs for t in (trigger, trigger.head) for c in t.children) and (
+        {trigger.lemma_, trigger.lower_, trigger.head.lemma_, trigger.head.lower_} & lex.scheduled_heads
+    ):
+        return "proposed"  # "the burial, initially scheduled for Saturday": a plan that changed
     scheduled_head = trigger.dep_ == "xcomp" and trigger.head.lemma_ in lex.scheduled_heads
     if words & lex.future or scheduled_head or (trigger.head.dep_ == "xcomp" and trigger.head.head.lemma_ in lex.scheduled_heads):
         return "scheduled"
@@ -331,6 +339,16 @@ def _status(trigger: Token, lex: Lexicon, relation: str) -> str:
     if relation == "current" and trigger.tag_ in ("VBZ", "VBP") and trigger.lemma_ not in lex.reporting:
         return "scheduled"  # "when Kerry meets Lavrov this week" in a Tuesday report
     return "occurred"
+
+
+def _habitual(trigger: Token, lex: Lexicon) -> bool:
+    """ "every morning", "each week", "daily": the clause tells a habit."""
+    for token in _own_clause(trigger):
+        if token.lower_ in lex.habitual_adverbs and token.dep_ == "advmod":
+            return True
+        if token.lower_ in ("every", "each") and token.head.lemma_.lower() in lex.habitual_units:
+            return True
+    return False
 
 
 def refusal(trigger: Token) -> bool:

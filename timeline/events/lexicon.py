@@ -39,6 +39,10 @@ class Lexicon:
     proposed_modals: frozenset[str]
     proposal_words: frozenset[str]
     conditional: frozenset[str]
+    habitual_units: frozenset[str]  # "every [morning]": a habit, ongoing
+    habitual_adverbs: frozenset[str]
+    plan_adjectives: frozenset[str]  # "the [planned] concerts": a plan
+    first_plan_adverbs: frozenset[str]  # "[initially] scheduled": a plan since changed
     aliases: dict[str, str]
     capitals: dict[str, str]
     demonyms: dict[str, str]
@@ -157,6 +161,10 @@ def _build(data: dict[str, Any]) -> Lexicon:
         proposed_modals=frozenset(status["proposed_modals"]),
         proposal_words=frozenset(status["proposal_words"]),
         conditional=frozenset(status["conditional"]),
+        habitual_units=frozenset(status["habitual_units"]),
+        habitual_adverbs=frozenset(status["habitual_adverbs"]),
+        plan_adjectives=frozenset(status["plan_adjectives"]),
+        first_plan_adverbs=frozenset(status["first_plan_adverbs"]),
         aliases=dict(actors["aliases"]),
         capitals=dict(actors["capitals"]),
         demonyms=dict(actors["demonyms"]),
