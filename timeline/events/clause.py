@@ -97,7 +97,7 @@ def _main_clause(doc: Doc, span: Span, lex: Lexicon) -> Token | None:
     root = rest
     while root.head.i != root.i:
         root = root.head
-    return root if root.pos_ in _VERBAL or lex.kind_of(root.lemma_) else None
+    return root if (root.pos_ in _VERBAL and not _age(root)) or lex.kind_of(root.lemma_) else None
 
 
 def _trigger(span: Span, lex: Lexicon) -> Token | None:
@@ -117,17 +117,23 @@ def _trigger(span: Span, lex: Lexicon) -> Token | None:
     token = span.root
     for _ in range(12):
         if token.head.i == token.i:
-            return token if token.pos_ in _VERBAL or (lex.kind_of(token.lemma_) and token.ent_type_ not in _DATE_LABELS) else None
+            return token if (token.pos_ in _VERBAL and not _age(token)) or (lex.kind_of(token.lemma_) and token.ent_type_ not in _DATE_LABELS) else None
         token = token.head
         if token.i in range(span.start, span.end):
             continue
         if token.pos_ == "AUX" and token.dep_ in ("aux", "auxpass") and token.head.pos_ == "VERB":
             return token.head  # the date hangs on an auxiliary: it dates the verb
-        if token.pos_ in _VERBAL:
+        if token.pos_ in _VERBAL and not _age(token):
             return token
         if token.pos_ in ("NOUN", "PROPN") and lex.kind_of(token.lemma_) and token.dep_ != "compound" and token.ent_type_ not in _DATE_LABELS:
             return token
     return None
+
+
+def _age(token: Token) -> bool:
+    """ "his death [aged] 50 in June": an age, not an event."""
+    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return token.lower_ == "aged" and following is not None and following.like_num
 
 
 def dates_a_thing(doc: Doc, start: int, end: int, lex: Lexicon) -> bool:

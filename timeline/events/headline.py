@@ -97,11 +97,18 @@ def _next_stretch(doc, expression: range, skip: set[int]) -> set[int]:
     after = expression.stop
     while after < len(doc) and after in skip and doc[after].ent_type_ in _DATE_ENTS:
         after += 1
-    if after < len(doc) and (doc[after].pos_ == "CCONJ" or doc[after].text == ","):
+    if after < len(doc) and doc[after].pos_ == "CCONJ" and expression:
         following = next((e for e in doc.ents if e.label_ in _DATE_ENTS and e.start > after), None)
-        if following is not None and not any(t.is_sent_start for t in doc[after + 1 : following.start]):
+        if following is not None and _governor(following.root) == _governor(doc[expression.start]):
             return set(range(after, following.end))
     return set()
+
+
+def _governor(token: Token) -> int:
+    """The verb a date hangs on, through its preposition: "meet ... [on] Friday" → meet."""
+    while token.head.i != token.i and token.pos_ not in ("VERB", "AUX"):
+        token = token.head
+    return token.i
 
 
 def _expletive(trigger: Token) -> Token | None:
@@ -117,7 +124,7 @@ def _skipped(doc, expression: range) -> set[int]:
     brackets."""
     skip = set(expression)
     for ent in doc.ents:
-        if ent.label_ in _DATE_ENTS and not any(t.lower_ == "old" for t in ent):  # not "a 25-year-old man"
+        if ent.label_ in _DATE_ENTS and not any(t.lower_ in ("old", "aged", "age") for t in ent):  # not "a 25-year-old man", "aged 50"
             skip.update(range(ent.start, ent.end))
     for token in doc:
         if token.lower_ in ('"', "“", "”", "‘", "’", "'") and token.tag_ in ("``", "''", "-LRB-", "-RRB-"):
