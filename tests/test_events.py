@@ -138,6 +138,11 @@ def test_headlines(text: str, date: tuple[str, str], title: str) -> None:
         # what a verb reports, a fronted quote after the rest, its first word in lower case
         ('"That is not on the table," Borrell told reporters on Monday.', ("Monday", "2019-03-04"), "Borrell tells reporters that is not on the table"),
         ("There will be more meetings on Friday, the envoy said.", ("Friday", "2019-03-08"), "There will be more meetings"),
+        # a list goes whole or not at all; a possessive and an age go with their date; a name as a modifier stays whole
+        ("Troops from France, Spain, Italy, Greece and Portugal arrived on Monday in the old port of Lisbon to help with the relief effort.",
+         ("Monday", "2019-03-04"), "Troops from France, Spain, Italy, Greece and Portugal arrive in the old port of Lisbon"),
+        ("The stadium set a capacity of 60,000 for Saturday's show.", ("Saturday", "2019-03-02"), "Stadium sets capacity of 60,000 for show"),
+        ("Peter Novak's death aged 50 in June shocked his fans.", ("June", "2018-06"), "Novak's death"),
     ],
 )
 def test_headlines_in_the_sentence_words(text: str, date: tuple[str, str], title: str) -> None:
@@ -305,3 +310,13 @@ def test_a_run_on_sentence_is_parsed_once_however_many_dates_it_holds() -> None:
 )
 def test_habits_and_plans_are_no_facts(text: str, date: tuple[str, str], status: str) -> None:
     assert [e.status for e in extract(text, date)] == [status]
+
+
+def test_a_list_is_shortened_whole_or_not_at_all() -> None:
+    from timeline.events import headline, nlp
+
+    doc = nlp.parse(["Ministers from France, Spain, Italy and Greece"])[0]
+    head = next(t for t in doc if t.dep_ == "ROOT")
+    kept = headline._shortened(list(doc), 4, {head.i})
+    assert [t.text for t in kept] in (["Ministers", "from", "France"], ["Ministers"])  # never "France, Spain" cut mid-list
+    assert [t.text for t in headline._shortened(list(doc), 20, {head.i})] == [t.text for t in doc]

@@ -276,14 +276,17 @@ def _title(
 ) -> str:
     """The headline of the dated clause; failing that, of the sentence's main clause; failing
     that, the sentence's first words."""
-    if clause is not None and (found := headline.title(clause, tokens, previous_end, people, lex, sentence_start)):
+    found = headline.title(clause, tokens, previous_end, people, lex, sentence_start) if clause is not None else None
+    if found and (" " in found or clause is None or clause.trigger.pos_ in ("VERB", "AUX")):
         return found
     start, end = timex.start - sentence_start, timex.end - sentence_start
     main = clauses.read(doc, start, end, lex, "past", previous_end, dateline=True)
     if main is not None and (clause is None or main.trigger.i != clause.trigger.i):
-        if found := headline.title(main, tokens, previous_end, people, lex, sentence_start):
-            return found
-    return _fallback_title(sentence)
+        if found and not clauses.argument_of(clause.trigger, main.trigger):  # type: ignore[union-attr]
+            return found  # a one-word headline ("Show") gives way only to the clause it is part of
+        if other := headline.title(main, tokens, previous_end, people, lex, sentence_start):
+            return other
+    return found or _fallback_title(sentence)
 
 
 def _fallback_title(sentence: str) -> str:

@@ -130,6 +130,16 @@ def _trigger(span: Span, lex: Lexicon) -> Token | None:
     return None
 
 
+def argument_of(token: Token, verb: Token) -> bool:
+    """Whether ``token`` is part of what ``verb`` says, not of a clause inside it: "set a
+    capacity for [Saturday's show]", but not "[Tragic though today's death is], I would like"."""
+    while token.i != verb.i:
+        if token.head.i == token.i or token.dep_ in _CLAUSES or token.dep_ in ("advcl", "relcl", "conj", "parataxis"):
+            return False
+        token = token.head
+    return True
+
+
 def _age(token: Token) -> bool:
     """ "his death [aged] 50 in June": an age, not an event."""
     following = token.nbor(1) if token.i + 1 < len(token.doc) else None

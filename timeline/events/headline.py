@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 _WORDS = 16  # a headline longer than this loses modifiers, from the right
-_SUBJECT_WORDS = 6
+_SUBJECT_WORDS = 8
 _IRREGULAR = {"be": "is", "have": "has", "do": "does", "go": "goes", "say": "says"}
 _PLURAL = {"be": "are", "have": "have", "do": "do"}
 # what a clause says beside its event: never in a headline
@@ -53,6 +53,9 @@ def title(clause: Clause, expression: range, segment: int, people: People, lex: 
     skip = _skipped(trigger.doc, expression)
     other = {t.i for t in trigger.doc if trigger.i < t.i and t.idx < segment}  # the earlier date's stretch
     other |= _next_stretch(trigger.doc, expression, skip)
+    other |= {  # "between April 23 and 28 [and fewer people ...]": what the parser joined to the date
+        t.i for c in trigger.doc if c.dep_ == "conj" and c.head.i in skip and c.i >= expression.stop for t in c.subtree
+    }
     if trigger.pos_ not in ("VERB", "AUX"):
         words = _words([t for t in _kept(trigger, skip) if not _article_of(t, trigger)], people, lex)
         return _finish(words) if words else None
@@ -133,6 +136,12 @@ def _skipped(doc, expression: range) -> set[int]:
     for opening, closing in zip(dashes, [*dashes[1:], len(doc) - 1][: len(dashes)], strict=True):  # "- two steps short of ... -": an aside
         if opening > min(expression, default=0):
             skip.update(range(opening, closing + 1))
+    for token in doc:  # "for [Saturday]['s] show": the possessive goes with its date
+        if token.dep_ == "case" and token.head.i in skip:
+            skip.add(token.i)
+    for token in doc:  # "his death [aged] 50 in June": the age went with the date
+        if token.lower_ == "aged" and token.i + 1 < len(doc) and token.i + 1 in skip:
+            skip.add(token.i)
     for token in doc:  # "(WHO)", "(pictured)": a bracketed aside
         if token.text == "(":
             close = next((t.i for t in doc[token.i :] if t.text == ")"), token.i)
@@ -193,6 +202,10 @@ def _rest(trigger: Token, skip: set[int]) -> list[Token]:
     phrases, each without its asides."""
     kept: list[Token] = []
     for child in trigger.children:
+        if child.i > trigger.i and child.i in skip and child.ent_type_ in _DATE_ENTS:
+            for object_ in (g for g in child.children if g.dep_ == "appos" and g.i not in skip):
+                kept.extend(_kept(object_, skip))  # "revised Monday [its scale]": the parser's object of the date
+            continue
         if (child.i < trigger.i and child.dep_ != "ccomp") or child.dep_ in _ASIDES or _parenthetical(child):
             continue  # what stands before the verb is its subject's, but for what it reports
         if child.dep_ in ("advmod", "npadvmod") and (child.lower_ not in _VERB_ADVERBS or _dates(child, skip)):
@@ -205,7 +218,7 @@ def _dates(adverb: Token, skip: set[int]) -> bool:
     """ "went into effect [back] in February": an adverb that goes with the date after it."""
     after = adverb.right_edge.i + 1
     below = [t.i for t in adverb.subtree if t.i != adverb.i]
-    return adverb.lower_ in ("back", "again", "up") and (bool(below) and all(i in skip for i in below) or after in skip)
+    return adverb.lower_ in ("back", "again", "up") and (all(i in skip for i in below) if below else after in skip)
 
 
 def _parenthetical(token: Token) -> bool:
@@ -301,13 +314,21 @@ def _shortened(tokens: list[Token], budget: int, core: set[int], root: int = -1)
             while token.head.i in indices and token.head.i != token.i and token.head.i not in protected:
                 protected.add(token.head.i)
                 token = token.head
-        candidates = [t for t in kept if t.dep_ in _OPTIONAL and t.i not in protected and t.head.i in indices | protected | {root}]
+        candidates = [
+            t for t in kept if t.dep_ in _OPTIONAL and t.i not in protected and t.head.i in indices | protected | {root}
+            and not (t.dep_ == "advmod" and t.head.pos_ not in ("VERB", "AUX"))  # "the [most] significant issue" stays
+        ]
         if not candidates:
             break
         cut = max(candidates, key=lambda t: (max(j.i for j in t.subtree if j.i in indices), t.i))  # the rightmost, then the smallest
         drop = {t.i for t in cut.subtree}
-        if cut.dep_ == "conj":  # "schools and [universities]": the "and" goes too
-            drop |= {t.i for t in cut.head.children if t.dep_ in ("cc", "punct") and t.i < cut.i}
+        if cut.dep_ == "conj":  # "schools and [universities]": the whole list goes, with its "and" and commas
+            head = cut.head
+            while head.dep_ == "conj":
+                head = head.head
+            members = [t for t in head.subtree if t.dep_ == "conj" and t.i in indices]
+            drop |= {t.i for m in members for t in m.subtree}
+            drop |= {t.i for m in [head, *members] for t in m.children if t.dep_ in ("cc", "punct") and t.i > head.i}
         kept = _tidy([t for t in kept if t.i not in drop])
     return kept
 
@@ -344,8 +365,10 @@ def _words(tokens: list[Token], people: People, lex: Lexicon, lower: set[int] = 
         i = order[k]
         ent = ents.get(i)
         if ent is not None and all(j in present for j in range(ent.start, ent.end)) and i not in roles:
-            if ent.label_ == "PERSON":
-                text = (people.canonical(ent.text) or ent.text).split()[-1]
+            if ent.label_ == "PERSON" and ent.root.dep_ not in ("compound", "amod", "nmod"):
+                text = (people.canonical(ent.text) or ent.text).split()[-1]  # a name used as a modifier stays whole: "Michael Forever concert"
+                if doc[ent.end - 1].dep_ == "case":
+                    text += doc[ent.end - 1].text  # "Peter Novak's death": "Novak's death"
             elif ent.label_ in ("GPE", "ORG"):
                 text = lex.aliases.get(ent.text.strip()) or clean_name(ent.text) or ent.text
             else:
