@@ -282,7 +282,7 @@ def _word_kind(token: Token, lex: Lexicon) -> Kind | None:
         return kind
     if token.pos_ in ("NOUN", "PROPN"):  # "the pandemic alert level": what the level is of
         return lex.topic_of(token.lemma_) or next(
-            (k for m in modifiers if m.pos_ == "NOUN" and (k := lex.kind_of(m.lemma_) or lex.topic_of(m.lemma_))), None)
+            (k for m in modifiers if (k := (lex.kind_of(m.lemma_) if m.pos_ == "NOUN" else None) or lex.topic_of(m.lemma_))), None)
     return None
 
 
