@@ -320,3 +320,32 @@ def test_a_list_is_shortened_whole_or_not_at_all() -> None:
     kept = headline._shortened(list(doc), 4, {head.i})
     assert [t.text for t in kept] in (["Ministers", "from", "France"], ["Ministers"])  # never "France, Spain" cut mid-list
     assert [t.text for t in headline._shortened(list(doc), 20, {head.i})] == [t.text for t in doc]
+
+
+@pytest.mark.parametrize(
+    ("edit", "message"),
+    [
+        (lambda d: d["kinds"]["meeting"].pop("lemmas"), r"events\.toml \[kinds\.meeting\]: missing 'lemmas'"),
+        (lambda d: d["kinds"]["meeting"].update(lemma=["meet"]), r"\[kinds\.meeting\]: unknown field 'lemma'"),
+        (lambda d: d["kinds"]["meeting"].update(weight="high"), r"\[kinds\.meeting\] weight: expected a number, got str"),
+        (lambda d: d["status"].update(future="will"), r"\[status\] future: expected a list, got str"),
+        (lambda d: d.pop("actors"), r"section \[actors\] is missing"),
+        (lambda d: d["kinds"]["deaths"].update(needs_agent="nothing"), r"needs_agent: names no kind: 'nothing'"),
+    ],
+)
+def test_a_mistake_in_the_lexicon_is_named_in_one_line(edit, message: str) -> None:
+    import copy
+    import importlib
+    import tomllib
+    from importlib import resources
+
+    from timeline.errors import TimelineError
+
+    lexicon_module = importlib.import_module("timeline.events.lexicon")
+
+    data = tomllib.loads(resources.files("timeline").joinpath("rules/en/events.toml").read_text(encoding="utf-8"))
+    broken = copy.deepcopy(data)
+    edit(broken)
+    with pytest.raises(TimelineError, match=message):
+        lexicon_module._build(broken)
+    lexicon_module._build(data)  # the shipped file is right
