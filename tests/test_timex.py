@@ -446,3 +446,12 @@ def test_a_caption_date_does_not_move_the_reference_time() -> None:
     plain = "The two presidents met in Oslo on 5 March 2019.\nThe ministers met the next day."
     assert [t.value for t in tag_text(captioned, D("2019-03-11"))] == ["2019-03-05", "2019-03-12"]
     assert [t.value for t in tag_text(plain, D("2019-03-11"))] == ["2019-03-05", "2019-03-06"]
+
+
+def test_a_caption_on_a_long_line_is_found_once_and_still_right() -> None:
+    from timeline.timex import tagger
+
+    text = "Talks began on Monday. " * 2000 + "\nCrowds gather on 2 May (AFP)\nThe truce held on Tuesday. (AFP) said so."
+    assert tagger._in_caption(text, text.index("2 May"), "en")
+    assert not tagger._in_caption(text, text.index("Monday"), "en")  # a line before the caption
+    assert not tagger._in_caption(text, text.index("Tuesday"), "en")  # "(AFP)" not at the end of its line
