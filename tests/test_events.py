@@ -151,7 +151,9 @@ def test_headlines_in_the_sentence_words(text: str, date: tuple[str, str], title
 
 def test_a_pronoun_subject_is_named_when_one_person_is_named_before() -> None:
     one = "Brice Martin checked into the hotel on Friday. When he returned to the hotel on Saturday, he was quarantined."
-    assert extract(one, ("Friday", "2019-03-01"), ("Saturday", "2019-03-02"))[1].title == "Martin returns to the hotel"
+    returned = extract(one, ("Friday", "2019-03-01"), ("Saturday", "2019-03-02"))[1]
+    assert returned.title == "Martin returns to the hotel"
+    assert returned.actors == ("Brice Martin",)
     two = "Brice Martin met Peter Novak on Friday. When he returned to the hotel on Saturday, he was quarantined."
     assert extract(two, ("Friday", "2019-03-01"), ("Saturday", "2019-03-02"))[1].title == "He returns to the hotel"
 
@@ -266,6 +268,11 @@ def test_a_month_is_no_event_word_and_a_topic_noun_no_trigger() -> None:
     assert [e.kind for e in died] == ["deaths"]  # "March" is the date, not a protest march
     gave = only(extract("Dr Hale gave the patient a dose of the drug on Monday.", ("Monday", "2019-03-04")))
     assert gave.mentions[0].lemma == "give"  # the giving is dated, not the dose
+
+
+def test_a_title_is_no_first_name() -> None:
+    text = "Dr Conrad Murray opened a clinic on Monday. Dr Murray closed it on Friday."
+    assert extract(text, ("Monday", "2019-03-04"), ("Friday", "2019-03-01"))[1].actors == ("Conrad Murray",)
 
 
 @pytest.mark.parametrize(

@@ -144,7 +144,9 @@ def _event(
     if clause is None:
         status = "scheduled" if relation == "future" else "occurred"
         return Event(when=when, title=_title(None, doc, timex, tokens, previous_end, people, lex, sentence_start, sentence), mentions=(mention,), status=status)
-    actors = _unique(n for e in clause.actor_spans if (n := naming.actor_name(e, people, lex, sentence_start)))
+    named = (n for e in clause.actor_spans if (n := naming.actor_name(e, people, lex, sentence_start)))
+    meant = headline.subject_person(clause, people, sentence_start)  # "he returned": the one person he can be
+    actors = _unique([*([meant] if meant else []), *named])
     roles = _unique(
         (people.canonical(e.text, sentence_start + e.start_char), r) for e in clause.actor_spans if (r := naming.role_of(e, lex))
     )
@@ -246,8 +248,8 @@ def _person_names(text: str, docs: list, lex: Lexicon) -> list[str]:
     for surname in {n for n in names if " " not in n}:
         for match in re.finditer(rf"\b((?:(?:[A-Z][a-z]+|[A-Z]\.) ){{1,2}}){re.escape(surname)}\b", text):
             first = [w for w in match.group(1).split() if w.lower().rstrip(".") not in lex.role_words]
-            if first and first[-1] not in ("The", "A", "An", "Mr.", "Mrs.", "Ms."):
-                names.append(f"{first[-1]} {surname}")
+            if first and first[-1] not in ("The", "A", "An") and " " in (full := naming.clean_name(f"{first[-1]} {surname}")):
+                names.append(full)  # not "Dr Murray": a title is no first name
     return names
 
 

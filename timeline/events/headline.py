@@ -163,7 +163,7 @@ def _subject_words(clause: Clause, skip: set[int], people: People, lex: Lexicon,
     if clause.subject is None:
         return ""
     head = _named(clause.subject)
-    pronoun = head if head.lower_ in _PERSONAL else next((t for t in head.children if t.dep_ == "poss" and t.lower_ in _PERSONAL), None)
+    pronoun = _pronoun(head)
     if pronoun is not None and (name := people.antecedent(offset + pronoun.idx, offset + pronoun.idx + len(pronoun))):
         surname = name.split()[-1]
         if pronoun.i == head.i:
@@ -171,6 +171,20 @@ def _subject_words(clause: Clause, skip: set[int], people: People, lex: Lexicon,
         return " ".join(f"{surname}'s" if t.i == pronoun.i else t.text for t in _kept(head, skip) if not _article_of(t, head))
     kept = [t for t in _kept(head, skip | {t.i for t in clause.trigger.subtree if t.i > clause.trigger.i and t.i not in set(head.subtree)}) if not _article_of(t, head)]
     return _words(_shortened(kept, _SUBJECT_WORDS, {head.i}), people, lex)
+
+
+def _pronoun(head: Token) -> Token | None:
+    """ "He" of "he returned", "his" of "his trial ended"."""
+    if head.lower_ in _PERSONAL:
+        return head
+    return next((t for t in head.children if t.dep_ == "poss" and t.lower_ in _PERSONAL), None)
+
+
+def subject_person(clause: Clause, people: People, offset: int) -> str | None:
+    """The person a he/she (or his/her) subject stands for, where only one can be meant."""
+    if clause.subject is None or (pronoun := _pronoun(_named(clause.subject))) is None:
+        return None
+    return people.antecedent(offset + pronoun.idx, offset + pronoun.idx + len(pronoun))
 
 
 def _article_of(token: Token, top: Token) -> bool:

@@ -69,6 +69,7 @@ class People:
         return self.acronyms.get(name, name)
 
 
+_HONORIFIC = re.compile(r"^(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Sir|Dame|Rev|Reverend)\.?\s+(?=[A-Z])")
 _NOT_A_NAME = re.compile(r"[0-9=@#/\\|<>{}]")
 
 
@@ -80,6 +81,7 @@ def clean_name(name: str) -> str:
     name = re.sub(r"\s*\([^()]*\)?", "", name)  # "(WHO)", "(WHO"
     name = re.sub(r"['’]s$", "", name.strip())
     name = re.sub(r"^(?:the|The|and|And|but|But)\s+", "", name).strip(" .,;:-–")
+    name = _HONORIFIC.sub("", name)  # "Dr Murray" is Murray, "Sir Liam Donaldson" Liam Donaldson
     return "" if _NOT_A_NAME.search(name) else name
 
 
