@@ -197,6 +197,68 @@ def test_rule_examples(name: str, text: str, anchor: str, value: str) -> None:
     assert value in [t.value for t in found], f"rule {name}: {text!r} -> {[(t.text, t.value, t.rule) for t in found]}"
 
 
+def _counterexamples() -> list:
+    return [
+        pytest.param(rule.name, text, anchor, id=f"{rule.name}:{text}")
+        for rule in grammar("en").rules
+        for text, anchor in rule.counterexamples
+    ]
+
+
+@pytest.mark.parametrize("name,text,anchor", _counterexamples())
+def test_rule_counterexamples(name: str, text: str, anchor: str) -> None:
+    """Every counter-example written next to a rule gives no expression at all."""
+    found = tag_text(text, D(anchor))
+    assert found == (), f"rule {name}: {text!r} -> {[(t.text, t.value, t.rule) for t in found]}"
+
+
+def test_counterexamples_are_loaded() -> None:
+    assert len(_counterexamples()) >= 10
+
+
+# --- numbers that are no years ----------------------------------------------------------
+
+_YEARS = ["1052", "1090", "1400", "1718", "1999", "2006", "2016"]
+# Each frame holds a four-digit number {n} that is part of a decimal, a price, a score, an
+# amount or an identifier; none of them may come out as a year, whatever the number.
+_NOT_YEAR_FRAMES = [
+    "The rate was 11.{n} against sterling.", "The pound stood at 7.{n} yuan.", "Shares closed at 3.{n}.",
+    "The euro was quoted at 1.{n}-{n} dollars.", "It traded at {n}.25 yen.", "A total of 12,{n} people voted.",
+    "It cost ${n}.", "It costs $ {n} a month.", "Tickets cost €{n}.", "Rent is £{n} a week.", "A fine of US${n}.",
+    "Prices start at Rs {n}.", "The bill came to {n} dollars.", "They paid {n} euros.", "It fetched {n} yuan.",
+    "The home side won {n}-987.", "They lost 987-{n} at home.", "The Dow fell {n} points.",
+    "Police said {n} people were hurt.", "The blast left {n} injured.", "Rescuers found {n} dead.",
+    "The firm cut {n} jobs.", "Some {n} troops arrived.", "The plant makes {n} cars a day.",
+    "The dam is {n} feet high.", "They walked {n} km.", "A {n}-km pipeline opened.", "Output reached {n} barrels.", "It grew {n} percent.",
+    "Council Resolution {n} was adopted.", "Flight {n} landed safely.", "Call 555-{n} now.", "Take Route {n} north.",
+    "She lives in Room {n}.", "See page {n}.", "Order No. {n} was filled.", "The ship docked at Pier {n}.",
+    "Write to P.O. Box {n}.", "Stocks rose {n} points, or 1.{n} percent.",
+]
+
+
+@pytest.mark.parametrize("frame", _NOT_YEAR_FRAMES)
+@pytest.mark.parametrize("number", _YEARS)
+def test_a_number_inside_an_amount_or_identifier_is_no_year(frame: str, number: str) -> None:
+    text = frame.format(n=number)
+    years = [t for t in tag_text(text, D("2016-07-14")) if number in t.text and t.type in ("DATE", "TIME")]
+    assert years == [], f"{text!r} -> {[(t.text, t.value, t.rule) for t in years]}"
+
+
+@pytest.mark.parametrize("number", _YEARS)
+@pytest.mark.parametrize("frame", ["It happened in {n}.", "Since {n} troops have stayed.", "The {n} accord still holds.",
+                                   "In {n}, the talks failed.", "It was built in {n}-{n2}.", "between {n} and {n2}"])
+def test_a_year_in_text_is_still_a_year(frame: str, number: str) -> None:
+    text = frame.format(n=number, n2=str(int(number) + 1))
+    assert number in [t.value for t in tag_text(text, D("2016-07-14"))], text
+
+
+def test_thousands_of_years_ago_is_the_vague_past() -> None:
+    for text in ("Items from 2,000 years ago still sell.", "It was built more than 1,300 years ago."):
+        (t,) = tag_text(text, D("2006-11-02"))
+        assert (t.type, t.value) == ("DATE", "PAST_REF"), text
+    assert _find("It was built 500 years ago.", "2006-11-02", "500 years ago").value == "1506"
+
+
 def test_extent_leaves_out_prepositions() -> None:
     assert [t.text for t in tag_text("They met on Friday and in May.", D("2013-05-16"))] == ["Friday", "May"]
 
@@ -312,9 +374,11 @@ def test_resolver_table_covers_every_unit() -> None:
     assert units <= tested, f"untested units: {units - tested}"
 
 
-def test_dates_off_the_calendar_are_dropped() -> None:
-    assert tag_text("It happened 99999999 days ago and 9999 years ago.", D("2016-07-14")) == ()
-    assert resolve("UNDEF-DCT-year-PLUS-9000", _ctx("2016-07-14")) is None
+def test_dates_off_the_calendar_are_the_vague_past_or_future() -> None:
+    found = tag_text("It happened 99999999 days ago and 9999 years ago.", D("2016-07-14"))
+    assert [t.value for t in found] == ["PAST_REF", "PAST_REF"]
+    assert resolve("UNDEF-DCT-year-PLUS-9000", _ctx("2016-07-14")) == ("FUTURE_REF", D("2016-07-14"))
+    assert resolve("UNDEF-TENSE-monthday-02-30", _ctx("2016-07-14")) is None  # no such day: dropped
 
 
 def test_unknown_undef_value_is_dropped() -> None:

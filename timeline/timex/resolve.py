@@ -88,20 +88,39 @@ def _shift_dct(unit: str) -> Resolver:
     def fn(arg: str, ctx: Context) -> Resolved | None:
         n = _offset(arg)
         if n is None:  # "several years ago"
-            return ("PAST_REF" if arg.startswith("MINUS") else "FUTURE_REF"), ctx.dct
-        return units.to_value(units.shift(ctx.dct, unit, n), unit), ctx.dct
+            return _vague(arg), ctx.dct
+        return _shifted(ctx.dct, unit, n, unit, arg), ctx.dct
     return fn
+
+
+# A shift that lands before this year names no calendar year a TIMEX3 value can write
+# with confidence ("2,000 years ago" is not the year 6): it is the vague past (or future).
+_FIRST_YEAR = 1000
+
+
+def _vague(arg: str) -> str:
+    return "PAST_REF" if arg.startswith("MINUS") else "FUTURE_REF"
+
+
+def _shifted(base: dt.date, unit: str, n: int, gran: str, arg: str) -> str:
+    """The value of ``base`` moved by ``n`` units, at granularity ``gran``; the vague past
+    or future if that leaves the years a calendar value can name."""
+    try:
+        day = units.shift(base, unit, n)
+    except (ValueError, OverflowError):
+        return _vague(arg)
+    return units.to_value(day, gran) if day.year >= _FIRST_YEAR else _vague(arg)
 
 
 def _shift_ref(unit: str) -> Resolver:
     def fn(arg: str, ctx: Context) -> Resolved | None:
         n = _offset(arg)
         if n is None:
-            return ("PAST_REF" if arg.startswith("MINUS") else "FUTURE_REF"), ctx.dct
+            return _vague(arg), ctx.dct
         if unit == "day":
-            return units.to_value(units.shift(ctx.ref_day, "day", n), "day"), ctx.ref_day
+            return _shifted(ctx.ref_day, "day", n, "day", arg), ctx.ref_day
         base, _ = ctx.ref
-        return units.to_value(units.shift(base, unit, n), unit), base
+        return _shifted(base, unit, n, unit, arg), base
     return fn
 
 
