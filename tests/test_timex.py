@@ -18,7 +18,7 @@ from timeline.timex import tag
 from timeline.timex.grammar import RULES_ROOT, RuleError, grammar, load
 from timeline.timex.resolve import RESOLVERS, Context, resolve
 from timeline.timex.tagger import tag_text
-from timeline.timex.tense import FUTURE, PAST, tense
+from timeline.timex.tense import FUTURE, PAST, PRESENT, tense
 
 _tag_module = sys.modules["timeline.timex.tag"]  # the submodule (``timex.tag`` is the function)
 
@@ -54,6 +54,8 @@ CASES = [
     ("Rebels shelled the town on Thursday, witnesses said.", "2013-05-16", "Thursday", "DATE", "2013-05-16"),
     ("The envoy arrived late on Sunday night.", "2013-05-16", "Sunday night", "DATE", "2013-05-12TNI"),
     ("Delegates met last Wednesday.", "2013-05-16", "last Wednesday", "DATE", "2013-05-15"),
+    ("Smith on Thursday agreed to plead guilty to fraud.", "2013-05-17", "Thursday", "DATE", "2013-05-16"),
+    ("The company sold its stake in October.", "2013-03-15", "October", "DATE", "2012-10"),
     # today, yesterday, tonight, parts of days
     ("The council meets today.", "2013-05-16", "today", "DATE", "2013-05-16"),
     ("Fighting resumed yesterday.", "2013-05-16", "yesterday", "DATE", "2013-05-15"),
@@ -402,6 +404,10 @@ def test_unknown_undef_value_is_dropped() -> None:
         ("It was not until Friday that the figures came out.", "Friday", PAST),
         ("The new tariff, effective June 1, covers steel.", "June", FUTURE),
         ("Smith will succeed Jones in March.", "March", FUTURE),  # "succeed" is no -ed form
+        # after the date, the past verb it belongs to wins over the infinitive that follows
+        ("Smith on Thursday agreed to plead guilty to fraud.", "Thursday", PAST),
+        ("The envoy on Monday said he would resign.", "Monday", PAST),
+        ("Talks on Friday are expected to resume.", "Friday", PRESENT),
     ],
 )
 def test_tense(sentence: str, word: str, expected: str | None) -> None:
