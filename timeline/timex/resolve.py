@@ -297,7 +297,7 @@ def _by_tense(unit: str, arg: str, base: dt.date, t: str | None) -> dt.date | No
         return chosen
     # The nearest occurrence weighs a later date as _pick does; the tense's own choice does not.
     far, near = abs((chosen - base).days), _cost(nearest, base)
-    return chosen if far <= 2 * near + 31 else nearest
+    return chosen if far <= 3 * near + 31 else nearest
 
 
 def _cost(day: dt.date, base: dt.date) -> float:
