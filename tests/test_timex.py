@@ -140,6 +140,11 @@ CASES = [
     # quarterly reports: periods compared with the year before, halves named by quarters
     ("Profit rose in the third quarter from the same period last year.", "2014-10-28", "the same period last year", "DATE", "2013-Q3"),
     ("Output will recover in the first two quarters of 2015.", "2014-10-28", "the first two quarters of 2015", "DATE", "2015-H1"),
+    # extents: a hyphenated modifier leaves its article to the noun; "about" and "over" stay out
+    ("The loss compared with a year-earlier profit.", "2014-10-28", "year-earlier", "DATE", "2013-10-28"),
+    ("Costs drove the third-quarter loss.", "2014-10-28", "third-quarter", "DATE", "2014-Q3"),
+    ("The car stood there for about two weeks.", "2014-10-28", "two weeks", "DURATION", "P2W"),
+    ("Prices rose over the past three years.", "2014-10-28", "the past three years", "DURATION", "P3Y"),
     # a comparison with a year named does not become the report's quarter
     ("Net rose in the third quarter. In the 2013 period, costs fell. In the quarter, sales rose.", "2014-10-28", "the quarter", "DATE", "2014-Q3"),
     ("Rates may rise in the second half of next year.", "2014-10-28", "the second half of next year", "DATE", "2015-H2"),
