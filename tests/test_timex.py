@@ -422,6 +422,8 @@ def test_unknown_undef_value_is_dropped() -> None:
         ("The dividend will come on a still unspecified date in January.", "January", FUTURE),  # "unspecified" is no verb
         ("The appeal is heard in May.", "May", "PRESENT"),  # a present passive is no past
         ("The deal is scheduled to close Monday.", "Monday", FUTURE),
+        ("Protesters planned a large march in the capital on Saturday.", "Saturday", FUTURE),
+        ("On Tuesday, the National Abortion and Reproductive Rights Action League will air an ad.", "Tuesday", FUTURE),
     ],
 )
 def test_tense(sentence: str, word: str, expected: str | None) -> None:

@@ -18,7 +18,7 @@ _WINDOW = 120  # characters looked at on each side; a clause rarely reaches furt
 # A sentence ends at . ! ? before a capital, but not after an initial ("U.S. officials").
 _SENTENCE_END = re.compile(r"(?<!\b[A-Z])[.!?;]['\"]*\s+(?=[A-Z\"'`])|\n")
 _WORD = re.compile(r"(?<![\w'])[\w']")  # where a cue may start
-_RIGHT_WINDOW = 50  # cues after the expression are weaker evidence: look less far
+_RIGHT_WINDOW = 80  # cues after the expression are weaker evidence: look less far
 
 
 _GROUPS = ("future", "past", "present")
