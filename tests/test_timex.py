@@ -52,7 +52,7 @@ CASES = [
     ("The envoy said Monday he would fly to Cairo on Saturday.", "2013-05-16", "Saturday", "DATE", "2013-05-18"),
     ("Negotiators will gather in Oslo on Tuesday.", "2013-05-16", "Tuesday", "DATE", "2013-05-21"),
     ("Rebels shelled the town on Thursday, witnesses said.", "2013-05-16", "Thursday", "DATE", "2013-05-16"),
-    ("The envoy arrived late on Sunday night.", "2013-05-16", "Sunday night", "DATE", "2013-05-12TNI"),
+    ("The envoy arrived late on Sunday night.", "2013-05-16", "Sunday night", "TIME", "2013-05-12TNI"),
     ("Delegates met last Wednesday.", "2013-05-16", "last Wednesday", "DATE", "2013-05-15"),
     ("Smith on Thursday agreed to plead guilty to fraud.", "2013-05-17", "Thursday", "DATE", "2013-05-16"),
     ("The company sold its stake in October.", "2013-03-15", "October", "DATE", "2012-10"),
@@ -281,7 +281,7 @@ def test_a_number_after_a_date_is_no_day_unless_it_ends_a_range() -> None:
 
 def test_timex_records_rule_and_anchor() -> None:
     t = _find("Envoys met on Friday.", "2016-07-14", "Friday")
-    assert (t.rule, t.anchor, t.value) == ("rel_weekday_daypart", "2016-07-14", "2016-07-08")
+    assert (t.rule, t.anchor, t.value) == ("rel_weekday", "2016-07-14", "2016-07-08")
     assert _find("In 1998, it rained.", "2016-07-14", "1998").anchor is None  # nothing to resolve
 
 
