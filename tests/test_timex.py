@@ -423,6 +423,7 @@ def test_unknown_undef_value_is_dropped() -> None:
         ("The appeal is heard in May.", "May", "PRESENT"),  # a present passive is no past
         ("The deal is scheduled to close Monday.", "Monday", FUTURE),
         ("Protesters planned a large march in the capital on Saturday.", "Saturday", FUTURE),
+        ("The offensive began as previously planned Saturday night.", "Saturday", PAST),
         ("On Tuesday, the National Abortion and Reproductive Rights Action League will air an ad.", "Tuesday", FUTURE),
     ],
 )
