@@ -208,8 +208,9 @@ def _candidates(unit: str, arg: str, base: dt.date, years: range) -> list[dt.dat
         unit = "month"
     if unit in ("holidayweek", "monthdayweek"):  # "Easter week", "the week of March 6"
         unit = unit.removesuffix("week")
-    if unit in ("weekday", "weekend"):  # a weekend is found by its Saturday
-        return [base + dt.timedelta(days=k) for k in range(-7, 8) if (base + dt.timedelta(days=k)).isoweekday() == int(arg)]
+    if unit in ("weekday", "weekend"):  # a weekend is found by its Saturday; within a week either side
+        ahead = (int(arg) - base.isoweekday()) % 7
+        return [base + dt.timedelta(days=k) for k in (ahead - 7, ahead, ahead + 7) if -7 <= k <= 7]
     for y in years:
         try:
             if unit == "month":
