@@ -119,6 +119,8 @@ _ORDINAL_WORDS = {
 def century(text: str | None) -> str:
     """'20th' -> '19' (the TIMEX3 value of a century is its first two digits)."""
     key = table_key(text)
+    if not key:
+        return ""  # the group did not take part
     n = _ORDINAL_WORDS.get(key) or int(re.sub(r"[^0-9]", "", key) or 1)
     return f"{n - 1:02d}"
 
