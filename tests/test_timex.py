@@ -56,6 +56,8 @@ CASES = [
     ("Delegates met last Wednesday.", "2013-05-16", "last Wednesday", "DATE", "2013-05-15"),
     ("Smith on Thursday agreed to plead guilty to fraud.", "2013-05-17", "Thursday", "DATE", "2013-05-16"),
     ("The company sold its stake in October.", "2013-03-15", "October", "DATE", "2012-10"),
+    ("The company sold its stake in October.", "2013-09-20", "October", "DATE", "2012-10"),  # a past verb: the October before
+    ("The company said it will sell its stake in October.", "2013-09-20", "October", "DATE", "2013-10"),
     ("In January, the firm brought in a new chief.", "2013-10-27", "January", "DATE", "2013-01"),
     ("She will command a shuttle mission in December.", "2013-03-04", "December", "DATE", "2013-12"),
     # today, yesterday, tonight, parts of days
@@ -345,8 +347,9 @@ RESOLVE_CASES = [
     ("UNDEF-TENSE-weekend-6", _ctx("2016-07-14", clause=PAST), "2016-W27-WE"),
     ("UNDEF-TENSE-month-05", _ctx("2016-07-14", clause=PAST), "2016-05"),
     ("UNDEF-TENSE-month-12", _ctx("2016-07-14", clause=PAST), "2015-12"),
-    ("UNDEF-TENSE-month-01", _ctx("2016-11-30", clause=PAST), "2017-01"),  # far in the past: nearest wins
-    ("UNDEF-TENSE-month-01", _ctx("2016-10-26", clause=PAST), "2016-01"),  # nine months back: the tense wins
+    ("UNDEF-TENSE-month-01", _ctx("2016-11-30", clause=PAST), "2016-01"),  # a past clause: the month before
+    ("UNDEF-TENSE-monthday-01-05", _ctx("2016-12-20", clause=PAST), "2017-01-05"),  # a day far back: nearest wins
+    ("UNDEF-TENSE-monthday-01-05", _ctx("2016-10-26", clause=PAST), "2016-01-05"),  # nine months back: the tense wins
     ("UNDEF-TENSE-month-03", _ctx("2016-07-14", clause=FUTURE), "2017-03"),
     ("UNDEF-LAST-month-09", _ctx("2016-07-14"), "2015-09"),
     ("UNDEF-LAST-month-06", _ctx("2016-07-14"), "2015-06"),  # the month just gone would be "last month"

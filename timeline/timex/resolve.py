@@ -291,7 +291,10 @@ _WEAK_TENSE = frozenset({"monthday", "monthdayweek", "holiday", "holidayweek", "
 def _by_tense(unit: str, arg: str, base: dt.date, t: str | None) -> dt.date | None:
     how = _BY_TENSE[unit].get(t if t in (PAST, FUTURE) else None, "nearest")
     chosen = _pick(unit, arg, base, how)
-    if unit not in _WEAK_TENSE or how == "nearest" or chosen is None or t not in (PAST, FUTURE):
+    # A bare month in a past clause is the one before: "sold its stake in October" written in
+    # September is last October, whatever the distance (a day of a month is another matter:
+    # "extended the offer to Nov. 6" is read from an -ed form that dates the extending).
+    if unit not in _WEAK_TENSE or how == "nearest" or chosen is None or t not in (PAST, FUTURE) or (unit == "month" and t == PAST):
         return chosen
     nearest = _pick(unit, arg, base, "nearest")
     if nearest is None:
