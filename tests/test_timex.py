@@ -316,6 +316,8 @@ def _ctx(dct: str, ref: tuple[str, str] | None = None, quarter: str | None = Non
 
 
 RESOLVE_CASES = [
+    ("UNDEF-TENSE-dayofmonth-06", _ctx("2016-07-14", clause=PAST), "2016-07-06"),
+    ("UNDEF-TENSE-dayofmonth-20", _ctx("2016-07-14", clause=PAST), "2016-06-20"),
     ("UNDEF-DCT-day-MINUS-1", _ctx("2016-07-14"), "2016-07-13"),
     ("UNDEF-DCT-week-PLUS-1", _ctx("2016-07-14"), "2016-W29"),
     ("UNDEF-DCT-weekend-MINUS-1", _ctx("2016-07-14"), "2016-W27-WE"),

@@ -211,6 +211,14 @@ def _candidates(unit: str, arg: str, base: dt.date, years: range) -> list[dt.dat
     if unit in ("weekday", "weekend"):  # a weekend is found by its Saturday; within a week either side
         ahead = (int(arg) - base.isoweekday()) % 7
         return [base + dt.timedelta(days=k) for k in (ahead - 7, ahead, ahead + 7) if -7 <= k <= 7]
+    if unit == "dayofmonth":  # "on the 6th": that day of the months around ``base``
+        for k in range(-2, 3):
+            y, m = divmod(base.month - 1 + k, 12)
+            try:
+                out.append(dt.date(base.year + y, m + 1, int(arg)))
+            except ValueError:  # the 31st of a short month
+                continue
+        return out
     for y in years:
         try:
             if unit == "month":
@@ -232,6 +240,7 @@ def _candidates(unit: str, arg: str, base: dt.date, years: range) -> list[dt.dat
 
 
 _GRAN = {"weekday": "day", "weekend": "weekend", "monthday": "day", "monthdayweek": "week", "holiday": "day", "holidayweek": "week",
+         "dayofmonth": "day",
          "month": "month", "season": "season",
          "quarter": "quarter", "half": "half", "monthquarter": "quarter"}
 
@@ -273,6 +282,7 @@ _BY_TENSE = {
     "weekday": {PAST: "on_or_before", FUTURE: "on_or_after", None: "on_or_before"},
     "weekend": {PAST: "on_or_before", FUTURE: "on_or_after", None: "on_or_before"},
     "monthday": {PAST: "on_or_before", FUTURE: "on_or_after", None: "nearest"},
+    "dayofmonth": {PAST: "on_or_before", FUTURE: "on_or_after", None: "nearest"},
     "holiday": {PAST: "on_or_before", FUTURE: "on_or_after", None: "nearest"},
     "holidayweek": {PAST: "on_or_before", FUTURE: "on_or_after", None: "nearest"},
     "monthdayweek": {PAST: "on_or_before", FUTURE: "on_or_after", None: "nearest"},
@@ -347,6 +357,8 @@ def _in_year(unit: str) -> Resolver:
     return fn
 
 
+# Named units that no year qualifies ("Friday last year" is no expression we read).
+_NO_YEAR = ("weekday", "weekend", "monthquarter", "dayofmonth")
 _SHIFTABLE = ("day", "week", "weekend", "month", "quarter", "half", "season", "year", "decade", "century")
 
 RESOLVERS: dict[tuple[str, str], Resolver] = {
@@ -357,6 +369,6 @@ RESOLVERS: dict[tuple[str, str], Resolver] = {
     ("year", "REFY"): _year_ago,
     ("refquarter", "YEAR"): _year_of_ref_quarter,
     **{(u, d): _named(u, d) for u in _GRAN for d in ("TENSE", "THIS", "LAST", "NEXT", "ATREF", "REFNEXT", "REFLAST")},
-    **{(u, "YEAR"): _in_year(u) for u in _GRAN if u not in ("weekday", "weekend", "monthquarter")},
+    **{(u, "YEAR"): _in_year(u) for u in _GRAN if u not in _NO_YEAR},
 }
-assert len(RESOLVERS) == 2 * len(_SHIFTABLE) + 4 + 7 * len(_GRAN) + len(_GRAN) - 3, "two entries share a key"
+assert len(RESOLVERS) == 2 * len(_SHIFTABLE) + 4 + 8 * len(_GRAN) - len(_NO_YEAR), "two entries share a key"
