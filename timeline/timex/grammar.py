@@ -54,8 +54,8 @@ class Rule:
     counterexamples: tuple[tuple[str, str], ...] = ()
     # Context a match may not have: a regex the text before it may not end with, and one
     # the text after it may not start with (the number of "11.1052", "Resolution 1718").
-    not_preceded_by: Any = None
-    not_followed_by: Any = None
+    not_preceded_by: re.Pattern[str] | None = None
+    not_followed_by: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -236,7 +236,7 @@ def _load_rules(path: Path, label: str, patterns: dict[str, str], tables: dict[s
     return rules
 
 
-def _context(raw: dict[str, Any], key: str, patterns: dict[str, str], where: str, shape: str) -> Any:
+def _context(raw: dict[str, Any], key: str, patterns: dict[str, str], where: str, shape: str) -> re.Pattern[str] | None:
     """The compiled context regex of a rule (``not_preceded_by``: anchored at the end of the
     text before the match; ``not_followed_by``: matched at its end), or None."""
     source = raw.get(key)
