@@ -472,6 +472,18 @@ def test_bad_regex_and_bad_template_raise_rule_error(tmp_path: Path) -> None:
         load(folder2)
 
 
+def test_bad_context_or_counterexample_raises_rule_error(tmp_path: Path) -> None:
+    folder = _broken_copy(tmp_path, 'not_preceded_by = "%not_a_year_before"', 'not_preceded_by = "%no_such_list"')
+    with pytest.raises(RuleError, match=r"rule 'year_after_preposition': unknown pattern %no_such_list in not_preceded_by"):
+        load(folder)
+    folder2 = _broken_copy(tmp_path / "b", 'not_followed_by = "%not_a_year_after"', 'not_followed_by = "(?:"')
+    with pytest.raises(RuleError, match=r"rule 'year_bare': bad regex in not_followed_by"):
+        load(folder2)
+    folder3 = _broken_copy(tmp_path / "c", 'counterexamples = [["Hayden scored', 'counterexamples = [["x"], ["Hayden scored')
+    with pytest.raises(RuleError, match=r"rule 'century': counterexamples must be"):
+        load(folder3)
+
+
 def test_rule_that_matches_nothing_is_rejected(tmp_path: Path) -> None:
     folder = _broken_copy(tmp_path, 'pattern = "%month(?: of)?,? %year4"', 'pattern = "(?:x)?"')
     with pytest.raises(RuleError, match="matches the empty string"):
