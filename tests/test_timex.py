@@ -66,6 +66,9 @@ CASES = [
     ("He will speak tonight.", "2013-05-16", "tonight", "TIME", "2013-05-16TNI"),
     ("Shots were heard this morning.", "2013-05-16", "this morning", "TIME", "2013-05-16TMO"),
     ("The deadline passed at 5 p.m. yesterday.", "2013-05-16", "5 p.m. yesterday", "TIME", "2013-05-15T17:00"),
+    # a clock time in a past narrative belongs to the narrative's day, not to the DCT's
+    ("The raid began on 3 March 2013. At 8 PM the troops withdrew.", "2013-05-16", "8 PM", "TIME", "2013-03-03T20:00"),
+    ("Rebels attacked on Saturday. At 8 PM the army replied.", "2013-05-16", "8 PM", "TIME", "2013-05-11T20:00"),
     # this/last/next week, month, year; earlier this year
     ("The embassy closed last week.", "2013-05-16", "last week", "DATE", "2013-W19"),
     ("A second round is planned next month.", "2013-05-16", "next month", "DATE", "2013-06"),
