@@ -95,6 +95,12 @@ def pad2(text: str | None) -> str:
     return re.sub(r"[^0-9]", "", text or "").zfill(2)
 
 
+def monthday(text: str | None) -> str:
+    """A month or day number padded to two digits; nothing if the group did not take part
+    (for rules with one alternative per way of writing: "8/7/98" or "12-25-2001")."""
+    return pad2(text) if text else ""
+
+
 def day(text: str | None) -> str:
     """'7th' -> '07'."""
     return pad2(re.sub(r"(?i)st|nd|rd|th", "", text or ""))
@@ -178,6 +184,7 @@ FUNCTIONS: dict[str, Callable[[str | None], str]] = {
     "year": year,
     "yearwords": yearwords,
     "pad2": pad2,
+    "monthday": monthday,
     "day": day,
     "decade": decade,
     "century": century,
