@@ -1,22 +1,28 @@
 """Score timeline.timex on the TempEval-3 dev data (TimeBank + AQUAINT) with the shared scorer.
 
-usage: python benchmarks/timex_eval.py [--shared /work/shared] [--out PRED.jsonl] [scorer options...]
+usage: python benchmarks/timex_eval.py [--shared /work/shared] [--out PRED.jsonl] [--classes] [scorer options...]
 
 Converts the gold .tml files with shared/eval/timeml.py, tags every document with
 ``timeline.timex.tag`` (DCT = publication date), writes PRED.jsonl and runs
 shared/eval/timex_score.py on timebank, aquaint and both. Extra options (``--errors 30
---spurious``, ``--json``) are passed to the scorer's run on both subsets.
+--spurious``, ``--json``) are passed to the scorer's run on both subsets. ``--classes`` then
+sorts every mistake on both subsets into a class (a spurious REF word, a week the gold leaves
+unspecified, a part of day kept or dropped, ...) and prints the count of each, with
+``--examples N`` the first N of each.
 """
 
 from __future__ import annotations
 
 import argparse
+import collections
 import datetime as dt
 import json
+import re
 import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 from timeline.model import Article
 from timeline.timex import tag
@@ -27,6 +33,8 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--shared", default="/work/shared", help="the shared folder (eval/ and data/timeml/)")
     ap.add_argument("--out", default="/tmp/timex_pred.jsonl", help="where to write PRED.jsonl")
     ap.add_argument("--subset", choices=("timebank", "aquaint", "both", "all"), default="all")
+    ap.add_argument("--classes", action="store_true", help="count the mistakes (both subsets) by class")
+    ap.add_argument("--examples", type=int, default=0, help="with --classes: show the first N of each class")
     args, scorer_args = ap.parse_known_args(argv)
     shared = Path(args.shared)
     sys.path.insert(0, str(shared / "eval"))
@@ -52,6 +60,83 @@ def main(argv: list[str] | None = None) -> None:
         extra = scorer_args if name == "both" or args.subset != "all" else []
         print(f"== {name}", flush=True)
         subprocess.run([sys.executable, str(shared / "eval" / "timex_score.py"), str(subsets[name][0]), args.out, *extra], check=True)
+    if args.classes:
+        print_classes(docs, args.out, args.examples)
+
+
+_REF = re.compile(r"^(PRESENT|PAST|FUTURE)_REF$")
+_DAY = re.compile(r"^(\d{4}-\d{2}-\d{2})")
+_PERIOD_RULES = frozenset({"year_ago", "the_unit_ago_period", "the_quarter", "latest_quarter", "year_quarter_period",
+                           "quarter_ended", "period_last_year", "fiscal_year", "the_year"})
+
+
+def _day(value: str) -> dt.date | None:
+    m = _DAY.match(value)
+    return dt.date.fromisoformat(m[1]) if m else None
+
+
+def _wrong_class(gold: dict[str, Any], pred: dict[str, Any]) -> str:
+    """Why a matched expression has the wrong value, as a class of mistakes."""
+    gv, pv = gold["value"], pred["value"]
+    no_part = re.compile(r"T(MO|AF|EV|NI)$")
+    gd, pd = _day(gv), _day(pv)
+    if re.search(r"W(XX|\d)$", gv) and re.search(r"W\d\d", pv) and not re.search(r"W\d\d$", gv):
+        return "week left unspecified (WXX) or unpadded (W7) in the gold"
+    if no_part.sub("", gv) == no_part.sub("", pv):
+        return "part of day kept or dropped, or TEV for TNI"
+    if gd and pd and abs((gd - pd).days) == 7:
+        return "weekday a week off"
+    if "Q" in gv + pv or pred["rule"] in _PERIOD_RULES:
+        return "financial report: which quarter/year 'the quarter', 'a year earlier' mean"
+    if gold["type"] != pred["type"]:
+        return f"type: gold {gold['type']}, ours {pred['type']}"
+    if _REF.match(gv) or _REF.match(pv):
+        return "a REF value against a calendar value"
+    if "X" in gv and pv.startswith(gv.split("X")[0].rstrip("-")):
+        return "gold leaves digits unspecified (1949-XX, 199X, PXY) where we give them"
+    if pv.startswith(gv) or gv.startswith(pv):
+        return "precision: a day for a month or the reverse"
+    if gd and pd:
+        return "another day (anchor or tense)"
+    if gv[:4].isdigit() and pv[:4].isdigit() and gv[:4] != pv[:4]:
+        return "another year (direction of a month or season)"
+    return "another value"
+
+
+def print_classes(docs: dict[str, Any], pred_path: str, examples: int) -> None:
+    """Every mistake on the dev data (both subsets) by class, most frequent first."""
+    import timex_score  # type: ignore[import-not-found]  # the shared scorer, on sys.path
+
+    preds: dict[str, list[dict[str, Any]]] = collections.defaultdict(list)
+    with open(pred_path, encoding="utf-8") as f:
+        for line in f:
+            o = json.loads(line)
+            preds[o["id"]].append(o)
+    found: dict[str, list[str]] = collections.defaultdict(list)
+    for did, d in sorted(docs.items()):
+        gold = [{"start": t.start, "end": t.end, "type": t.type, "value": t.value.strip()} for t in d.timexes if t.end > t.start]
+        pred = preds.get(did, [])
+        pairs = timex_score.match_doc(gold, pred)
+        for gi, pi in pairs:
+            if gold[gi]["value"] != pred[pi]["value"]:
+                g, p = gold[gi], pred[pi]
+                found["wrong value: " + _wrong_class(g, p)].append(
+                    f"{did} {d.text[g['start']:g['end']]!r}: gold {g['value']}, ours {p['value']} ({p['rule']})")
+        matched_gold = {gi for gi, _ in pairs}
+        matched_pred = {pi for _, pi in pairs}
+        for gi, g in enumerate(gold):
+            if gi not in matched_gold:
+                kind = "a REF word" if _REF.match(g["value"]) else g["type"]
+                found[f"missed: {kind}"].append(f"{did} {d.text[g['start']:g['end']]!r}: gold {g['value']}")
+        for pi, p in enumerate(pred):
+            if pi not in matched_pred:
+                kind = "a REF word" if _REF.match(p["value"]) else p["type"]
+                found[f"spurious: {kind}"].append(f"{did} {p['text']!r}: ours {p['value']} ({p['rule']})")
+    print("== mistakes by class (both)")
+    for name, items in sorted(found.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+        print(f"{len(items):5d}  {name}")
+        for item in items[:examples]:
+            print(f"         {item}")
 
 
 if __name__ == "__main__":

@@ -1,12 +1,14 @@
 """Words per second of timeline.timex against dateparser.search_dates, on the same texts.
 
-usage: python benchmarks/timex_speed.py [--corpus PATH.jsonl.gz] [--limit N] [--skip-dateparser]
+usage: python benchmarks/timex_speed.py [--corpus PATH.jsonl.gz] [--limit N] [--skip-dateparser] [--years BEFORE]
 
 Reads the corpus (default: shared/data/corpora/te3-silver.jsonl.gz, 2,452 articles), loads
 the grammar once outside the timing (as a long-running process would), then times
 ``timeline.timex.tag`` over every article and ``dateparser.search.search_dates`` with
 RELATIVE_BASE = the article's publication date, PREFER_DATES_FROM = 'past', languages
-['en'], and prints both rates and their ratio.
+['en'], and prints both rates and their ratio. ``--years 1000`` (no timing) lists every date
+or time the tagger puts before that year, with its text: a check that numbers which are no
+years ("11.1052", "Resolution 1718", "2,000 years ago") are not read as years.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ import json
 import time
 
 from timeline.model import Article
-from timeline.timex import tag
+from timeline.timex import interval, tag
 
 DEFAULT_CORPUS = "/work/shared/data/corpora/te3-silver.jsonl.gz"
 
@@ -56,13 +58,31 @@ def time_dateparser(articles: list[Article]) -> tuple[float, int]:
     return time.perf_counter() - started, found
 
 
+def early_years(articles: list[Article], before: int) -> None:
+    """Print every DATE/TIME value that lies before the year ``before``, and their count."""
+    n = early = 0
+    for a in articles:
+        for t in tag(a):
+            n += 1
+            span = interval(t.value) if t.type in ("DATE", "TIME") else None  # "195" is the 1950s
+            if span is not None and span.start.year < before:
+                early += 1
+                context = a.text[max(0, t.start - 40):t.end + 30].replace("\n", " ")
+                print(f"{a.id}\t{t.value}\t{t.rule}\t{context!r}")
+    print(f"{n:,} expressions, {early} dated before the year {before}")
+
+
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--corpus", default=DEFAULT_CORPUS)
     ap.add_argument("--limit", type=int, help="only the first N articles")
     ap.add_argument("--skip-dateparser", action="store_true", help="time the tagger only")
+    ap.add_argument("--years", type=int, metavar="BEFORE", help="list the dates before this year instead of timing")
     args = ap.parse_args(argv)
     articles = read(args.corpus, args.limit)
+    if args.years:
+        early_years(articles, args.years)
+        return
     words = sum(len(a.text.split()) for a in articles)
     print(f"{len(articles)} articles, {words:,} words")
     ours, n_ours = time_tagger(articles)

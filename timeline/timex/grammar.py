@@ -50,6 +50,12 @@ class Rule:
     priority: int
     examples: tuple[tuple[str, str, str], ...]
     source: str  # "rules/en/date.toml"
+    # Texts that must give no expression at all: what the rule's guards keep out.
+    counterexamples: tuple[tuple[str, str], ...] = ()
+    # Context a match may not have: a regex the text before it may not end with, and one
+    # the text after it may not start with (the number of "11.1052", "Resolution 1718").
+    not_preceded_by: re.Pattern[str] | None = None
+    not_followed_by: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -187,7 +193,8 @@ def _load_rules(path: Path, label: str, patterns: dict[str, str], tables: dict[s
     for i, raw in enumerate(data.get("rule", [])):
         name = raw.get("name") or f"#{i + 1}"
         where = f"{label} rule {name!r}"
-        unknown = set(raw) - {"name", "pattern", "type", "value", "mod", "priority", "examples"}
+        unknown = set(raw) - {"name", "pattern", "type", "value", "mod", "priority", "examples", "counterexamples",
+                              "not_preceded_by", "not_followed_by"}
         if unknown:
             raise RuleError(f"{where}: unknown field(s) {', '.join(sorted(unknown))}")
         for key in ("name", "pattern", "type", "value"):
@@ -213,12 +220,40 @@ def _load_rules(path: Path, label: str, patterns: dict[str, str], tables: dict[s
         examples = raw.get("examples", [])
         if not examples or not all(isinstance(e, list) and len(e) == 3 and all(isinstance(x, str) for x in e) for e in examples):
             raise RuleError(f"{where}: needs examples = [[text, anchor date, value], ...]")
+        counter = raw.get("counterexamples", [])
+        if not isinstance(counter, list) or not all(
+            isinstance(e, list) and len(e) == 2 and all(isinstance(x, str) for x in e) for e in counter
+        ):
+            raise RuleError(f"{where}: counterexamples must be [[text, anchor date], ...]")
         rules.append(Rule(
             name=name, pattern=raw["pattern"], regex=rx, groups=compiled.groups, type=raw["type"],
             value=raw["value"], mod=raw.get("mod", ""), priority=int(raw.get("priority", 0)),
             examples=tuple(tuple(e) for e in examples), source=label,  # type: ignore[misc]
+            counterexamples=tuple(tuple(e) for e in counter),  # type: ignore[misc]
+            not_preceded_by=_context(raw, "not_preceded_by", patterns, where, r"(?:{})$"),
+            not_followed_by=_context(raw, "not_followed_by", patterns, where, r"(?:{})"),
         ))
     return rules
+
+
+def _context(raw: dict[str, Any], key: str, patterns: dict[str, str], where: str, shape: str) -> re.Pattern[str] | None:
+    """The compiled context regex of a rule (``not_preceded_by``: anchored at the end of the
+    text before the match; ``not_followed_by``: matched at its end), or None."""
+    source = raw.get(key)
+    if source is None:
+        return None
+    if not isinstance(source, str) or not source:
+        raise RuleError(f"{where}: {key} must be a non-empty regex")
+
+    def ref(m: re.Match[str]) -> str:
+        if m[1] not in patterns:
+            raise RuleError(f"{where}: unknown pattern %{m[1]} in {key}")
+        return patterns[m[1]]
+
+    try:
+        return re.compile(shape.format(_spaces(_REF.sub(ref, source))), re.IGNORECASE)
+    except re.error as err:
+        raise RuleError(f"{where}: bad regex in {key}: {err}") from err
 
 
 def _check_template(template: str, groups: int, tables: dict[str, dict[str, str]], where: str) -> None:

@@ -95,6 +95,12 @@ def pad2(text: str | None) -> str:
     return re.sub(r"[^0-9]", "", text or "").zfill(2)
 
 
+def monthday(text: str | None) -> str:
+    """A month or day number padded to two digits; nothing if the group did not take part
+    (for rules with one alternative per way of writing: "8/7/98" or "12-25-2001")."""
+    return pad2(text) if text else ""
+
+
 def day(text: str | None) -> str:
     """'7th' -> '07'."""
     return pad2(re.sub(r"(?i)st|nd|rd|th", "", text or ""))
@@ -119,6 +125,8 @@ _ORDINAL_WORDS = {
 def century(text: str | None) -> str:
     """'20th' -> '19' (the TIMEX3 value of a century is its first two digits)."""
     key = table_key(text)
+    if not key:
+        return ""  # the group did not take part
     n = _ORDINAL_WORDS.get(key) or int(re.sub(r"[^0-9]", "", key) or 1)
     return f"{n - 1:02d}"
 
@@ -152,13 +160,13 @@ def year2anchor(text: str | None) -> str:
 
 
 def clock(text: str | None) -> str:
-    """'10 p.m.' -> 'T22:00', '7:15' -> 'T07:15', 'noon' -> 'T12:00'."""
+    """'10 p.m.' -> 'T22:00', '7:15' -> 'T07:15', 'noon' -> 'T12:00', '1430 hours' -> 'T14:30'."""
     key = (text or "").lower()
     if "noon" in key:
         return "T12:00"
     if "midnight" in key:
         return "T24:00"
-    m = re.match(r"([0-9]{1,2})(?::([0-9]{2}))?", key)
+    m = re.match(r"([0-2][0-9])([0-5][0-9]) ", key + " ") or re.match(r"([0-9]{1,2})(?::([0-9]{2}))?", key)  # "1400 hours"
     if not m:
         return ""
     hour, minute = int(m[1]), m[2] or "00"
@@ -176,6 +184,7 @@ FUNCTIONS: dict[str, Callable[[str | None], str]] = {
     "year": year,
     "yearwords": yearwords,
     "pad2": pad2,
+    "monthday": monthday,
     "day": day,
     "decade": decade,
     "century": century,

@@ -88,20 +88,39 @@ def _shift_dct(unit: str) -> Resolver:
     def fn(arg: str, ctx: Context) -> Resolved | None:
         n = _offset(arg)
         if n is None:  # "several years ago"
-            return ("PAST_REF" if arg.startswith("MINUS") else "FUTURE_REF"), ctx.dct
-        return units.to_value(units.shift(ctx.dct, unit, n), unit), ctx.dct
+            return _vague(arg), ctx.dct
+        return _shifted(ctx.dct, unit, n, unit, arg), ctx.dct
     return fn
+
+
+# A shift that lands before this year names no calendar year a TIMEX3 value can write
+# with confidence ("2,000 years ago" is not the year 6): it is the vague past (or future).
+_FIRST_YEAR = 1000
+
+
+def _vague(arg: str) -> str:
+    return "PAST_REF" if arg.startswith("MINUS") else "FUTURE_REF"
+
+
+def _shifted(base: dt.date, unit: str, n: int, gran: str, arg: str) -> str:
+    """The value of ``base`` moved by ``n`` units, at granularity ``gran``; the vague past
+    or future if that leaves the years a calendar value can name."""
+    try:
+        day = units.shift(base, unit, n)
+    except (ValueError, OverflowError):
+        return _vague(arg)
+    return units.to_value(day, gran) if day.year >= _FIRST_YEAR else _vague(arg)
 
 
 def _shift_ref(unit: str) -> Resolver:
     def fn(arg: str, ctx: Context) -> Resolved | None:
         n = _offset(arg)
         if n is None:
-            return ("PAST_REF" if arg.startswith("MINUS") else "FUTURE_REF"), ctx.dct
+            return _vague(arg), ctx.dct
         if unit == "day":
-            return units.to_value(units.shift(ctx.ref_day, "day", n), "day"), ctx.ref_day
+            return _shifted(ctx.ref_day, "day", n, "day", arg), ctx.ref_day
         base, _ = ctx.ref
-        return units.to_value(units.shift(base, unit, n), unit), base
+        return _shifted(base, unit, n, unit, arg), base
     return fn
 
 
@@ -189,8 +208,17 @@ def _candidates(unit: str, arg: str, base: dt.date, years: range) -> list[dt.dat
         unit = "month"
     if unit in ("holidayweek", "monthdayweek"):  # "Easter week", "the week of March 6"
         unit = unit.removesuffix("week")
-    if unit in ("weekday", "weekend"):  # a weekend is found by its Saturday
-        return [base + dt.timedelta(days=k) for k in range(-7, 8) if (base + dt.timedelta(days=k)).isoweekday() == int(arg)]
+    if unit in ("weekday", "weekend"):  # a weekend is found by its Saturday; within a week either side
+        ahead = (int(arg) - base.isoweekday()) % 7
+        return [base + dt.timedelta(days=k) for k in (ahead - 7, ahead, ahead + 7) if -7 <= k <= 7]
+    if unit == "dayofmonth":  # "on the 6th": that day of the months around ``base``
+        for k in range(-2, 3):
+            y, m = divmod(base.month - 1 + k, 12)
+            try:
+                out.append(dt.date(base.year + y, m + 1, int(arg)))
+            except ValueError:  # the 31st of a short month
+                continue
+        return out
     for y in years:
         try:
             if unit == "month":
@@ -212,6 +240,7 @@ def _candidates(unit: str, arg: str, base: dt.date, years: range) -> list[dt.dat
 
 
 _GRAN = {"weekday": "day", "weekend": "weekend", "monthday": "day", "monthdayweek": "week", "holiday": "day", "holidayweek": "week",
+         "dayofmonth": "day",
          "month": "month", "season": "season",
          "quarter": "quarter", "half": "half", "monthquarter": "quarter"}
 
@@ -253,6 +282,7 @@ _BY_TENSE = {
     "weekday": {PAST: "on_or_before", FUTURE: "on_or_after", None: "on_or_before"},
     "weekend": {PAST: "on_or_before", FUTURE: "on_or_after", None: "on_or_before"},
     "monthday": {PAST: "on_or_before", FUTURE: "on_or_after", None: "nearest"},
+    "dayofmonth": {PAST: "on_or_before", FUTURE: "on_or_after", None: "nearest"},
     "holiday": {PAST: "on_or_before", FUTURE: "on_or_after", None: "nearest"},
     "holidayweek": {PAST: "on_or_before", FUTURE: "on_or_after", None: "nearest"},
     "monthdayweek": {PAST: "on_or_before", FUTURE: "on_or_after", None: "nearest"},
@@ -271,14 +301,17 @@ _WEAK_TENSE = frozenset({"monthday", "monthdayweek", "holiday", "holidayweek", "
 def _by_tense(unit: str, arg: str, base: dt.date, t: str | None) -> dt.date | None:
     how = _BY_TENSE[unit].get(t if t in (PAST, FUTURE) else None, "nearest")
     chosen = _pick(unit, arg, base, how)
-    if unit not in _WEAK_TENSE or how == "nearest" or chosen is None or t not in (PAST, FUTURE):
+    # A bare month in a past clause is the one before: "sold its stake in October" written in
+    # September is last October, whatever the distance (a day of a month is another matter:
+    # "extended the offer to Nov. 6" is read from an -ed form that dates the extending).
+    if unit not in _WEAK_TENSE or how == "nearest" or chosen is None or t not in (PAST, FUTURE) or (unit == "month" and t == PAST):
         return chosen
     nearest = _pick(unit, arg, base, "nearest")
     if nearest is None:
         return chosen
     # The nearest occurrence weighs a later date as _pick does; the tense's own choice does not.
     far, near = abs((chosen - base).days), _cost(nearest, base)
-    return chosen if far <= 2 * near + 31 else nearest
+    return chosen if far <= 3 * near + 31 else nearest
 
 
 def _cost(day: dt.date, base: dt.date) -> float:
@@ -324,6 +357,8 @@ def _in_year(unit: str) -> Resolver:
     return fn
 
 
+# Named units that no year qualifies ("Friday last year" is no expression we read).
+_NO_YEAR = ("weekday", "weekend", "monthquarter", "dayofmonth")
 _SHIFTABLE = ("day", "week", "weekend", "month", "quarter", "half", "season", "year", "decade", "century")
 
 RESOLVERS: dict[tuple[str, str], Resolver] = {
@@ -334,6 +369,6 @@ RESOLVERS: dict[tuple[str, str], Resolver] = {
     ("year", "REFY"): _year_ago,
     ("refquarter", "YEAR"): _year_of_ref_quarter,
     **{(u, d): _named(u, d) for u in _GRAN for d in ("TENSE", "THIS", "LAST", "NEXT", "ATREF", "REFNEXT", "REFLAST")},
-    **{(u, "YEAR"): _in_year(u) for u in _GRAN if u not in ("weekday", "weekend", "monthquarter")},
+    **{(u, "YEAR"): _in_year(u) for u in _GRAN if u not in _NO_YEAR},
 }
-assert len(RESOLVERS) == 2 * len(_SHIFTABLE) + 4 + 7 * len(_GRAN) + len(_GRAN) - 3, "two entries share a key"
+assert len(RESOLVERS) == 2 * len(_SHIFTABLE) + 4 + 8 * len(_GRAN) - len(_NO_YEAR), "two entries share a key"

@@ -285,8 +285,17 @@ def _prefixes(lang: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[s
     return mod, approx, counted
 
 
+# How far a rule's context regexes look before and after a match.
+_CONTEXT = 40
+
+
 def _candidate(m: re.Match[str], rule: Rule, offset: int, g: Grammar) -> Candidate | None:
     start, end = m.span(offset)
+    text = m.string
+    if rule.not_preceded_by is not None and rule.not_preceded_by.search(text, max(0, start - _CONTEXT), start):
+        return None
+    if rule.not_followed_by is not None and rule.not_followed_by.match(text, end, end + _CONTEXT):
+        return None
     value = _fill(rule.value, m, offset, g)
     mod = _fill(rule.mod, m, offset, g) if rule.mod else None
     if value is None:

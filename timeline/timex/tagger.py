@@ -43,8 +43,9 @@ def tag_text(text: str, published: dt.date, lang: str = "en") -> tuple[Timex, ..
         if timex.type == "DURATION" and _period(lang).fullmatch(timex.text):
             by_quarter = False  # "the first nine months", "the year ended June 30"
         # Anaphoric values ("a year earlier", "the quarter") point back at the reference
-        # time; letting them move it would chain ("a year earlier" twice = two years).
-        if timex.type in ("DATE", "TIME") and not cand.value.startswith("UNDEF-REF"):
+        # time; letting them move it would chain ("a year earlier" twice = two years). So do
+        # comparisons with a year named ("the 1988 period"): the story stays in its quarter.
+        if timex.type in ("DATE", "TIME") and not cand.value.startswith("UNDEF-REF") and "-refquarter-" not in cand.value:
             point = units.parse(timex.value)
             if point is not None:
                 ref = point

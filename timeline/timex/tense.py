@@ -18,11 +18,15 @@ _WINDOW = 120  # characters looked at on each side; a clause rarely reaches furt
 # A sentence ends at . ! ? before a capital, but not after an initial ("U.S. officials").
 _SENTENCE_END = re.compile(r"(?<!\b[A-Z])[.!?;]['\"]*\s+(?=[A-Z\"'`])|\n")
 _WORD = re.compile(r"(?<![\w'])[\w']")  # where a cue may start
-_RIGHT_WINDOW = 50  # cues after the expression are weaker evidence: look less far
+_RIGHT_WINDOW = 80  # cues after the expression are weaker evidence: look less far
+
+
+_GROUPS = ("future", "past", "present")
 
 
 @functools.cache
-def _cues(lang: str) -> re.Pattern[str]:
+def _cues(lang: str, past_first: bool = False) -> re.Pattern[str]:
+    """The cue regex; with ``past_first``, past verbs are tried before future cues."""
     path = RULES_ROOT / lang / "tense.toml"
     try:
         with path.open("rb") as f:
@@ -30,7 +34,8 @@ def _cues(lang: str) -> re.Pattern[str]:
     except (OSError, KeyError, tomllib.TOMLDecodeError) as err:
         raise RuleError(f"rules/{lang}/tense.toml: {err}") from err
     groups = []
-    for name in ("future", "past", "present"):
+    order = ("past", "future", "present") if past_first else _GROUPS
+    for name in order:
         alts = sorted(cues.get(name, []), key=len, reverse=True)
         if not alts:
             raise RuleError(f"rules/{lang}/tense.toml cues {name!r}: missing or empty")
@@ -42,7 +47,11 @@ def _cues(lang: str) -> re.Pattern[str]:
 
 
 def tense(text: str, start: int, end: int, lang: str = "en") -> str | None:
-    """PAST, PRESENT or FUTURE for the clause around ``text[start:end]``, or None."""
+    """PAST, PRESENT or FUTURE for the clause around ``text[start:end]``, or None.
+
+    After the expression a past verb is read before the future cues that start with it
+    ("on Thursday agreed to plead guilty", "on Monday said he would"): the date is the
+    verb's, and the infinitive or the reported intention comes later."""
     cues = _cues(lang)
     lo = max(0, start - _WINDOW)
     left = text[lo:start]
@@ -66,8 +75,9 @@ def tense(text: str, start: int, end: int, lang: str = "en") -> str | None:
     right_end = min(len(text), end + _RIGHT_WINDOW)
     stop = _SENTENCE_END.search(text, end, right_end)
     right_end = stop.start() if stop else right_end
+    after = _cues(lang, past_first=True)
     for word in _WORD.finditer(text, end, right_end):
-        m = cues.match(text, word.start(), right_end)
+        m = after.match(text, word.start(), right_end)
         if m:
             return _kind(m)
     return None
