@@ -15,6 +15,7 @@ from timeline import events, timex
 from timeline.model import Article, Event, Timex
 
 PUBLISHED = "2019-03-07"  # a Thursday
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
 def extract(text: str, *dates: tuple[str, str], published: str = PUBLISHED, kind: str = "DATE") -> tuple[Event, ...]:
@@ -22,8 +23,10 @@ def extract(text: str, *dates: tuple[str, str], published: str = PUBLISHED, kind
     timexes = []
     for expression, value in dates:
         start = text.index(expression)
-        rule = "weekday" if expression in ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday") else "test"
-        timexes.append(Timex(start, start + len(expression), expression, kind, value, rule, published))
+        weekday = _WEEKDAYS.index(expression) + 1 if expression in _WEEKDAYS else None
+        rule = "rel_weekday" if weekday else "test"
+        by_tense = f"UNDEF-TENSE-weekday-{weekday}" if weekday else None  # as the tagger leaves it
+        timexes.append(Timex(start, start + len(expression), expression, kind, value, rule, published, None, by_tense))
     article = Article(id="t1", text=text, published=dt.date.fromisoformat(published))
     return events.extract(article, tuple(sorted(timexes, key=lambda t: t.start)))
 
@@ -197,13 +200,15 @@ def test_parse_corrects_a_weekday_the_tagger_put_in_the_past() -> None:
     # The tagger said last Friday; the verb says the meeting is still to come.
     (event,) = extract("The ministers will meet on Friday.", ("Friday", "2019-03-01"))
     assert event.when.value == "2019-03-08"
-    assert "parse: future verb" in event.mentions[0].rule
+    assert event.mentions[0].correction == "parse: future verb 'meet'"
+    assert event.mentions[0].rule == "rel_weekday"  # the rule stays the grammar's
 
 
 def test_parse_corrects_a_weekday_the_tagger_put_in_the_future() -> None:
     # "refused to sign": the tagger may read the infinitive as future; the finite verb is past.
     (event,) = extract("The minister refused to sign the accord on Monday.", ("Monday", "2019-03-11"))
     assert event.when.value == "2019-03-04"
+    assert event.mentions[0].correction == "parse: past verb 'sign'"
     assert event.kind == "rejection"
 
 

@@ -26,7 +26,7 @@ from timeline.model import Article, Event, Mention, Reading, When
 
 log = logging.getLogger("timeline")
 
-FORMAT = 3  # bump when the stored record's shape changes
+FORMAT = 4  # bump when the stored record's shape changes
 
 
 def article_key(article: Article) -> str:
@@ -272,6 +272,6 @@ def _strings(value: Any, length: int | None = None) -> tuple[str, ...]:
     return items
 
 
-_MENTION_FIELDS = ("article", "sentence", "sentence_start", "expression", "start", "end", "value", "rule", "anchor", "trigger", "lemma")
+_MENTION_FIELDS = ("article", "sentence", "sentence_start", "expression", "start", "end", "value", "rule", "anchor", "trigger", "lemma", "correction")
 _MENTION_INTS = ("sentence_start", "start", "end")
 _MENTION_REQUIRED = ("article", "sentence", "expression", "value", "rule")

@@ -41,6 +41,9 @@ class Timex:
     rule: str = ""
     anchor: str | None = None
     mod: str | None = None  # TIMEX3 mod: START, MID, END, APPROX, BEFORE, AFTER, ...
+    # The underspecified value the tagger resolved by the clause's tense ("UNDEF-TENSE-
+    # weekday-5" for "Friday"), so a later stage that reads the tense better can resolve it again.
+    by_tense: str | None = None
 
 
 @dataclass(frozen=True)
@@ -69,6 +72,7 @@ class Mention:
     anchor: str | None = None
     trigger: str | None = None  # the word the expression dates, as in the sentence
     lemma: str | None = None  # the trigger's lemma, for comparing mentions
+    correction: str | None = None  # why the value differs from the tagger's: "parse: past verb 'agreed'"
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,7 @@ from timeline.events import headline, naming, nlp
 from timeline.events.lexicon import Lexicon, lexicon
 from timeline.model import Article, Event, Mention, Timex, When
 from timeline.text import sentence_at
-from timeline.timex import interval
+from timeline.timex import FUTURE, PAST, interval, tense_unit, with_tense
 
 __all__ = ["extract", "extract_all"]
 
@@ -120,7 +120,7 @@ def _event(
         return None
     relation = _relation(timex.value, article.published)
     clause = clauses.read(doc, start, end, lex, relation, previous_end, dateline)
-    value, rule = _corrected(timex, clause, article.published)
+    value, correction = _corrected(timex, clause, article.published)
     span = interval(value)
     if span is None:
         return None
@@ -134,7 +134,8 @@ def _event(
         start=timex.start,
         end=timex.end,
         value=value,
-        rule=rule,
+        rule=timex.rule,
+        correction=correction,
         anchor=timex.anchor,
         trigger=clause.trigger.text if clause else None,
         lemma=clause.trigger.lemma_.lower() if clause else None,
@@ -166,19 +167,20 @@ def _event(
     )
 
 
-def _corrected(timex: Timex, clause: clauses.Clause | None, published: dt.date) -> tuple[str, str]:
-    """A weekday's value moved by a week where the parse shows the tagger's tense guess was wrong."""
-    if clause is None or "weekday" not in timex.rule or not re.fullmatch(r"\d{4}-\d{2}-\d{2}(T\w+)?", timex.value):
-        return timex.value, timex.rule
+def _corrected(timex: Timex, clause: clauses.Clause | None, published: dt.date) -> tuple[str, str | None]:
+    """A weekday resolved again where the parse shows the tagger's tense guess was wrong
+    ("will meet on Friday" taken for last Friday), and why; else the tagger's value."""
+    if clause is None or timex.by_tense is None or tense_unit(timex.by_tense) != "weekday":
+        return timex.value, None
     day = dt.date.fromisoformat(timex.value[:10])
     if clause.status == "scheduled" and day < published:
-        shift, why = 7, "future verb"
+        tense, why = FUTURE, "future verb"
     elif clause.status in ("occurred", "denied") and clauses.finite_tag(clause.trigger) == "VBD" and day > published:
-        shift, why = -7, "past verb"
+        tense, why = PAST, "past verb"
     else:
-        return timex.value, timex.rule
-    moved = (day + dt.timedelta(days=shift)).isoformat() + timex.value[10:]
-    return moved, f"{timex.rule}; parse: {why} '{clause.trigger.text}'"
+        return timex.value, None
+    value = with_tense(timex.by_tense, tense, published)
+    return (value, f"parse: {why} '{clause.trigger.text}'") if value else (timex.value, None)
 
 
 _CREDIT = re.compile(r"\([^()\n]{1,40}\)\s*$")

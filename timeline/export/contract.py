@@ -56,6 +56,7 @@ def to_record(event: Event) -> dict[str, Any]:
                 "end": m.end,
                 "value": m.value,
                 "rule": m.rule,
+                **({"correction": m.correction} if m.correction else {}),
                 "anchor": m.anchor,
                 "trigger": m.trigger,
                 "sentence_start": m.sentence_start,

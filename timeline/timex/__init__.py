@@ -1,7 +1,9 @@
 """Find temporal expressions in an article and resolve them against its publication date.
 
 Needs: Article. Adds: Timex, resolved against Article.published (TIMEX3 type and value).
-Public entry: ``tag(article)``; ``interval(value)`` says what days a value covers.
+Public entry: ``tag(article)``; ``interval(value)`` says what days a value covers;
+``with_tense(timex.by_tense, PAST, published)`` resolves a value again for a stage that
+reads the clause's tense better than the tagger's cue words.
 """
 
 from __future__ import annotations
@@ -12,9 +14,11 @@ from timeline.model import Article, Timex
 # is imported; importing it here, before ``def tag`` below, keeps ``timex.tag`` the function.
 # Importing it loads no rules: the grammar compiles on first use.
 from timeline.timex import tag as _tag_module  # noqa: F401
+from timeline.timex.resolve import tense_unit, with_tense
+from timeline.timex.tense import FUTURE, PAST
 from timeline.timex.values import Interval, interval
 
-__all__ = ["Interval", "interval", "tag"]
+__all__ = ["FUTURE", "PAST", "Interval", "interval", "tag", "tense_unit", "with_tense"]
 
 
 def tag(article: Article) -> tuple[Timex, ...]:

@@ -75,6 +75,22 @@ def resolve(value: str, ctx: Context) -> Resolved | None:
     return result, base
 
 
+def tense_unit(value: str) -> str | None:
+    """The unit of an underspecified value whose direction the clause's tense chose
+    ("UNDEF-TENSE-weekday-5": weekday); None for any other value."""
+    m = _UNDEF.match(value)
+    return m["unit"] if m and m["anchor"] == "TENSE" else None
+
+
+def with_tense(value: str, tense: str, dct: dt.date) -> str | None:
+    """An underspecified value resolved against ``dct`` as a clause of ``tense`` (PAST or
+    FUTURE) reads it: what a stage that reads the tense from a parse asks for."""
+    point = units.parse(dct.isoformat())
+    assert point is not None
+    resolved = resolve(value, Context(dct, point, dct, None, lambda: tense))
+    return resolved[0] if resolved else None
+
+
 # --- calendar units shifted by whole periods --------------------------------------------
 
 def _offset(arg: str) -> int | None:

@@ -15,7 +15,7 @@ from bisect import bisect_left
 from timeline.model import Article, Timex
 from timeline.timex import units
 from timeline.timex.grammar import grammar
-from timeline.timex.resolve import Context, resolve
+from timeline.timex.resolve import Context, resolve, tense_unit
 from timeline.timex.tag import Candidate, find
 from timeline.timex.tense import tense
 
@@ -92,4 +92,5 @@ def _resolve(cand: Candidate, ctx: Context) -> Timex | None:
     if resolved is None:
         return None
     value, anchor = resolved
-    return Timex(cand.start, cand.end, cand.text, cand.type, value, cand.rule, anchor.isoformat(), cand.mod)
+    by_tense = cand.value if tense_unit(cand.value) else None
+    return Timex(cand.start, cand.end, cand.text, cand.type, value, cand.rule, anchor.isoformat(), cand.mod, by_tense)
