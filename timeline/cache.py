@@ -22,7 +22,7 @@ from typing import Any
 from timeline import __version__
 from timeline.errors import OutputError, TimelineError
 from timeline.files import user_cache_dir
-from timeline.model import Article, Event, Mention, Reading, When
+from timeline.model import Article, Event, Granularity, Mention, Reading, Status, When
 
 log = logging.getLogger("timeline")
 
@@ -236,12 +236,12 @@ def _decode(record: dict[str, Any]) -> Event:
     if not mentions:
         raise ValueError("an event without mentions")
     return Event(
-        when=When(value, dt.date.fromisoformat(start), dt.date.fromisoformat(end), granularity, label),
+        when=When(value, dt.date.fromisoformat(start), dt.date.fromisoformat(end), Granularity(granularity), label),
         title=_string(record["title"]),
         mentions=tuple(mentions),
         kind=_optional(record["kind"]),
         cameo=_optional(record["cameo"]),
-        status=_optional(record["status"]),
+        status=Status(status) if (status := _optional(record["status"])) is not None else None,
         actors=_strings(record["actors"]),
         roles=tuple((a, r) for a, r in (_strings(pair, 2) for pair in _list(record["roles"]))),
         affiliations=tuple((a, c) for a, c in (_strings(pair, 2) for pair in _list(record["affiliations"]))),

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 
 @dataclass(frozen=True)
@@ -24,6 +25,40 @@ class Article:
     path: str | None = None
 
 
+class Status(StrEnum):
+    """Whether an event happened, by the clause that reports it."""
+
+    OCCURRED = "occurred"
+    ONGOING = "ongoing"  # "is meeting", a habit ("every morning")
+    SCHEDULED = "scheduled"  # will, was due to, a future date
+    PROPOSED = "proposed"  # would, under a proposal, a plan since changed
+    CONDITIONAL = "conditional"  # if, unless
+    DENIED = "denied"  # a negated verb, "denied that"
+
+
+class Granularity(StrEnum):
+    """How precise a date is, in the contract's words (a half-year is its quarter, a weekend
+    its week: the contract knows no finer names)."""
+
+    DAY = "day"
+    WEEK = "week"
+    MONTH = "month"
+    QUARTER = "quarter"
+    SEASON = "season"
+    YEAR = "year"
+    DECADE = "decade"
+    CENTURY = "century"
+
+
+class TimexType(StrEnum):
+    """TIMEX3 types."""
+
+    DATE = "DATE"
+    TIME = "TIME"
+    DURATION = "DURATION"
+    SET = "SET"
+
+
 @dataclass(frozen=True)
 class Timex:
     """A temporal expression found in an article and resolved to a TIMEX3 value.
@@ -36,7 +71,7 @@ class Timex:
     start: int
     end: int
     text: str
-    type: str  # DATE, TIME, DURATION, SET
+    type: TimexType
     value: str  # TIMEX3 value: 2016-07-15, 2016-W28, P7D, PRESENT_REF, ...
     rule: str = ""
     anchor: str | None = None
@@ -53,7 +88,7 @@ class When:
     value: str
     start: dt.date
     end: dt.date  # inclusive
-    granularity: str  # day, week, month, quarter, season, year, decade, century
+    granularity: Granularity
     label: str
 
 
@@ -101,7 +136,7 @@ class Event:
     id: str = ""
     kind: str | None = None  # a small diplomatic vocabulary: meet, agreement, statement, ...
     cameo: str | None = None  # the kind's CAMEO root code: "04", "18-19", ...
-    status: str | None = None  # occurred, ongoing, scheduled, proposed, conditional, denied, reported
+    status: Status | None = None
     actors: tuple[str, ...] = ()  # canonical names
     roles: tuple[tuple[str, str], ...] = ()  # (actor, role the text gives): ("John Kerry", "Secretary of State")
     affiliations: tuple[tuple[str, str], ...] = ()  # (person, the country their role names): ("Sergei Lavrov", "Russia")

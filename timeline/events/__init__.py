@@ -20,7 +20,7 @@ from functools import lru_cache
 from timeline.events import clause as clauses
 from timeline.events import headline, naming, nlp
 from timeline.events.lexicon import Lexicon, lexicon
-from timeline.model import Article, Event, Mention, Timex, When
+from timeline.model import Article, Event, Mention, Status, Timex, When
 from timeline.text import sentence_at
 from timeline.timex import FUTURE, PAST, interval, tense_unit, with_tense
 
@@ -143,7 +143,7 @@ def _event(
     when = When(value=value, start=span.start, end=span.end, granularity=span.granularity, label=span.label)
     tokens = range(expression.start, expression.end) if expression is not None else range(0)
     if clause is None:
-        status = "scheduled" if relation == "future" else "occurred"
+        status = Status.SCHEDULED if relation == "future" else Status.OCCURRED
         return Event(when=when, title=_title(None, doc, timex, tokens, previous_end, people, lex, sentence_start, sentence), mentions=(mention,), status=status)
     named = (n for e in clause.actor_spans if (n := naming.actor_name(e, people, lex, sentence_start)))
     meant = headline.subject_person(clause, people, sentence_start)  # "he returned": the one person he can be
@@ -173,9 +173,9 @@ def _corrected(timex: Timex, clause: clauses.Clause | None, published: dt.date) 
     if clause is None or timex.by_tense is None or tense_unit(timex.by_tense) != "weekday":
         return timex.value, None
     day = dt.date.fromisoformat(timex.value[:10])
-    if clause.status == "scheduled" and day < published:
+    if clause.status == Status.SCHEDULED and day < published:
         tense, why = FUTURE, "future verb"
-    elif clause.status in ("occurred", "denied") and clauses.finite_tag(clause.trigger) == "VBD" and day > published:
+    elif clause.status in (Status.OCCURRED, Status.DENIED) and clauses.finite_tag(clause.trigger) == "VBD" and day > published:
         tense, why = PAST, "past verb"
     else:
         return timex.value, None

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from timeline.events.lexicon import Kind, Lexicon
+from timeline.model import Status
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -32,7 +33,7 @@ class Clause:
     subject: Token | None
     objects: tuple[Token, ...]
     kind: Kind | None
-    status: str
+    status: Status
     actor_spans: tuple[Span, ...]  # entities taking part, in sentence order
     place_spans: tuple[Span, ...]
     control: Token | None = None  # "refused" in "refused to sign"
@@ -313,7 +314,7 @@ def _agentive(trigger: Token, subject: Token | None, lex: Lexicon, kind: Kind) -
     return doer.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or doer.lemma_.lower() in lex.agents or named is kind
 
 
-def _status(trigger: Token, lex: Lexicon, relation: str) -> str:
+def _status(trigger: Token, lex: Lexicon, relation: str) -> Status:
     """The first that holds: denied (a negation, "denied that"), conditional (if, unless),
     scheduled (will, was due to, is expected to, "said he would"), proposed (would, could,
     under a plan),
@@ -325,36 +326,36 @@ def _status(trigger: Token, lex: Lexicon, relation: str) -> str:
         own += list(trigger.head.children)
     words = {c.lower_ for c in own if c.dep_ in ("aux", "auxpass", "neg", "mark")}
     if refusal(trigger) and relation != "future":
-        return "occurred"  # "would not acknowledge": the refusal happened
+        return Status.OCCURRED  # "would not acknowledge": the refusal happened
     if any(c.dep_ == "neg" for c in trigger.children) or any(t.lemma_ in lex.denial for t in chain[1:3]):
-        return "denied"
+        return Status.DENIED
     if _conditional(chain, lex):
-        return "conditional"
+        return Status.CONDITIONAL
     if _habitual(trigger, lex):
-        return "ongoing"  # "fans line up at 07:30 every morning"
+        return Status.ONGOING  # "fans line up at 07:30 every morning"
     if trigger.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "amod" and c.lower_ in lex.plan_adjectives for c in trigger.children):
-        return "scheduled" if relation == "future" else "proposed"  # "his planned July 2009 concerts"
+        return Status.SCHEDULED if relation == "future" else Status.PROPOSED  # "his planned July 2009 concerts"
     if any(c.dep_ == "advmod" and c.lower_ in lex.first_plan_adverbs for t in (trigger, trigger.head) for c in t.children) and (
         {trigger.lemma_, trigger.lower_, trigger.head.lemma_, trigger.head.lower_} & lex.scheduled_heads
     ):
-        return "proposed"  # "the burial, initially scheduled for Saturday": a plan that changed
+        return Status.PROPOSED  # "the burial, initially scheduled for Saturday": a plan that changed
     scheduled_head = trigger.dep_ == "xcomp" and trigger.head.lemma_ in lex.scheduled_heads
     if words & lex.future or scheduled_head or (trigger.head.dep_ == "xcomp" and trigger.head.head.lemma_ in lex.scheduled_heads):
-        return "scheduled"
+        return Status.SCHEDULED
     if "would" in words and trigger.dep_ == "ccomp" and trigger.head.lemma_ in lex.reporting:
-        return "scheduled"  # "said he would meet Lavrov on Friday": a plan, reported
+        return Status.SCHEDULED  # "said he would meet Lavrov on Friday": a plan, reported
     if words & lex.proposed_modals:
-        return "proposed"
+        return Status.PROPOSED
     if _under_proposal(trigger, lex) and trigger.tag_ in ("VB", "VBP", "VBZ"):
-        return "proposed"
+        return Status.PROPOSED
     if trigger.tag_ == "VBG":  # "is meeting", "going to Moscow, meeting Putin tonight"
         if relation != "past":
-            return "scheduled" if relation == "future" or not _has_be(trigger) else "ongoing"
+            return Status.SCHEDULED if relation == "future" or not _has_be(trigger) else Status.ONGOING
     if relation == "future" and trigger.tag_ not in ("VBD", "VBN"):
-        return "scheduled"
+        return Status.SCHEDULED
     if relation == "current" and trigger.tag_ in ("VBZ", "VBP") and trigger.lemma_ not in lex.reporting:
-        return "scheduled"  # "when Kerry meets Lavrov this week" in a Tuesday report
-    return "occurred"
+        return Status.SCHEDULED  # "when Kerry meets Lavrov this week" in a Tuesday report
+    return Status.OCCURRED
 
 
 def _habitual(trigger: Token, lex: Lexicon) -> bool:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from timeline.events.clause import Clause, refusal, role_tokens
 from timeline.events.lexicon import Lexicon
 from timeline.events.naming import People, clean_name
+from timeline.model import Status
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -400,7 +401,7 @@ def _words(tokens: list[Token], people: People, lex: Lexicon, lower: set[int] = 
     return "".join(pieces).strip()
 
 
-def _verb(trigger: Token, status: str, plural: bool) -> str:
+def _verb(trigger: Token, status: Status, plural: bool) -> str:
     """The verb as a headline says it: "meets", "to meet", "would meet", "does not meet";
     a passive keeps its participle: "arrested", "to be arrested"."""
     lemma = trigger.lemma_.lower()
@@ -410,14 +411,14 @@ def _verb(trigger: Token, status: str, plural: bool) -> str:
         return f"{modal} not {lemma} {particle}".strip()
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in trigger.children):
         participle = trigger.lower_
-        form = {"scheduled": f"to be {participle}", "proposed": f"would be {participle}", "conditional": f"would be {participle}",
-                "denied": f"not {participle}"}.get(status, participle)
+        form = {Status.SCHEDULED: f"to be {participle}", Status.PROPOSED: f"would be {participle}",
+                Status.CONDITIONAL: f"would be {participle}", Status.DENIED: f"not {participle}"}.get(status, participle)
         return f"{form} {particle}".strip()
-    if status == "scheduled":
+    if status == Status.SCHEDULED:
         form = f"to {lemma}"
-    elif status in ("proposed", "conditional"):
+    elif status in (Status.PROPOSED, Status.CONDITIONAL):
         form = f"would {lemma}"
-    elif status == "denied":
+    elif status == Status.DENIED:
         form = f"{'do' if plural else 'does'} not {lemma}"
     elif plural:
         form = _PLURAL.get(lemma, lemma)

@@ -12,7 +12,7 @@ import functools
 import re
 from bisect import bisect_left
 
-from timeline.model import Article, Timex
+from timeline.model import Article, Timex, TimexType
 from timeline.timex import units
 from timeline.timex.grammar import grammar
 from timeline.timex.resolve import Context, resolve, tense_unit
@@ -87,10 +87,10 @@ def _credits(text: str, lang: str) -> list[tuple[int, int]]:
 def _resolve(cand: Candidate, ctx: Context) -> Timex | None:
     """The Timex of a candidate; explicit values need no anchor."""
     if not cand.value.startswith("UNDEF-"):
-        return Timex(cand.start, cand.end, cand.text, cand.type, cand.value, cand.rule, None, cand.mod)
+        return Timex(cand.start, cand.end, cand.text, TimexType(cand.type), cand.value, cand.rule, None, cand.mod)
     resolved = resolve(cand.value, ctx)
     if resolved is None:
         return None
     value, anchor = resolved
     by_tense = cand.value if tense_unit(cand.value) else None
-    return Timex(cand.start, cand.end, cand.text, cand.type, value, cand.rule, anchor.isoformat(), cand.mod, by_tense)
+    return Timex(cand.start, cand.end, cand.text, TimexType(cand.type), value, cand.rule, anchor.isoformat(), cand.mod, by_tense)

@@ -12,11 +12,13 @@ import functools
 import re
 from typing import NamedTuple
 
+from timeline.model import Granularity
+
 
 class Interval(NamedTuple):
     start: dt.date
     end: dt.date  # inclusive
-    granularity: str  # day, week, month, quarter, season, year, decade, century
+    granularity: Granularity
     label: str
 
 
@@ -47,9 +49,10 @@ def interval(value: str) -> Interval | None:
     (XXXX-07-15) have no interval.
     """
     try:
-        return _interval(value)
+        found = _interval(value)
     except ValueError:  # month 13, day 31 of a 30-day month, year 0: not a real date
         return None
+    return found
 
 
 def _interval(value: str) -> Interval | None:
@@ -58,40 +61,40 @@ def _interval(value: str) -> Interval | None:
         label = f"{day:%a} {day.day} {day:%b %Y}"
         if m[4]:
             label += " " + _PARTS_OF_DAY.get(m[4].removeprefix("T"), m[4])
-        return Interval(day, day, "day", label)
+        return Interval(day, day, Granularity.DAY, label)
     if m := _WEEK.match(value):
         monday = dt.date.fromisocalendar(int(m[1]), int(m[2]), 1)
         if m[3]:
             saturday = monday + dt.timedelta(days=5)
-            return Interval(saturday, saturday + dt.timedelta(days=1), "week", f"weekend of {saturday.day} {saturday:%b %Y}")
-        return Interval(monday, monday + dt.timedelta(days=6), "week", f"week of {monday.day} {monday:%b %Y}")
+            return Interval(saturday, saturday + dt.timedelta(days=1), Granularity.WEEK, f"weekend of {saturday.day} {saturday:%b %Y}")
+        return Interval(monday, monday + dt.timedelta(days=6), Granularity.WEEK, f"week of {monday.day} {monday:%b %Y}")
     if m := _MONTH.match(value):
         first = dt.date(int(m[1]), int(m[2]), 1)
-        return Interval(first, _month_end(first.year, first.month), "month", f"{first:%B %Y}")
+        return Interval(first, _month_end(first.year, first.month), Granularity.MONTH, f"{first:%B %Y}")
     if m := _QUARTER.match(value):
         year, q = int(m[1]), int(m[2])
-        return Interval(dt.date(year, 3 * q - 2, 1), _month_end(year, 3 * q), "quarter", f"Q{q} {year}")
+        return Interval(dt.date(year, 3 * q - 2, 1), _month_end(year, 3 * q), Granularity.QUARTER, f"Q{q} {year}")
     if m := _HALF.match(value):
         year, h = int(m[1]), int(m[2])
         ordinal = "first" if h == 1 else "second"
-        return Interval(dt.date(year, 6 * h - 5, 1), _month_end(year, 6 * h), "quarter", f"{ordinal} half of {year}")
+        return Interval(dt.date(year, 6 * h - 5, 1), _month_end(year, 6 * h), Granularity.QUARTER, f"{ordinal} half of {year}")
     if m := _SEASON.match(value):
         year = int(m[1])
         first_month, months, name = _SEASONS[m[2]]
         last_year, last_month = divmod(first_month - 1 + months - 1, 12)
         return Interval(
-            dt.date(year, first_month, 1), _month_end(year + last_year, last_month + 1), "season", f"{name} {year}"
+            dt.date(year, first_month, 1), _month_end(year + last_year, last_month + 1), Granularity.SEASON, f"{name} {year}"
         )
     if m := _YEAR.match(value):
         year = int(m[1])
-        return Interval(dt.date(year, 1, 1), dt.date(year, 12, 31), "year", str(year))
+        return Interval(dt.date(year, 1, 1), dt.date(year, 12, 31), Granularity.YEAR, str(year))
     if m := _DECADE.match(value):
         decade = int(m[1]) * 10
-        return Interval(dt.date(max(decade, 1), 1, 1), dt.date(decade + 9, 12, 31), "decade", f"the {decade}s")
+        return Interval(dt.date(max(decade, 1), 1, 1), dt.date(decade + 9, 12, 31), Granularity.DECADE, f"the {decade}s")
     if m := _CENTURY.match(value):
         century = int(m[1]) * 100
         return Interval(
-            dt.date(max(century, 1), 1, 1), dt.date(century + 99, 12, 31), "century", f"{_ordinal(int(m[1]) + 1)} century"
+            dt.date(max(century, 1), 1, 1), dt.date(century + 99, 12, 31), Granularity.CENTURY, f"{_ordinal(int(m[1]) + 1)} century"
         )
     return None
 
