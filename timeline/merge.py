@@ -33,6 +33,8 @@ CONFLICT_THRESHOLD = 0.85  # a nearby but different day: the same event with dis
 MIN_COSINE = 0.1  # the sentences must share some telling word, unless the trigger or place agree
 COARSE_MIN_COSINE = 0.3  # ... and share much more when one mention is dated only to a month or more
 CONFLICT_WINDOW = dt.timedelta(days=3)
+MAX_BUCKET = 48  # the clusters of one blocking key a mention looks at (the latest)
+MAX_COMPARED = 32  # the mentions of one cluster a newcomer is compared with
 _STOPWORDS = frozenset(
     "a an the and or but of to in on at for with by from as is are was were be been has have had it its this that "
     "these those he she they we i you his her their our said says say will would could should may might not no "
@@ -51,32 +53,72 @@ def merge(events: Iterable[Event], articles: tuple[Article, ...] = (), title: st
     clusters: list[_Cluster] = []
     blocks = _Blocks()
     for event, vector, side in sorted(zip(items, vectors, sides, strict=True), key=lambda p: _precision_first(p[0], published)):
+        facts = _Facts.of(event, vector, side)
         best, best_score = None, 0.0
         keys = blocks.keys(event, vector)
         for cluster in blocks.candidates(event, keys):
-            score = _score(event, vector, side, cluster)
+            score = _score(facts, cluster)
             if score > best_score:
                 best, best_score = cluster, score
         if best is None:
             best = _Cluster()
             clusters.append(best)
-        best.add(event, vector, side)
+        best.add(facts)
         blocks.add(best, event, keys)
     merged = [_combine(c.events, published) for c in clusters]
     merged.sort(key=lambda e: (e.when.start, e.when.end, e.title, e.id))
     return Timeline(articles=articles, events=tuple(merged), title=title)
 
 
+class _Facts(NamedTuple):
+    """What merging compares of one mention, worked out once."""
+
+    event: Event
+    text: _Text
+    side: tuple[str, ...]  # actors, and the countries its people act for
+    article: str
+    start: int
+    sentence_start: int
+    trigger: str | None  # the trigger's lemma, unless a verb of saying (which tells nothing)
+    kinds: frozenset[str]  # its own kind and those the words around its date name
+    places: frozenset[frozenset[str]]  # each place as the set of its words
+    coarse: bool  # dated to a month or more
+
+    @classmethod
+    def of(cls, event: Event, text: _Text, side: tuple[str, ...]) -> _Facts:
+        mention = event.mentions[0]
+        lemma = mention.lemma if mention.lemma not in lexicon().reporting else None
+        kinds = text.kinds | {event.kind} if event.kind else text.kinds
+        return cls(event, text, side, mention.article, mention.start, mention.sentence_start, lemma, kinds,
+                   frozenset(_place_words(p) for p in event.places), _coarse(event))
+
+
 @dataclass
 class _Cluster:
-    events: list[Event] = field(default_factory=list)
-    vectors: list[_Text] = field(default_factory=list)
-    sides: list[tuple[str, ...]] = field(default_factory=list)
+    """The mentions of one event so far, and what every newcomer must fit: the dates they
+    give, and the sentences each article gives it."""
 
-    def add(self, event: Event, vector: _Text, side: tuple[str, ...]) -> None:
-        self.events.append(event)
-        self.vectors.append(vector)
-        self.sides.append(side)
+    members: list[_Facts] = field(default_factory=list)
+    whens: dict[When, None] = field(default_factory=dict)  # distinct dates, in order
+    sentences: dict[str, set[int]] = field(default_factory=lambda: defaultdict(set))
+    days: dict[str, set[When]] = field(default_factory=lambda: defaultdict(set))
+
+    @property
+    def events(self) -> list[Event]:
+        return [m.event for m in self.members]
+
+    def add(self, facts: _Facts) -> None:
+        self.members.append(facts)
+        self.whens.setdefault(facts.event.when)
+        self.sentences[facts.article].add(facts.sentence_start)
+        self.days[facts.article].add(facts.event.when)
+
+    def compared(self) -> list[_Facts]:
+        """The members a newcomer is compared with: all of a small event, the first and the
+        latest of a big one (a long story's mentions are alike), so that cost stays bounded."""
+        if len(self.members) <= MAX_COMPARED:
+            return self.members
+        return self.members[: MAX_COMPARED // 4] + self.members[-(MAX_COMPARED - MAX_COMPARED // 4) :]
 
 
 def _sides(events: list[Event]) -> list[tuple[str, ...]]:
@@ -104,6 +146,8 @@ class _Blocks:
     by period (coarser ones), each with those words and actors; an event looks up only its
     own. A coarser mention also meets finer clusters in its period that share one of its
     actors (by month): "in May" joins a May meeting only if the text makes it the same event.
+    On a busy day a common key ("kind:deaths", "@Obama") holds many clusters: only its latest
+    ``MAX_BUCKET`` are looked at, so the cost grows with the events, not with their pairs.
     """
 
     KEY_WORDS = 6
@@ -120,14 +164,14 @@ class _Blocks:
             day, last = when.start - CONFLICT_WINDOW, when.end + CONFLICT_WINDOW
             while day <= last:
                 for key in keys:
-                    for cluster in self.by_day.get((day, key), ()):
+                    for cluster in self.by_day.get((day, key), ())[-MAX_BUCKET:]:
                         seen.setdefault(id(cluster), cluster)
                 day += dt.timedelta(days=1)
         for key in keys:
-            for cluster in self.by_value.get((when.value, key), ()):
+            for cluster in self.by_value.get((when.value, key), ())[-MAX_BUCKET:]:
                 seen.setdefault(id(cluster), cluster)
         for actor_month in self._actor_months(event):
-            for cluster in self.by_actor_month.get(actor_month, ()):
+            for cluster in self.by_actor_month.get(actor_month, ())[-MAX_BUCKET:]:
                 seen.setdefault(id(cluster), cluster)
         return list(seen.values())
 
@@ -144,12 +188,16 @@ class _Blocks:
             self._put(self.by_actor_month[(actor, when.start.year, when.start.month)], cluster)
 
     def keys(self, event: Event, vector: _Text) -> list[str]:
-        """The event's most telling words, the kinds of event the words around its date
-        name, its actors' surnames and its places."""
+        """The event's most telling words (of its sentence and around its date), the kinds
+        of event the words around its date name, its actors' surnames, its places' words
+        and its trigger word."""
         words = [w for _, w in sorted((-weight, w) for w, weight in vector.sentence.items())[: self.KEY_WORDS]]
         words += sorted("kind:" + k for k in vector.kinds if lexicon().specific(k))  # generic kinds would find every statement
+        words += [w for _, w in sorted((-weight, w) for w, weight in vector.near.items())[: self.KEY_WORDS // 2] if w not in words]
         actors = ["@" + surname for surname in sorted({a.split()[-1] for a in event.actors})]
-        return words + actors + ["#" + place for place in sorted(event.places)]
+        places = sorted({"#" + word for place in event.places for word in _place_words(place)})
+        trigger = [] if event.mentions[0].lemma in (None, *lexicon().reporting) else ["^" + str(event.mentions[0].lemma)]
+        return words + actors + places + trigger
 
     def _actor_months(self, event: Event) -> list[tuple[str, int, int]]:
         when = event.when
@@ -164,12 +212,37 @@ class _Blocks:
 
     @staticmethod
     def _put(bucket: list[_Cluster], cluster: _Cluster) -> None:
-        if not bucket or bucket[-1] is not cluster:
+        if cluster not in bucket[-4:]:
             bucket.append(cluster)
 
 
-def _score(event: Event, vector: _Text, side: tuple[str, ...], cluster: _Cluster) -> float:
-    """How sure we are that ``event`` is the cluster's event; 0 when it cannot be.
+def _fits(facts: _Facts, cluster: _Cluster) -> bool:
+    """Whether the mention can be one more report of the cluster's event: its date fits
+    every date the cluster's mentions give, and its article neither gives the event another
+    day nor reports two events in one sentence."""
+    when = facts.event.when
+    if any(_date_relation(when, other) is None for other in cluster.whens):
+        return False  # every mention of an event must fit its date
+    if facts.article in cluster.sentences:
+        if facts.sentence_start in cluster.sentences[facts.article]:
+            return False  # one sentence does not report one event twice
+        if any(_date_relation(when, other) == "near" for other in cluster.days[facts.article]):
+            return False  # one report does not give one event two dates
+    return True
+
+
+def _score(facts: _Facts, cluster: _Cluster) -> float:
+    """How sure we are that the mention is the cluster's event; 0 when it cannot be: the
+    best evidence it shares with one of the cluster's mentions (``_pair``), if it fits them all."""
+    if not _fits(facts, cluster):
+        return 0.0
+    return max((_pair(facts, other) for other in cluster.compared() if other.start != facts.start or other.article != facts.article),
+               default=0.0)
+
+
+def _pair(facts: _Facts, other: _Facts) -> float:
+    """The evidence that two mentions report one happening, if it passes the threshold
+    their dates ask for, else 0.
 
     Evidence, added up (weights ``W_*``): text similarity (TF-IDF cosine of the sentences,
     or of the words around the dates with the kinds they name), the kinds (a kind that
@@ -177,65 +250,78 @@ def _score(event: Event, vector: _Text, side: tuple[str, ...], cluster: _Cluster
     share, such as a statement; related kinds count less; two different specific kinds
     block unless the trigger word is the same), the same trigger word, the share of actors
     in common, a place in common; minus a little when both name who or where and share
-    neither. Then a threshold by how the dates relate."""
-    best = 0.0
+    neither."""
     lex = lexicon()
-    for other, other_vector, other_side in zip(cluster.events, cluster.vectors, cluster.sides, strict=True):
-        if other.mentions[0].article == event.mentions[0].article and other.mentions[0].start == event.mentions[0].start:
-            continue
-        relation = _date_relation(event.when, other.when)
-        if relation is None:
-            return 0.0  # every mention of an event must fit its date
-        if other.mentions[0].article == event.mentions[0].article and (
-            relation == "near" or other.mentions[0].sentence_start == event.mentions[0].sentence_start
-        ):
-            return 0.0  # one report does not give one event two dates, nor one sentence two events
-        same_trigger = _trigger(event) is not None and _trigger(event) == _trigger(other) and _trigger(event) not in lex.reporting
-        kinds = lex.kinds_agree(event.kind, other.kind)
-        if kinds == 0.0 and lex.specific(event.kind) and lex.specific(other.kind) and not same_trigger:
-            return 0.0  # a death is not a verdict
-        shared = _actor_overlap(side, other_side)
-        if event.kind == other.kind and shared and other.mentions[0].article != event.mentions[0].article:
-            kinds = 1.0  # two reports of a meeting of the same people on the same day: one meeting
-        if side and other_side and not shared and relation != "same":
-            return 0.0
-        cosine = max(_cosine(vector.sentence, other_vector.sentence), _cosine(vector.near, other_vector.near))
-        same_place = bool(set(event.places) & set(other.places))
-        strangers = bool((side or event.places) and (other_side or other.places)) and not shared and not same_place
-        if (_coarse(event) or _coarse(other)) and relation == "same" and not strangers and (vector.kinds & other_vector.kinds & lex.rare):
-            best = max(best, NESTED_THRESHOLD)  # one month rarely holds two ceasefires: "the truce of February"
-            continue
-        if relation != "near" and event.kind == other.kind and event.kind in lex.once and shared:
-            best = max(best, NESTED_THRESHOLD)  # one person dies once: "died in June" is the death of 25 June
-            continue
-        if _coarse(event) or _coarse(other):
-            if cosine < COARSE_MIN_COSINE:
-                return 0.0  # in a month or a year, one actor does many things of one kind: the text must say it
-        elif cosine < MIN_COSINE and not same_trigger and not same_place and kinds < 1.0:
-            return 0.0  # a generic kind and an actor in common are not enough
-        similarity = (
-            W_COSINE * cosine + W_KIND * kinds + W_TRIGGER * same_trigger + W_ACTORS * shared + W_PLACE * same_place
-            - W_STRANGERS * strangers
-        )
-        if relation == "same" and event.when.granularity not in ("day", "week"):
-            relation = "nested"  # the same month or year says little: many events share one
-        threshold = {"same": SAME_DATE_THRESHOLD, "nested": NESTED_THRESHOLD, "near": CONFLICT_THRESHOLD}[relation]
-        if similarity < threshold:
-            return 0.0
-        best = max(best, similarity)
-    return best
+    event, other_event = facts.event, other.event
+    relation = _date_relation(event.when, other_event.when)
+    same_trigger = facts.trigger is not None and facts.trigger == other.trigger
+    kinds = _kinds_agree(facts, other)
+    if kinds == 0.0 and lex.specific(event.kind) and lex.specific(other_event.kind) and not same_trigger:
+        return 0.0  # a death is not a verdict
+    if relation == "near" and not same_trigger:
+        return 0.0  # two days apart and told in other words: two happenings (alert phase 4, then phase 5)
+    matched = _matched(facts.side, other.side)
+    shared = matched / (len(facts.side) + len(other.side) - matched) if matched else 0.0
+    if event.kind == other_event.kind and matched >= 2 and other.article != facts.article:
+        kinds = 1.0  # the same parties meeting on the same day: one meeting (one party says many things a day)
+    if facts.side and other.side and not shared and relation != "same":
+        return 0.0
+    cosine = max(_cosine(facts.text.sentence, other.text.sentence), _cosine(facts.text.near, other.text.near))
+    same_place = any(a <= b or b <= a for a in facts.places for b in other.places)
+    strangers = bool((facts.side or facts.places) and (other.side or other.places)) and not shared and not same_place
+    coarse = facts.coarse or other.coarse
+    if coarse and relation == "same" and not strangers and (facts.text.kinds & other.text.kinds & lex.rare):
+        return NESTED_THRESHOLD  # one month rarely holds two ceasefires: "the truce of February"
+    if relation != "near" and event.kind == other_event.kind and event.kind in lex.once and shared:
+        return NESTED_THRESHOLD  # one person dies once: "died in June" is the death of 25 June
+    if coarse:
+        if cosine < COARSE_MIN_COSINE:
+            return 0.0  # in a month or a year, one actor does many things of one kind: the text must say it
+    elif cosine < MIN_COSINE and not same_trigger and not same_place and kinds < 1.0:
+        return 0.0  # a generic kind and an actor in common are not enough
+    similarity = (
+        W_COSINE * cosine + W_KIND * kinds + W_TRIGGER * same_trigger + W_ACTORS * shared + W_PLACE * same_place
+        - W_STRANGERS * strangers
+    )
+    if relation == "same" and event.when.granularity not in ("day", "week"):
+        relation = "nested"  # the same month or year says little: many events share one
+    threshold = {"same": SAME_DATE_THRESHOLD, "nested": NESTED_THRESHOLD, "near": CONFLICT_THRESHOLD}[str(relation)]
+    return similarity if similarity >= threshold else 0.0
+
+
+def _kinds_agree(a: _Facts, b: _Facts) -> float:
+    """How far the kinds of two mentions say one happening (``Lexicon.kinds_agree``); a
+    specific kind that the words around the other's date name counts as shared ("the star
+    died after suffering a cardiac arrest": deaths, whatever kind its trigger took), unless
+    that other's own kind is generic ("refused to sign" is a refusal, not the signing)."""
+    lex = lexicon()
+    agree = lex.kinds_agree(a.event.kind, b.event.kind)
+    if agree < 1.0 and any(lex.specific(k) and k in other.kinds and not _generic(other.event.kind)
+                           for k, other in ((a.event.kind, b), (b.event.kind, a))):
+        return 1.0
+    return agree
+
+
+def _generic(kind: str | None) -> bool:
+    """A kind many reports of a day share (a statement): a statement about a truce is a statement."""
+    return kind is not None and not lexicon().specific(kind)
+
+
+def _place_words(place: str) -> frozenset[str]:
+    """A place's words, so that "Cardiff", "Millennium Stadium" and "Cardiff's Millennium
+    Stadium" name one place (one name's words within the other's)."""
+    return frozenset(w.removesuffix("'s").removesuffix("’s") for w in place.split() if w not in ("the", "of", "in"))
 
 
 def _coarse(event: Event) -> bool:
     return event.when.granularity not in ("day", "week")
 
 
-def _actor_overlap(a: tuple[str, ...], b: tuple[str, ...]) -> float:
-    """Share of actors in common (Jaccard); "Sergey Lavrov" and "Sergei Lavrov" are one."""
+def _matched(a: tuple[str, ...], b: tuple[str, ...]) -> int:
+    """The actors of ``a`` that ``b`` names too; "Sergey Lavrov" and "Sergei Lavrov" are one."""
     if not a or not b:
-        return 0.0
-    matched = sum(1 for x in a if any(_same_name(x, y) for y in b))
-    return matched / (len(a) + len(b) - matched)
+        return 0
+    return sum(1 for x in a if any(_same_name(x, y) for y in b))
 
 
 def _same_name(a: str, b: str) -> bool:
@@ -369,14 +455,21 @@ def _tfidf(mentions: list[Mention]) -> list[_Text]:
     nears: list[Counter[str]] = []
     named: list[frozenset[str]] = []
     for mention in mentions:
-        sentence = mention.sentence
+        lower = mention.sentence.lower()
         start, end = mention.start - mention.sentence_start, mention.end - mention.sentence_start
-        lower = sentence.lower()
-        words = _content(lower)
-        near: list[str] = []
-        if 0 <= start <= end <= len(sentence):
-            near = _content(lower[max(0, start - 16 * _NEAR) : start])[-_NEAR:] + _content(lower[end : end + 16 * _NEAR])[:_NEAR]
-        kinds = frozenset(k for w in near if (k := _kind_of(w)))
+        placed = 0 <= start <= end <= len(lower)
+        words, before, after = [], [], []
+        for match in _WORD.finditer(lower):
+            word = match.group()
+            if len(word) < 2 or word in _STOPWORDS:
+                continue
+            words.append(word)
+            if placed and start - 16 * _KIND_NEAR <= match.start() and match.end() <= start:
+                before.append(word)
+            elif placed and end <= match.start() and match.end() <= end + 16 * _KIND_NEAR:
+                after.append(word)
+        near = before[-_NEAR:] + after[:_NEAR]
+        kinds = frozenset(k for w in before[-_KIND_NEAR:] + after[:_KIND_NEAR] if (k := _kind_of(w)))
         sentences.append(Counter(words))
         nears.append(Counter(near + ["kind:" + k for k in sorted(kinds)]))
         named.append(kinds)
@@ -385,6 +478,7 @@ def _tfidf(mentions: list[Mention]) -> list[_Text]:
 
 _WORD = re.compile(r"[a-z0-9]+")
 _NEAR = 6  # words each side of the date expression
+_KIND_NEAR = 9  # ... and for the kinds they name ("died after suffering a cardiac arrest at his home on Thursday")
 
 
 def _content(text: str) -> list[str]:
