@@ -26,13 +26,15 @@ from timeline.model import Article, Event, Mention, Timeline, When
 
 # The evidence that two mentions report one happening (``_score``), and how much of it they
 # need, by how their dates relate.
-W_COSINE, W_KIND, W_TRIGGER, W_ACTORS, W_PLACE, W_STRANGERS = 0.8, 0.6, 0.15, 0.35, 0.1, 0.1
+W_COSINE, W_KIND, W_TRIGGER, W_ACTORS, W_PLACE, W_STRANGERS = 0.8, 0.6, 0.15, 0.35, 0.15, 0.1
 SAME_DATE_THRESHOLD = 0.4  # same day, or the same coarse period
 NESTED_THRESHOLD = 0.7  # a coarser mention joins a finer event only when the text says so
 CONFLICT_THRESHOLD = 0.85  # a nearby but different day: the same event with disputed dates
 MIN_COSINE = 0.1  # the sentences must share some telling word, unless the trigger or place agree
+GENERIC_MIN_COSINE = 0.2  # ... and more of it when the kinds agree only loosely (two statements)
 COARSE_MIN_COSINE = 0.3  # ... and share much more when one mention is dated only to a month or more
 CONFLICT_WINDOW = dt.timedelta(days=3)
+SETTING_SHARE = 0.05  # a place named by more of a pile's mentions than this is its setting
 MAX_BUCKET = 48  # the clusters of one blocking key a mention looks at (the latest)
 MAX_COMPARED = 32  # the mentions of one cluster a newcomer is compared with
 _STOPWORDS = frozenset(
@@ -50,10 +52,11 @@ def merge(events: Iterable[Event], articles: tuple[Article, ...] = (), title: st
     items = sorted(_canonical_actors(list(events)), key=lambda e: _mention_key(e.mentions[0], published))
     vectors = _tfidf([e.mentions[0] for e in items])
     sides = _sides(items)
+    setting = _setting(items)
     clusters: list[_Cluster] = []
     blocks = _Blocks()
     for event, vector, side in sorted(zip(items, vectors, sides, strict=True), key=lambda p: _precision_first(p[0], published)):
-        facts = _Facts.of(event, vector, side)
+        facts = _Facts.of(event, vector, side, setting)
         best, best_score = None, 0.0
         keys = blocks.keys(event, vector)
         for cluster in blocks.candidates(event, keys):
@@ -85,12 +88,22 @@ class _Facts(NamedTuple):
     coarse: bool  # dated to a month or more
 
     @classmethod
-    def of(cls, event: Event, text: _Text, side: tuple[str, ...]) -> _Facts:
+    def of(cls, event: Event, text: _Text, side: tuple[str, ...], setting: frozenset[frozenset[str]] = frozenset()) -> _Facts:
         mention = event.mentions[0]
         lemma = mention.lemma if mention.lemma not in lexicon().reporting else None
         kinds = text.kinds | {event.kind} if event.kind else text.kinds
-        return cls(event, text, side, mention.article, mention.start, mention.sentence_start, lemma, kinds,
-                   frozenset(_place_words(p) for p in event.places), _coarse(event))
+        places = frozenset(words for p in event.places if (words := _place_words(p)) not in setting)
+        return cls(event, text, side, mention.article, mention.start, mention.sentence_start, lemma, kinds, places, _coarse(event))
+
+
+def _setting(events: list[Event]) -> frozenset[frozenset[str]]:
+    """The places a pile keeps naming (Mexico in a pile about swine flu), and countries
+    (Syria): where its story is set, too wide to show that two reports tell one happening."""
+    lex = lexicon()
+    countries = {*lex.capitals.values(), *lex.demonyms.values(), *lex.aliases.values()}
+    counts = Counter(words for e in events for words in {_place_words(p) for p in e.places})
+    common = {words for words, n in counts.items() if n > max(5, SETTING_SHARE * len(events))}
+    return frozenset(common | {_place_words(c) for c in countries})
 
 
 @dataclass
@@ -253,6 +266,8 @@ def _pair(facts: _Facts, other: _Facts) -> float:
     neither."""
     lex = lexicon()
     event, other_event = facts.event, other.event
+    if (event.status == "conditional") != (other_event.status == "conditional"):
+        return 0.0  # "if a pandemic struck today" is no report of what happened today
     relation = _date_relation(event.when, other_event.when)
     same_trigger = facts.trigger is not None and facts.trigger == other.trigger
     kinds = _kinds_agree(facts, other)
@@ -279,6 +294,8 @@ def _pair(facts: _Facts, other: _Facts) -> float:
             return 0.0  # in a month or a year, one actor does many things of one kind: the text must say it
     elif cosine < MIN_COSINE and not same_trigger and not same_place and kinds < 1.0:
         return 0.0  # a generic kind and an actor in common are not enough
+    elif kinds < 1.0 and cosine < GENERIC_MIN_COSINE and not same_place and not (same_trigger and shared):
+        return 0.0  # one government says many things a day: its statements must share their words
     similarity = (
         W_COSINE * cosine + W_KIND * kinds + W_TRIGGER * same_trigger + W_ACTORS * shared + W_PLACE * same_place
         - W_STRANGERS * strangers
@@ -325,10 +342,25 @@ def _matched(a: tuple[str, ...], b: tuple[str, ...]) -> int:
 
 
 def _same_name(a: str, b: str) -> bool:
+    """One actor: "Sergey Lavrov" and "Sergei Lavrov"; "WHO" and "World Health Organisation";
+    "World Health Organization" and "World Health Organisation"."""
     if a == b:
         return True
     x, y = a.split(), b.split()
-    return len(x) > 1 and len(y) > 1 and x[-1] == y[-1] and x[0][0] == y[0][0]
+    if len(x) > 1 and len(y) > 1 and x[-1] == y[-1] and x[0][0] == y[0][0]:
+        return True
+    return _initials(a) == b or _initials(b) == a or (len(x) > 1 and _spelling(a) == _spelling(b))
+
+
+@cache
+def _initials(name: str) -> str:
+    """ "World Health Organization" → "WHO", "United Nations" → "UN"."""
+    words = [w for w in name.split() if w not in ("of", "the", "and", "for")]
+    return "".join(w[0] for w in words) if len(words) > 1 and all(w[0].isupper() for w in words) else ""
+
+
+def _spelling(name: str) -> str:
+    return name.lower().replace("isation", "ization").replace("ise", "ize")
 
 
 def _date_relation(a: When, b: When) -> str | None:
@@ -463,6 +495,8 @@ def _tfidf(mentions: list[Mention]) -> list[_Text]:
             word = match.group()
             if len(word) < 2 or word in _STOPWORDS:
                 continue
+            if placed and start <= match.start() < end:
+                continue  # the date itself: shared by every mention it is compared with, so no evidence
             words.append(word)
             if placed and start - 16 * _KIND_NEAR <= match.start() and match.end() <= start:
                 before.append(word)
