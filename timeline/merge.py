@@ -35,6 +35,7 @@ GENERIC_MIN_COSINE = 0.2  # ... and more of it when the kinds agree only loosely
 COARSE_MIN_COSINE = 0.3  # ... and share much more when one mention is dated only to a month or more
 CONFLICT_WINDOW = dt.timedelta(days=3)
 SETTING_SHARE = 0.05  # a place named by more of a pile's mentions than this is its setting
+UNION_THRESHOLD = 0.5  # a mention this sure of two events makes them one
 MAX_BUCKET = 48  # the clusters of one blocking key a mention looks at (the latest)
 MAX_COMPARED = 32  # the mentions of one cluster a newcomer is compared with
 _STOPWORDS = frozenset(
@@ -55,20 +56,23 @@ def merge(events: Iterable[Event], articles: tuple[Article, ...] = (), title: st
     setting = _setting(items)
     clusters: list[_Cluster] = []
     blocks = _Blocks()
-    for event, vector, side in sorted(zip(items, vectors, sides, strict=True), key=lambda p: _precision_first(p[0], published)):
-        facts = _Facts.of(event, vector, side, setting)
-        best, best_score = None, 0.0
+    ordered = sorted(zip(items, vectors, sides, strict=True), key=lambda p: _precision_first(p[0], published))
+    for order, (event, vector, side) in enumerate(ordered):
+        facts = _Facts.of(event, vector, side, setting, order)
         keys = blocks.keys(event, vector)
-        for cluster in blocks.candidates(event, keys):
-            score = _score(facts, cluster)
-            if score > best_score:
-                best, best_score = cluster, score
-        if best is None:
+        scored = sorted(((score, n, c) for n, c in enumerate(blocks.candidates(event, keys)) if (score := _score(facts, c)) > 0),
+                        key=lambda t: (-t[0], t[1]))
+        if not scored:
             best = _Cluster()
             clusters.append(best)
+        else:
+            best = scored[0][2]
+            for score, _, other in scored[1:]:
+                if score >= UNION_THRESHOLD and best.absorb(other):
+                    other.into = best  # the mention is surely of both: they are one event, told two ways
         best.add(facts)
         blocks.add(best, event, keys)
-    merged = [_combine(c.events, published) for c in clusters]
+    merged = [_combine(c.events, published) for c in clusters if c.into is None]
     merged.sort(key=lambda e: (e.when.start, e.when.end, e.title, e.id))
     return Timeline(articles=articles, events=tuple(merged), title=title)
 
@@ -86,14 +90,17 @@ class _Facts(NamedTuple):
     kinds: frozenset[str]  # its own kind and those the words around its date name
     places: frozenset[frozenset[str]]  # each place as the set of its words
     coarse: bool  # dated to a month or more
+    order: int = 0  # when merging met it
 
     @classmethod
-    def of(cls, event: Event, text: _Text, side: tuple[str, ...], setting: frozenset[frozenset[str]] = frozenset()) -> _Facts:
+    def of(cls, event: Event, text: _Text, side: tuple[str, ...], setting: frozenset[frozenset[str]] = frozenset(),
+           order: int = 0) -> _Facts:
         mention = event.mentions[0]
         lemma = mention.lemma if mention.lemma not in lexicon().reporting else None
         kinds = text.kinds | {event.kind} if event.kind else text.kinds
         places = frozenset(words for p in event.places if (words := _place_words(p)) not in setting)
-        return cls(event, text, side, mention.article, mention.start, mention.sentence_start, lemma, kinds, places, _coarse(event))
+        return cls(event, text, side, mention.article, mention.start, mention.sentence_start, lemma, kinds, places, _coarse(event),
+                   order)
 
 
 def _setting(events: list[Event]) -> frozenset[frozenset[str]]:
@@ -116,9 +123,26 @@ class _Cluster:
     sentences: dict[str, set[int]] = field(default_factory=lambda: defaultdict(set))
     days: dict[str, set[When]] = field(default_factory=lambda: defaultdict(set))
 
+    into: _Cluster | None = None  # the cluster this one was merged into
+
     @property
     def events(self) -> list[Event]:
         return [m.event for m in self.members]
+
+    def root(self) -> _Cluster:
+        cluster = self
+        while cluster.into is not None:
+            cluster = cluster.into
+        return cluster
+
+    def absorb(self, other: _Cluster) -> bool:
+        """Take in ``other``'s mentions if every one of them fits this event; say whether it did."""
+        if other is self or not all(_fits(m, self) for m in other.members):
+            return False
+        for member in other.members:
+            self.add(member)
+        self.members.sort(key=lambda m: m.order)
+        return True
 
     def add(self, facts: _Facts) -> None:
         self.members.append(facts)
@@ -178,14 +202,14 @@ class _Blocks:
             while day <= last:
                 for key in keys:
                     for cluster in self.by_day.get((day, key), ())[-MAX_BUCKET:]:
-                        seen.setdefault(id(cluster), cluster)
+                        seen.setdefault(id(cluster := cluster.root()), cluster)
                 day += dt.timedelta(days=1)
         for key in keys:
             for cluster in self.by_value.get((when.value, key), ())[-MAX_BUCKET:]:
-                seen.setdefault(id(cluster), cluster)
+                seen.setdefault(id(cluster := cluster.root()), cluster)
         for actor_month in self._actor_months(event):
             for cluster in self.by_actor_month.get(actor_month, ())[-MAX_BUCKET:]:
-                seen.setdefault(id(cluster), cluster)
+                seen.setdefault(id(cluster := cluster.root()), cluster)
         return list(seen.values())
 
     def add(self, cluster: _Cluster, event: Event, keys: list[str]) -> None:
@@ -542,10 +566,10 @@ def _weights(docs: list[Counter[str]]) -> list[dict[str, float]]:
 
 def _stems(word: str) -> list[str]:
     """Crude lemmas, enough to find a word in the kinds' lists: "protests" → "protest",
-    "killed" → "kill", "negotiated" → "negotiate", "cities" → "city"."""
+    "killed" → "kill", "negotiated" → "negotiate", "cities" → "city", "died" → "die"."""
     found: list[str] = []
     for suffix, replacements in (("ies", ("y",)), ("ied", ("y",)), ("ing", ("", "e")), ("ed", ("", "e")), ("es", ("", "e")), ("s", ("",))):
-        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+        if word.endswith(suffix) and len(word) > len(suffix) + 1:
             found.extend(word[: -len(suffix)] + r for r in replacements)
     return found
 
