@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import itertools
 import math
 import re
 from collections import Counter, defaultdict
@@ -35,9 +36,10 @@ GENERIC_MIN_COSINE = 0.2  # ... and more of it when the kinds agree only loosely
 COARSE_MIN_COSINE = 0.3  # ... and share much more when one mention is dated only to a month or more
 CONFLICT_WINDOW = dt.timedelta(days=3)
 SETTING_SHARE = 0.05  # a place named by more of a pile's mentions than this is its setting
+SURE = 1.2  # evidence that no more of a cluster's mentions need be compared for
 UNION_THRESHOLD = 0.5  # a mention this sure of two events makes them one
 MAX_BUCKET = 48  # the clusters of one blocking key a mention looks at (the latest)
-MAX_COMPARED = 32  # the mentions of one cluster a newcomer is compared with
+MAX_COMPARED = 16  # the mentions of one cluster a newcomer is compared with
 _STOPWORDS = frozenset(
     "a an the and or but of to in on at for with by from as is are was were be been has have had it its this that "
     "these those he she they we i you his her their our said says say will would could should may might not no "
@@ -91,6 +93,9 @@ class _Facts(NamedTuple):
     places: frozenset[frozenset[str]]  # each place as the set of its words
     coarse: bool  # dated to a month or more
     order: int = 0  # when merging met it
+    specific: str | None = None  # its kind, if one that names one sort of happening (deaths, a verdict)
+    generic: bool = False  # its kind is one many reports of a day share (a statement)
+    conditional: bool = False
 
     @classmethod
     def of(cls, event: Event, text: _Text, side: tuple[str, ...], setting: frozenset[frozenset[str]] = frozenset(),
@@ -99,8 +104,9 @@ class _Facts(NamedTuple):
         lemma = mention.lemma if mention.lemma not in lexicon().reporting else None
         kinds = text.kinds | {event.kind} if event.kind else text.kinds
         places = frozenset(words for p in event.places if (words := _place_words(p)) not in setting)
+        specific = event.kind if lexicon().specific(event.kind) else None
         return cls(event, text, side, mention.article, mention.start, mention.sentence_start, lemma, kinds, places, _coarse(event),
-                   order)
+                   order, specific, event.kind is not None and specific is None, event.status == "conditional")
 
 
 def _setting(events: list[Event]) -> frozenset[frozenset[str]]:
@@ -113,7 +119,7 @@ def _setting(events: list[Event]) -> frozenset[frozenset[str]]:
     return frozenset(common | {_place_words(c) for c in countries})
 
 
-@dataclass
+@dataclass(eq=False)  # compared by identity: two events with the same mentions are still two
 class _Cluster:
     """The mentions of one event so far, and what every newcomer must fit: the dates they
     give, and the sentences each article gives it."""
@@ -187,7 +193,7 @@ class _Blocks:
     ``MAX_BUCKET`` are looked at, so the cost grows with the events, not with their pairs.
     """
 
-    KEY_WORDS = 6
+    KEY_WORDS = 4
 
     def __init__(self) -> None:
         self.by_day: dict[tuple[dt.date, str], list[_Cluster]] = defaultdict(list)
@@ -197,14 +203,17 @@ class _Blocks:
     def candidates(self, event: Event, keys: list[str]) -> list[_Cluster]:
         when = event.when
         seen: dict[int, _Cluster] = {}
+        trigger = [k for k in keys[-1:] if k.startswith("^")]
         if when.granularity in ("day", "week"):
-            day, last = when.start - CONFLICT_WINDOW, when.end + CONFLICT_WINDOW
+            window = CONFLICT_WINDOW if when.granularity == "day" else dt.timedelta(0)
+            day, last = when.start - window, when.end + window
             while day <= last:
-                for key in keys:
+                # on another day only the same trigger can make one event (see _pair)
+                for key in keys if when.start <= day <= when.end else trigger:
                     for cluster in self.by_day.get((day, key), ())[-MAX_BUCKET:]:
                         seen.setdefault(id(cluster := cluster.root()), cluster)
                 day += dt.timedelta(days=1)
-        for key in keys:
+        for key in keys if when.granularity != "day" else ():  # a day's clusters are all in by_day
             for cluster in self.by_value.get((when.value, key), ())[-MAX_BUCKET:]:
                 seen.setdefault(id(cluster := cluster.root()), cluster)
         for actor_month in self._actor_months(event):
@@ -214,13 +223,12 @@ class _Blocks:
 
     def add(self, cluster: _Cluster, event: Event, keys: list[str]) -> None:
         when = event.when
-        if when.granularity in ("day", "week"):
-            for offset in range((when.end - when.start).days + 1):
-                day = when.start + dt.timedelta(days=offset)
-                for key in keys:
-                    self._put(self.by_day[(day, key)], cluster)
-        for key in keys:
-            self._put(self.by_value[(when.value, key)], cluster)
+        if when.granularity == "day":  # finer mentions come first: only a week's own mentions look for a week
+            for key in keys:
+                self._put(self.by_day[(when.start, key)], cluster)
+        else:
+            for key in keys:
+                self._put(self.by_value[(when.value, key)], cluster)
         for actor in event.actors:
             self._put(self.by_actor_month[(actor, when.start.year, when.start.month)], cluster)
 
@@ -249,7 +257,7 @@ class _Blocks:
 
     @staticmethod
     def _put(bucket: list[_Cluster], cluster: _Cluster) -> None:
-        if cluster not in bucket[-4:]:
+        if not bucket or bucket[-1] is not cluster:
             bucket.append(cluster)
 
 
@@ -273,8 +281,13 @@ def _score(facts: _Facts, cluster: _Cluster) -> float:
     best evidence it shares with one of the cluster's mentions (``_pair``), if it fits them all."""
     if not _fits(facts, cluster):
         return 0.0
-    return max((_pair(facts, other) for other in cluster.compared() if other.start != facts.start or other.article != facts.article),
-               default=0.0)
+    best = 0.0
+    for other in cluster.compared():
+        if other.start != facts.start or other.article != facts.article:
+            best = max(best, _pair(facts, other))
+            if best >= SURE:
+                break  # no other mention could make it surer
+    return best
 
 
 def _pair(facts: _Facts, other: _Facts) -> float:
@@ -288,17 +301,17 @@ def _pair(facts: _Facts, other: _Facts) -> float:
     block unless the trigger word is the same), the same trigger word, the share of actors
     in common, a place in common; minus a little when both name who or where and share
     neither."""
-    lex = lexicon()
-    event, other_event = facts.event, other.event
-    if (event.status == "conditional") != (other_event.status == "conditional"):
+    if facts.conditional != other.conditional:
         return 0.0  # "if a pandemic struck today" is no report of what happened today
+    event, other_event = facts.event, other.event
     relation = _date_relation(event.when, other_event.when)
     same_trigger = facts.trigger is not None and facts.trigger == other.trigger
-    kinds = _kinds_agree(facts, other)
-    if kinds == 0.0 and lex.specific(event.kind) and lex.specific(other_event.kind) and not same_trigger:
-        return 0.0  # a death is not a verdict
     if relation == "near" and not same_trigger:
         return 0.0  # two days apart and told in other words: two happenings (alert phase 4, then phase 5)
+    kinds = _kinds_agree(facts, other)
+    if kinds == 0.0 and facts.specific and other.specific and not same_trigger:
+        return 0.0  # a death is not a verdict
+    lex = lexicon()
     matched = _matched(facts.side, other.side)
     shared = matched / (len(facts.side) + len(other.side) - matched) if matched else 0.0
     if event.kind == other_event.kind and matched >= 2 and other.article != facts.article:
@@ -335,17 +348,15 @@ def _kinds_agree(a: _Facts, b: _Facts) -> float:
     specific kind that the words around the other's date name counts as shared ("the star
     died after suffering a cardiac arrest": deaths, whatever kind its trigger took), unless
     that other's own kind is generic ("refused to sign" is a refusal, not the signing)."""
-    lex = lexicon()
-    agree = lex.kinds_agree(a.event.kind, b.event.kind)
-    if agree < 1.0 and any(lex.specific(k) and k in other.kinds and not _generic(other.event.kind)
-                           for k, other in ((a.event.kind, b), (b.event.kind, a))):
+    agree = _agree(a.event.kind, b.event.kind)
+    if agree < 1.0 and ((a.specific in b.kinds and not b.generic) or (b.specific in a.kinds and not a.generic)):
         return 1.0
     return agree
 
 
-def _generic(kind: str | None) -> bool:
-    """A kind many reports of a day share (a statement): a statement about a truce is a statement."""
-    return kind is not None and not lexicon().specific(kind)
+@cache
+def _agree(a: str | None, b: str | None) -> float:
+    return lexicon().kinds_agree(a, b)
 
 
 def _place_words(place: str) -> frozenset[str]:
@@ -365,6 +376,7 @@ def _matched(a: tuple[str, ...], b: tuple[str, ...]) -> int:
     return sum(1 for x in a if any(_same_name(x, y) for y in b))
 
 
+@cache
 def _same_name(a: str, b: str) -> bool:
     """One actor: "Sergey Lavrov" and "Sergei Lavrov"; "WHO" and "World Health Organisation";
     "World Health Organization" and "World Health Organisation"."""
@@ -513,19 +525,11 @@ def _tfidf(mentions: list[Mention]) -> list[_Text]:
     for mention in mentions:
         lower = mention.sentence.lower()
         start, end = mention.start - mention.sentence_start, mention.end - mention.sentence_start
-        placed = 0 <= start <= end <= len(lower)
-        words, before, after = [], [], []
-        for match in _WORD.finditer(lower):
-            word = match.group()
-            if len(word) < 2 or word in _STOPWORDS:
-                continue
-            if placed and start <= match.start() < end:
-                continue  # the date itself: shared by every mention it is compared with, so no evidence
-            words.append(word)
-            if placed and start - 16 * _KIND_NEAR <= match.start() and match.end() <= start:
-                before.append(word)
-            elif placed and end <= match.start() and match.end() <= end + 16 * _KIND_NEAR:
-                after.append(word)
+        if 0 <= start <= end <= len(lower):  # the date itself is left out: every mention compared shares it
+            before, after = _content(lower[:start]), _content(lower[end:])
+            words = before + after
+        else:
+            words, before, after = _content(lower), [], []
         near = before[-_NEAR:] + after[:_NEAR]
         kinds = frozenset(k for w in before[-_KIND_NEAR:] + after[:_KIND_NEAR] if (k := _kind_of(w)))
         sentences.append(Counter(words))
@@ -534,13 +538,13 @@ def _tfidf(mentions: list[Mention]) -> list[_Text]:
     return [_Text(a, b, k) for a, b, k in zip(_weights(sentences), _weights(nears), named, strict=True)]
 
 
-_WORD = re.compile(r"[a-z0-9]+")
+_WORD = re.compile(r"[a-z0-9]{2,}")  # one letter or digit tells nothing
 _NEAR = 6  # words each side of the date expression
 _KIND_NEAR = 9  # ... and for the kinds they name ("died after suffering a cardiac arrest at his home on Thursday")
 
 
 def _content(text: str) -> list[str]:
-    return [w for w in _WORD.findall(text) if len(w) > 1 and w not in _STOPWORDS]
+    return [w for w in _WORD.findall(text) if w not in _STOPWORDS]
 
 
 @cache
@@ -552,15 +556,15 @@ def _kind_of(word: str) -> str:
 
 
 def _weights(docs: list[Counter[str]]) -> list[dict[str, float]]:
-    df = Counter(w for d in docs for w in d)
+    df = Counter(itertools.chain.from_iterable(docs))
     n = len(docs)
     idf = {w: math.log((1 + n) / (1 + k)) + 1 for w, k in df.items()}  # smoothed
-    tf = [1.0 + math.log(c) for c in range(1, 8)]
+    tf = [0.0] + [1.0 + math.log(c) for c in range(1, 8)]
     vectors = []
     for doc in docs:
-        vector = {w: (tf[c - 1] if c < 8 else 1 + math.log(c)) * idf[w] for w, c in doc.items()}
-        norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
-        vectors.append({w: v / norm for w, v in vector.items()})
+        vector = {w: (tf[c] if c < 8 else 1 + math.log(c)) * idf[w] for w, c in doc.items()}
+        scale = 1.0 / (math.hypot(*vector.values()) or 1.0)
+        vectors.append({w: v * scale for w, v in vector.items()})
     return vectors
 
 
@@ -575,6 +579,4 @@ def _stems(word: str) -> list[str]:
 
 
 def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(v * b.get(w, 0.0) for w, v in a.items())
+    return sum([a[w] * b[w] for w in a.keys() & b.keys()])
