@@ -1,6 +1,6 @@
 """How merging grows with the events of one busy day: real mentions, all moved to one day.
 
-Usage: python benchmarks/merge_scale.py [--sizes 1000 2000 4000 8000 16000] [--readings DIR]
+Usage: python benchmarks/merge_scale.py [--sizes 1000 2000 4000 8000 12000] [--readings DIR]
 
 Takes the dated mentions of the Timeline17 piles (their readings pickled by tls_eval.py in
 DIR, default /tmp/tls), puts every one on the same day, and times ``merge.merge`` on the
@@ -27,7 +27,7 @@ DAY = When("2016-07-15", dt.date(2016, 7, 15), dt.date(2016, 7, 15), "day", "Fri
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--sizes", type=int, nargs="*", default=[1000, 2000, 4000, 8000, 16000])
+    parser.add_argument("--sizes", type=int, nargs="*", default=[1000, 2000, 4000, 8000, 12000])
     parser.add_argument("--readings", type=Path, default=Path("/tmp/tls"))
     args = parser.parse_args()
     events = _one_day(args.readings)

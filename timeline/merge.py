@@ -38,8 +38,9 @@ CONFLICT_WINDOW = dt.timedelta(days=3)
 SETTING_SHARE = 0.05  # a place named by more of a pile's mentions than this is its setting
 SURE = 1.2  # evidence that no more of a cluster's mentions need be compared for
 UNION_THRESHOLD = 0.5  # a mention this sure of two events makes them one
-MAX_BUCKET = 48  # the clusters of one blocking key a mention looks at (the latest)
-MAX_COMPARED = 16  # the mentions of one cluster a newcomer is compared with
+MAX_BUCKET = 24  # the clusters of one blocking key a mention looks at (the latest)
+MAX_CANDIDATES = 8  # ... and of all its keys, those sharing most keys with it
+MAX_COMPARED = 12  # the mentions of one cluster a newcomer is compared with
 _STOPWORDS = frozenset(
     "a an the and or but of to in on at for with by from as is are was were be been has have had it its this that "
     "these those he she they we i you his her their our said says say will would could should may might not no "
@@ -61,7 +62,7 @@ def merge(events: Iterable[Event], articles: tuple[Article, ...] = (), title: st
     ordered = sorted(zip(items, vectors, sides, strict=True), key=lambda p: _precision_first(p[0], published))
     for order, (event, vector, side) in enumerate(ordered):
         facts = _Facts.of(event, vector, side, setting, order)
-        keys = blocks.keys(event, vector)
+        keys = blocks.keys(facts)
         scored = sorted(((score, n, c) for n, c in enumerate(blocks.candidates(event, keys)) if (score := _score(facts, c)) > 0),
                         key=lambda t: (-t[0], t[1]))
         if not scored:
@@ -70,8 +71,12 @@ def merge(events: Iterable[Event], articles: tuple[Article, ...] = (), title: st
         else:
             best = scored[0][2]
             for score, _, other in scored[1:]:
-                if score >= UNION_THRESHOLD and best.absorb(other):
-                    other.into = best  # the mention is surely of both: they are one event, told two ways
+                if score < UNION_THRESHOLD:
+                    break
+                small, big = sorted((best, other), key=lambda c: len(c.members))  # so that a mention moves seldom
+                if big.absorb(small):
+                    small.into = big  # the mention is surely of both: they are one event, told two ways
+                    best = big
         best.add(facts)
         blocks.add(best, event, keys)
     merged = [_combine(c.events, published) for c in clusters if c.into is None]
@@ -147,7 +152,6 @@ class _Cluster:
             return False
         for member in other.members:
             self.add(member)
-        self.members.sort(key=lambda m: m.order)
         return True
 
     def add(self, facts: _Facts) -> None:
@@ -201,25 +205,32 @@ class _Blocks:
         self.by_actor_month: dict[tuple[str, int, int], list[_Cluster]] = defaultdict(list)
 
     def candidates(self, event: Event, keys: list[str]) -> list[_Cluster]:
+        """The clusters that share most keys with the event (at most ``MAX_CANDIDATES``)."""
         when = event.when
-        seen: dict[int, _Cluster] = {}
+        found: dict[int, _Cluster] = {}
+        buckets: list[list[_Cluster]] = []
         trigger = [k for k in keys[-1:] if k.startswith("^")]
         if when.granularity in ("day", "week"):
             window = CONFLICT_WINDOW if when.granularity == "day" else dt.timedelta(0)
             day, last = when.start - window, when.end + window
             while day <= last:
                 # on another day only the same trigger can make one event (see _pair)
-                for key in keys if when.start <= day <= when.end else trigger:
-                    for cluster in self.by_day.get((day, key), ())[-MAX_BUCKET:]:
-                        seen.setdefault(id(cluster := cluster.root()), cluster)
+                buckets.extend(self.by_day.get((day, key), ()) for key in (keys if when.start <= day <= when.end else trigger))
                 day += dt.timedelta(days=1)
-        for key in keys if when.granularity != "day" else ():  # a day's clusters are all in by_day
-            for cluster in self.by_value.get((when.value, key), ())[-MAX_BUCKET:]:
-                seen.setdefault(id(cluster := cluster.root()), cluster)
-        for actor_month in self._actor_months(event):
-            for cluster in self.by_actor_month.get(actor_month, ())[-MAX_BUCKET:]:
-                seen.setdefault(id(cluster := cluster.root()), cluster)
-        return list(seen.values())
+        if when.granularity != "day":  # a day's clusters are all in by_day
+            buckets.extend(self.by_value.get((when.value, key), ()) for key in keys)
+        buckets.extend(self.by_actor_month.get(actor_month, ()) for actor_month in self._actor_months(event))
+        for bucket in buckets:
+            for cluster in bucket[-MAX_BUCKET:] if len(bucket) > MAX_BUCKET else bucket:
+                if cluster.into is not None:
+                    cluster = cluster.root()
+                found.setdefault(id(cluster), cluster)
+        if len(found) <= MAX_CANDIDATES:
+            return list(found.values())
+        hits = Counter(id(c.root()) for bucket in buckets for c in bucket[-MAX_BUCKET:])  # a busy day: the likeliest only
+        order = {key: n for n, key in enumerate(found)}
+        best = sorted(found, key=lambda key: (-hits[key], order[key]))[:MAX_CANDIDATES]
+        return [found[key] for key in best]
 
     def add(self, cluster: _Cluster, event: Event, keys: list[str]) -> None:
         when = event.when
@@ -232,17 +243,17 @@ class _Blocks:
         for actor in event.actors:
             self._put(self.by_actor_month[(actor, when.start.year, when.start.month)], cluster)
 
-    def keys(self, event: Event, vector: _Text) -> list[str]:
+    def keys(self, facts: _Facts) -> list[str]:
         """The event's most telling words (of its sentence and around its date), the kinds
         of event the words around its date name, its actors' surnames, its places' words
-        and its trigger word."""
-        words = [w for _, w in sorted((-weight, w) for w, weight in vector.sentence.items())[: self.KEY_WORDS]]
-        words += sorted("kind:" + k for k in vector.kinds if lexicon().specific(k))  # generic kinds would find every statement
-        words += [w for _, w in sorted((-weight, w) for w, weight in vector.near.items())[: self.KEY_WORDS // 2] if w not in words]
+        and its trigger word (last)."""
+        event, sentence, near = facts.event, facts.text.sentence, facts.text.near
+        words = sorted(sentence, key=sentence.__getitem__, reverse=True)[: self.KEY_WORDS]
+        words += sorted("kind:" + k for k in facts.text.kinds if lexicon().specific(k))  # generic kinds would find every statement
+        words += [w for w in sorted(near, key=near.__getitem__, reverse=True)[: self.KEY_WORDS // 2] if w not in words]
         actors = ["@" + surname for surname in sorted({a.split()[-1] for a in event.actors})]
         places = sorted({"#" + word for place in event.places for word in _place_words(place)})
-        trigger = [] if event.mentions[0].lemma in (None, *lexicon().reporting) else ["^" + str(event.mentions[0].lemma)]
-        return words + actors + places + trigger
+        return words + actors + places + (["^" + facts.trigger] if facts.trigger else [])
 
     def _actor_months(self, event: Event) -> list[tuple[str, int, int]]:
         when = event.when
@@ -359,6 +370,7 @@ def _agree(a: str | None, b: str | None) -> float:
     return lexicon().kinds_agree(a, b)
 
 
+@cache
 def _place_words(place: str) -> frozenset[str]:
     """A place's words, so that "Cardiff", "Millennium Stadium" and "Cardiff's Millennium
     Stadium" name one place (one name's words within the other's)."""
