@@ -215,11 +215,11 @@ class _Blocks:
             day, last = when.start - window, when.end + window
             while day <= last:
                 # on another day only the same trigger can make one event (see _pair)
-                buckets.extend(self.by_day.get((day, key), ()) for key in (keys if when.start <= day <= when.end else trigger))
+                buckets.extend(b for key in (keys if when.start <= day <= when.end else trigger) if (b := self.by_day.get((day, key))))
                 day += dt.timedelta(days=1)
         if when.granularity != "day":  # a day's clusters are all in by_day
-            buckets.extend(self.by_value.get((when.value, key), ()) for key in keys)
-        buckets.extend(self.by_actor_month.get(actor_month, ()) for actor_month in self._actor_months(event))
+            buckets.extend(b for key in keys if (b := self.by_value.get((when.value, key))))
+        buckets.extend(b for actor_month in self._actor_months(event) if (b := self.by_actor_month.get(actor_month)))
         for bucket in buckets:
             for cluster in bucket[-MAX_BUCKET:] if len(bucket) > MAX_BUCKET else bucket:
                 if cluster.into is not None:
