@@ -22,6 +22,8 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import NamedTuple
 
+import Stemmer  # PyStemmer: the Snowball stemmers in C
+
 from timeline.events.lexicon import lexicon
 from timeline.model import Article, Event, Mention, Timeline, When
 
@@ -93,7 +95,7 @@ class _Facts(NamedTuple):
     article: str
     start: int
     sentence_start: int
-    trigger: str | None  # the trigger's lemma, unless a verb of saying (which tells nothing)
+    trigger: str | None  # the trigger's stem ("announcement": "announc"), unless a verb of saying (which tells nothing)
     kinds: frozenset[str]  # its own kind and those the words around its date name
     places: frozenset[frozenset[str]]  # each place as the set of its words
     coarse: bool  # dated to a month or more
@@ -106,7 +108,7 @@ class _Facts(NamedTuple):
     def of(cls, event: Event, text: _Text, side: tuple[str, ...], setting: frozenset[frozenset[str]] = frozenset(),
            order: int = 0) -> _Facts:
         mention = event.mentions[0]
-        lemma = mention.lemma if mention.lemma not in lexicon().reporting else None
+        lemma = _stem(mention.lemma.lower()) if mention.lemma and mention.lemma not in lexicon().reporting else None
         kinds = text.kinds | {event.kind} if event.kind else text.kinds
         places = frozenset(words for p in event.places if (words := _place_words(p)) not in setting)
         specific = event.kind if lexicon().specific(event.kind) else None
@@ -542,9 +544,9 @@ def _tfidf(mentions: list[Mention]) -> list[_Text]:
             words = before + after
         else:
             words, before, after = _content(lower), [], []
-        near = before[-_NEAR:] + after[:_NEAR]
+        near = [_stem(w) for w in before[-_NEAR:] + after[:_NEAR]]
         kinds = frozenset(k for w in before[-_KIND_NEAR:] + after[:_KIND_NEAR] if (k := _kind_of(w)))
-        sentences.append(Counter(words))
+        sentences.append(Counter(map(_stem, words)))
         nears.append(Counter(near + ["kind:" + k for k in sorted(kinds)]))
         named.append(kinds)
     return [_Text(a, b, k) for a, b, k in zip(_weights(sentences), _weights(nears), named, strict=True)]
@@ -557,6 +559,18 @@ _KIND_NEAR = 9  # ... and for the kinds they name ("died after suffering a cardi
 
 def _content(text: str) -> list[str]:
     return [w for w in _WORD.findall(text) if w not in _STOPWORDS]
+
+
+@cache
+def _stem(word: str) -> str:
+    """A word's stem, so that its forms count as one ("raised", "raising" → "rais";
+    "announced", "announcement" → "announc"): Snowball's English (Porter2) stemmer."""
+    return _stemmer().stemWord(word)
+
+
+@cache
+def _stemmer() -> Stemmer.Stemmer:
+    return Stemmer.Stemmer("english")
 
 
 @cache
