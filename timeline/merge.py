@@ -29,10 +29,10 @@ from timeline.model import Article, Event, Mention, Timeline, When
 
 # The evidence that two mentions report one happening (``_score``), and how much of it they
 # need, by how their dates relate.
-W_COSINE, W_KIND, W_TRIGGER, W_ACTORS, W_PLACE, W_STRANGERS = 0.8, 0.6, 0.15, 0.35, 0.15, 0.1
-SAME_DATE_THRESHOLD = 0.4  # same day, or the same coarse period
+W_COSINE, W_KIND, W_TRIGGER, W_ACTORS, W_PLACE, W_STRANGERS = 0.8, 0.6, 0.15, 0.25, 0.15, 0.1
+SAME_DATE_THRESHOLD = 0.3  # same day, or the same coarse period
 NESTED_THRESHOLD = 0.7  # a coarser mention joins a finer event only when the text says so
-CONFLICT_THRESHOLD = 0.85  # a nearby but different day: the same event with disputed dates
+CONFLICT_THRESHOLD = 1.0  # a nearby but different day: the same event with disputed dates
 MIN_COSINE = 0.1  # the sentences must share some telling word, unless the trigger or place agree
 GENERIC_MIN_COSINE = 0.2  # ... and more of it when the kinds agree only loosely (two statements)
 COARSE_MIN_COSINE = 0.3  # ... and share much more when one mention is dated only to a month or more
