@@ -19,7 +19,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 import Stemmer  # PyStemmer: the Snowball stemmers in C
@@ -143,10 +143,14 @@ class _Cluster:
         return [m.event for m in self.members]
 
     def root(self) -> _Cluster:
+        """The event this one now belongs to (paths shortened as they are walked)."""
+        root = self
+        while root.into is not None:
+            root = root.into
         cluster = self
-        while cluster.into is not None:
-            cluster = cluster.into
-        return cluster
+        while cluster.into is not None and cluster.into is not root:
+            cluster.into, cluster = root, cluster.into
+        return root
 
     def absorb(self, other: _Cluster) -> bool:
         """Take in ``other``'s mentions if every one of them fits this event; say whether it did."""
@@ -390,7 +394,7 @@ def _matched(a: tuple[str, ...], b: tuple[str, ...]) -> int:
     return sum(1 for x in a if any(_same_name(x, y) for y in b))
 
 
-@cache
+@lru_cache(maxsize=1 << 16)
 def _same_name(a: str, b: str) -> bool:
     """One actor: "Sergey Lavrov" and "Sergei Lavrov"; "WHO" and "World Health Organisation";
     "World Health Organization" and "World Health Organisation"."""
@@ -409,6 +413,7 @@ def _initials(name: str) -> str:
     return "".join(w[0] for w in words) if len(words) > 1 and all(w[0].isupper() for w in words) else ""
 
 
+@cache
 def _spelling(name: str) -> str:
     return name.lower().replace("isation", "ization").replace("ise", "ize")
 
@@ -514,12 +519,33 @@ def _by_frequency(items: Iterable[str]) -> tuple[str, ...]:
 
 
 def _collapse_spellings(names: tuple[str, ...]) -> tuple[str, ...]:
-    """One spelling per person: the most frequent ("Sergei Lavrov" over "Sergey Lavrov")."""
+    """One spelling per person: the most frequent ("Sergei Lavrov" over "Sergey Lavrov").
+    Names are compared through the keys ``_same_name`` matches on, so that an event with
+    thousands of actors costs no more than thousands of look-ups."""
     kept: list[str] = []
+    seen: set[tuple[str, ...]] = set()
     for name in names:
-        if not any(_same_name(name, k) for k in kept):
+        probes, keys = _name_keys(name)
+        if not probes & seen:
             kept.append(name)
+            seen |= keys
     return tuple(kept)
+
+
+def _name_keys(name: str) -> tuple[set[tuple[str, ...]], set[tuple[str, ...]]]:
+    """What a name looks for and what it leaves for later names: two names are one when a
+    probe of one is a key of the other (as ``_same_name`` says)."""
+    words = name.split()
+    keys: set[tuple[str, ...]] = {("=", name)}
+    if len(words) > 1:
+        keys |= {("surname", words[-1], words[0][0]), ("spelling", _spelling(name))}
+    probes = set(keys)
+    if initials := _initials(name):
+        keys.add(("long", initials))
+        probes.add(("short", initials))
+    keys.add(("short", name))
+    probes.add(("long", name))
+    return probes, keys
 
 
 class _Text(NamedTuple):
