@@ -106,8 +106,8 @@ def test_merge_quality_on_annotated_sets() -> None:
 
     root = Path(__file__).resolve().parents[1]
     sets = {
-        "seeds": (root / "seeds", root / "benchmarks" / "seeds_merge_gold.json", 0.75, 0.6),
-        "fixtures": (root / "tests" / "fixtures" / "merge", root / "tests" / "fixtures" / "merge_gold.json", 0.9, 0.0),
+        "seeds": (root / "seeds", root / "benchmarks" / "seeds_merge_gold.json", 0.95, 0.8),
+        "fixtures": (root / "tests" / "fixtures" / "merge", root / "tests" / "fixtures" / "merge_gold.json", 0.95, 0.6),
     }
     for name, (folder, gold, min_precision, min_recall) in sets.items():
         articles = pipeline.read([str(folder)])

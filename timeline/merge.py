@@ -41,8 +41,8 @@ SETTING_SHARE = 0.05  # a place named by more of a pile's mentions than this is 
 SURE = 1.2  # evidence that no more of a cluster's mentions need be compared for
 UNION_THRESHOLD = 0.5  # a mention this sure of two events makes them one
 MAX_BUCKET = 24  # the clusters of one blocking key a mention looks at (the latest)
-MAX_CANDIDATES = 8  # ... and of all its keys, those sharing most keys with it
-MAX_COMPARED = 12  # the mentions of one cluster a newcomer is compared with
+MAX_CANDIDATES = 6  # ... and of all its keys, those sharing most keys with it
+MAX_COMPARED = 8  # the mentions of one cluster a newcomer is compared with
 _STOPWORDS = frozenset(
     "a an the and or but of to in on at for with by from as is are was were be been has have had it its this that "
     "these those he she they we i you his her their our said says say will would could should may might not no "
@@ -65,8 +65,9 @@ def merge(events: Iterable[Event], articles: tuple[Article, ...] = (), title: st
     for order, (event, vector, side) in enumerate(ordered):
         facts = _Facts.of(event, vector, side, setting, order)
         keys = blocks.keys(facts)
-        scored = sorted(((score, n, c) for n, c in enumerate(blocks.candidates(event, keys)) if (score := _score(facts, c)) > 0),
-                        key=lambda t: (-t[0], t[1]))
+        scored = [(score, n, c) for n, c in enumerate(blocks.candidates(event, keys)) if (score := _score(facts, c)) > 0]
+        if len(scored) > 1:
+            scored.sort(key=lambda t: (-t[0], t[1]))
         if not scored:
             best = _Cluster()
             clusters.append(best)
@@ -217,12 +218,13 @@ class _Blocks:
         buckets: list[list[_Cluster]] = []
         trigger = [k for k in keys[-1:] if k.startswith("^")]
         if when.granularity in ("day", "week"):
-            window = CONFLICT_WINDOW if when.granularity == "day" else dt.timedelta(0)
-            day, last = when.start - window, when.end + window
-            while day <= last:
-                # on another day only the same trigger can make one event (see _pair)
-                buckets.extend(b for key in (keys if when.start <= day <= when.end else trigger) if (b := self.by_day.get((day, key))))
-                day += dt.timedelta(days=1)
+            by_day = self.by_day
+            for day in _days(when.start, when.end):
+                buckets.extend(b for key in keys if (b := by_day.get((day, key))))
+            if when.granularity == "day" and trigger:  # on another day only the same trigger can make one event (see _pair)
+                for day in _NEAR_DAYS[(when.start, when.end)]:
+                    if b := by_day.get((day, trigger[0])):
+                        buckets.append(b)
         if when.granularity != "day":  # a day's clusters are all in by_day
             buckets.extend(b for key in keys if (b := self.by_value.get((when.value, key))))
         buckets.extend(b for actor_month in self._actor_months(event) if (b := self.by_actor_month.get(actor_month)))
@@ -276,6 +278,23 @@ class _Blocks:
     def _put(bucket: list[_Cluster], cluster: _Cluster) -> None:
         if not bucket or bucket[-1] is not cluster:
             bucket.append(cluster)
+
+
+def _days(first: dt.date, last: dt.date) -> list[dt.date]:
+    return [first + dt.timedelta(days=n) for n in range((last - first).days + 1)]
+
+
+class _NearDays(dict[tuple[dt.date, dt.date], tuple[dt.date, ...]]):
+    """The other days within ``CONFLICT_WINDOW`` of an interval, worked out once for each."""
+
+    def __missing__(self, span: tuple[dt.date, dt.date]) -> tuple[dt.date, ...]:
+        first, last = span
+        near = tuple(d for d in _days(first - CONFLICT_WINDOW, last + CONFLICT_WINDOW) if not first <= d <= last)
+        self[span] = near
+        return near
+
+
+_NEAR_DAYS = _NearDays()
 
 
 def _fits(facts: _Facts, cluster: _Cluster) -> bool:
@@ -573,7 +592,7 @@ def _tfidf(mentions: list[Mention]) -> list[_Text]:
         near = [_stem(w) for w in before[-_NEAR:] + after[:_NEAR]]
         kinds = frozenset(k for w in before[-_KIND_NEAR:] + after[:_KIND_NEAR] if (k := _kind_of(w)))
         sentences.append(Counter(map(_stem, words)))
-        nears.append(Counter(near + ["kind:" + k for k in sorted(kinds)]))
+        nears.append(Counter(near + ["kind:" + k for k in sorted(kinds)] if kinds else near))
         named.append(kinds)
     return [_Text(a, b, k) for a, b, k in zip(_weights(sentences), _weights(nears), named, strict=True)]
 
