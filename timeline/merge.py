@@ -243,11 +243,13 @@ class _Blocks:
     def add(self, cluster: _Cluster, event: Event, keys: list[str]) -> None:
         when = event.when
         if when.granularity == "day":  # finer mentions come first: only a week's own mentions look for a week
-            for key in keys:
-                self._put(self.by_day[(when.start, key)], cluster)
+            index, at = self.by_day, when.start
         else:
-            for key in keys:
-                self._put(self.by_value[(when.value, key)], cluster)
+            index, at = self.by_value, when.value  # type: ignore[assignment]
+        for key in keys:
+            bucket = index[(at, key)]
+            if not bucket or bucket[-1] is not cluster:
+                bucket.append(cluster)
         for actor in event.actors:
             self._put(self.by_actor_month[(actor, when.start.year, when.start.month)], cluster)
 
@@ -260,7 +262,7 @@ class _Blocks:
         words += sorted("kind:" + k for k in facts.text.kinds if lexicon().specific(k))  # generic kinds would find every statement
         words += [w for w in sorted(near, key=near.__getitem__, reverse=True)[: self.KEY_WORDS // 2] if w not in words]
         actors = ["@" + surname for surname in sorted({a.split()[-1] for a in event.actors})]
-        places = sorted({"#" + word for place in event.places for word in _place_words(place)})
+        places = sorted({"#" + word for place in event.places for word in _place_words(place)}) if event.places else []
         return words + actors + places + (["^" + facts.trigger] if facts.trigger else [])
 
     def _actor_months(self, event: Event) -> list[tuple[str, int, int]]:
@@ -533,6 +535,8 @@ def _event_id(first: Mention) -> str:
 
 
 def _by_frequency(items: Iterable[str]) -> tuple[str, ...]:
+    if isinstance(items, tuple) and len(items) < 2:
+        return items
     counts = Counter(items)
     return tuple(sorted(counts, key=lambda k: (-counts[k], k)))
 
@@ -541,6 +545,8 @@ def _collapse_spellings(names: tuple[str, ...]) -> tuple[str, ...]:
     """One spelling per person: the most frequent ("Sergei Lavrov" over "Sergey Lavrov").
     Names are compared through the keys ``_same_name`` matches on, so that an event with
     thousands of actors costs no more than thousands of look-ups."""
+    if len(names) < 2:
+        return names
     kept: list[str] = []
     seen: set[tuple[str, ...]] = set()
     for name in names:
