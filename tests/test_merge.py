@@ -283,3 +283,16 @@ def test_a_busy_day_costs_the_same_per_event(monkeypatch) -> None:
     merge.merge([event(f"a{i}", f"Officials in town {i} said the {words[i % 10]} plan of {words[(i * 7) % 10]} was ready on Monday.",
                        "2016-07-18", kind="statement", lemma="say", actors=(f"Town {i}",), date="Monday") for i in range(n)])
     assert n < len(calls) <= n * merge.MAX_CANDIDATES * merge.MAX_COMPARED
+
+
+def test_an_announcement_is_the_happening_it_names() -> None:
+    """"Kerry and Lavrov announce a deal" and "the truce announcement", in the same week, are
+    one event (an announced truce and the deal that made it); a remark about the truce is not."""
+    deal = event("mon", "Under a deal announced last week by Kerry and Lavrov, the powers would target militants jointly.",
+                 "2016-W28", kind="agreement", lemma="announce", actors=("John Kerry", "Sergei Lavrov"), date="last week")
+    truce = event("tue", "Ahead of the truce announcement last week, he said Russia wanted to erode the order.", "2016-W28",
+                  kind="statement", lemma="announcement", date="last week")
+    assert sizes([deal, truce]) == [2]
+    remark = event("tue", "Experts said last week that casualties were the new truce's most significant issue.", "2016-W28",
+                   kind="statement", lemma="say", actors=("Ilan Goldenberg",), date="last week", at=300)
+    assert sizes([deal, remark]) == [1, 1]

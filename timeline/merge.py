@@ -16,10 +16,12 @@ import hashlib
 import itertools
 import math
 import re
+import tomllib
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
+from importlib import resources
 from typing import NamedTuple
 
 import Stemmer  # PyStemmer: the Snowball stemmers in C
@@ -112,9 +114,15 @@ class _Facts(NamedTuple):
         lemma = _stem(mention.lemma.lower()) if mention.lemma and mention.lemma not in lexicon().reporting else None
         kinds = text.kinds | {event.kind} if event.kind else text.kinds
         places = frozenset(words for p in event.places if (words := _place_words(p)) not in setting)
-        specific = event.kind if lexicon().specific(event.kind) else None
+        lex = lexicon()
+        specific = event.kind if lex.specific(event.kind) else None
+        generic = event.kind is not None and specific is None
+        if generic and mention.lemma in _merge_rules()["announcing"]:
+            named = sorted(k for k in text.kinds if lex.specific(k))
+            if len(named) == 1:  # "the truce announcement": the truce, as its reports tell it
+                specific, generic = named[0], False
         return cls(event, text, side, mention.article, mention.start, mention.sentence_start, lemma, kinds, places, _coarse(event),
-                   order, specific, event.kind is not None and specific is None, event.status == "conditional")
+                   order, specific, generic, event.status == "conditional")
 
 
 def _setting(events: list[Event]) -> frozenset[frozenset[str]]:
@@ -259,7 +267,9 @@ class _Blocks:
         and its trigger word (last)."""
         event, sentence, near = facts.event, facts.text.sentence, facts.text.near
         words = sorted(sentence, key=sentence.__getitem__, reverse=True)[: self.KEY_WORDS]
-        words += sorted("kind:" + k for k in facts.text.kinds if lexicon().specific(k))  # generic kinds would find every statement
+        lex = lexicon()
+        named = {k for k in facts.text.kinds if lex.specific(k)}  # generic kinds would find every statement
+        words += sorted("kind:" + k for k in named | {r for k in named for r in lex.by_key[k].related if lex.specific(r)})
         words += [w for w in sorted(near, key=near.__getitem__, reverse=True)[: self.KEY_WORDS // 2] if w not in words]
         actors = ["@" + surname for surname in sorted({a.split()[-1] for a in event.actors})]
         places = sorted({"#" + word for place in event.places for word in _place_words(place)}) if event.places else []
@@ -369,7 +379,7 @@ def _pair(facts: _Facts, other: _Facts) -> float:
             return 0.0  # in a month or a year, one actor does many things of one kind: the text must say it
     elif cosine < MIN_COSINE and not same_trigger and not same_place and kinds < 1.0:
         return 0.0  # a generic kind and an actor in common are not enough
-    elif kinds < 1.0 and cosine < GENERIC_MIN_COSINE and not same_place and not (same_trigger and shared):
+    elif (facts.generic or other.generic or kinds < 0.4) and cosine < GENERIC_MIN_COSINE and not same_place and not (same_trigger and shared):
         return 0.0  # one government says many things a day: its statements must share their words
     similarity = (
         W_COSINE * cosine + W_KIND * kinds + W_TRIGGER * same_trigger + W_ACTORS * shared + W_PLACE * same_place
@@ -389,7 +399,17 @@ def _kinds_agree(a: _Facts, b: _Facts) -> float:
     agree = _agree(a.event.kind, b.event.kind)
     if agree < 1.0 and ((a.specific in b.kinds and not b.generic) or (b.specific in a.kinds and not a.generic)):
         return 1.0
+    if agree < 1.0 and a.specific and b.specific:
+        return max(agree, _agree(a.specific, b.specific))  # an announced truce and the deal that made it
     return agree
+
+
+@cache
+def _merge_rules() -> dict[str, frozenset[str]]:
+    """The [merge] table of rules/en/events.toml: words whose statement is the happening it names."""
+    text = resources.files("timeline").joinpath("rules/en/events.toml").read_text(encoding="utf-8")
+    table = tomllib.loads(text).get("merge", {})
+    return {"announcing": frozenset(table.get("announcing", ()))}
 
 
 @cache
