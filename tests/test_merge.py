@@ -296,3 +296,19 @@ def test_an_announcement_is_the_happening_it_names() -> None:
     remark = event("tue", "Experts said last week that casualties were the new truce's most significant issue.", "2016-W28",
                    kind="statement", lemma="say", actors=("Ilan Goldenberg",), date="last week", at=300)
     assert sizes([deal, remark]) == [1, 1]
+
+
+def test_the_event_word_of_one_said_around_the_others_date_counts() -> None:
+    """"the committee raised its alert" and "the experts recommended raising the alert": the
+    one's event word is named around the other's date, as good as the same trigger."""
+    raised = event("mon", "The emergency committee raised its alert level on Monday after new cases in Mexico.", "2016-07-18",
+                   kind=None, lemma="raise", date="Monday")
+
+    def pair(verb: str) -> float:
+        advice = event("tue", f"On Monday the experts recommended {verb} the alert for all hospitals and schools.", "2016-07-18",
+                       kind="proposal", lemma="recommend", date="Monday")
+        texts = merge._tfidf([raised.mentions[0], advice.mentions[0]])
+        return merge._pair(*(merge._Facts.of(e, t, ()) for e, t in zip((raised, advice), texts, strict=True)))
+
+    assert pair("raising") > 0
+    assert pair("reviewing") == 0

@@ -360,6 +360,9 @@ def _pair(facts: _Facts, other: _Facts) -> float:
     if kinds == 0.0 and facts.specific and other.specific and not same_trigger:
         return 0.0  # a death is not a verdict
     lex = lexicon()
+    if not same_trigger and relation != "near":  # one's event word said around the other's date: "raised" / "recommended raising"
+        same_trigger = (facts.trigger is not None and facts.trigger in other.text.near) or (
+            other.trigger is not None and other.trigger in facts.text.near)
     matched = _matched(facts.side, other.side)
     shared = matched / (len(facts.side) + len(other.side) - matched) if matched else 0.0
     if event.kind == other_event.kind and matched >= 2 and other.article != facts.article:
