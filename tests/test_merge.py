@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 
-from timeline import merge
+from timeline import merge, wording
 from timeline.model import Article, Event, Mention, When
 from timeline.timex import interval
 
@@ -228,14 +228,14 @@ def test_the_date_words_are_no_evidence() -> None:
 
 
 def test_acronyms_and_spellings_name_one_actor() -> None:
-    assert merge._same_name("WHO", "World Health Organization")
-    assert merge._same_name("World Health Organisation", "World Health Organization")
-    assert merge._same_name("UN", "United Nations")
-    assert not merge._same_name("WHO", "World Bank")
+    assert wording.same_name("WHO", "World Health Organization")
+    assert wording.same_name("World Health Organisation", "World Health Organization")
+    assert wording.same_name("UN", "United Nations")
+    assert not wording.same_name("WHO", "World Bank")
 
 
 def test_word_forms_count_as_shared() -> None:
-    raised, raising = merge._tfidf([
+    raised, raising = wording.tfidf([
         event("mon", "The committee raised the pandemic threat level on Monday.", "2016-07-18", date="Monday").mentions[0],
         event("tue", "On Monday the committee recommended raising the pandemic threat level.", "2016-07-18",
               date="Monday").mentions[0],
@@ -307,7 +307,7 @@ def test_the_event_word_of_one_said_around_the_others_date_counts() -> None:
     def pair(verb: str) -> float:
         advice = event("tue", f"On Monday the experts recommended {verb} the alert for all hospitals and schools.", "2016-07-18",
                        kind="proposal", lemma="recommend", date="Monday")
-        texts = merge._tfidf([raised.mentions[0], advice.mentions[0]])
+        texts = wording.tfidf([raised.mentions[0], advice.mentions[0]])
         return merge._pair(*(merge._Facts.of(e, t, ()) for e, t in zip((raised, advice), texts, strict=True)))
 
     assert pair("raising") > 0

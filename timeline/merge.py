@@ -2,32 +2,30 @@
 
 Needs: Event (one mention each), Article. Adds: Timeline with merged events and stable ids.
 
-Like GDELT, an event is kept apart from its mentions: every mention is kept. Two mentions
-are the same event when their dates are compatible (one interval lies within the other),
-they share an actor (or neither names one), and they say the same thing (kind, trigger and
-TF-IDF similarity of their sentences). Candidates are blocked by date, so the cost grows
-with the number of events that share days, never with all pairs of a corpus.
+Like GDELT, an event is kept apart from its mentions: every mention is kept. A mention joins
+the event one of whose mentions it matches best (``_pair``: dates that fit, then kinds,
+trigger, actors, place and the TF-IDF similarity of their stemmed words), and a mention that
+surely matches two events makes them one. Candidates are found by what a mention shares with
+them (its day, a telling word, a kind, an actor, a place, its trigger), and on a busy day a
+mention meets only a few of them, so the cost grows with the events, never with their pairs.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import itertools
-import math
-import re
 import tomllib
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from functools import cache, lru_cache
+from functools import cache
 from importlib import resources
 from typing import NamedTuple
 
-import Stemmer  # PyStemmer: the Snowball stemmers in C
-
+from timeline import wording
 from timeline.events.lexicon import lexicon
 from timeline.model import Article, Event, Mention, Timeline, When
+from timeline.wording import Text, collapse_spellings, place_words, stem, tfidf
 
 # The evidence that two mentions report one happening (``_score``), and how much of it they
 # need, by how their dates relate.
@@ -45,12 +43,6 @@ UNION_THRESHOLD = 0.5  # a mention this sure of two events makes them one
 MAX_BUCKET = 24  # the clusters of one blocking key a mention looks at (the latest)
 MAX_CANDIDATES = 6  # ... and of all its keys, those sharing most keys with it
 MAX_COMPARED = 8  # the mentions of one cluster a newcomer is compared with
-_STOPWORDS = frozenset(
-    "a an the and or but of to in on at for with by from as is are was were be been has have had it its this that "
-    "these those he she they we i you his her their our said says say will would could should may might not no "
-    "also than then there here which who whom what when where while after before about into over under more most "
-    "some any all other such only own same so too very can just do does did".split()
-)
 _GRANULARITY_ORDER = ("day", "week", "month", "quarter", "season", "year", "decade", "century")
 
 
@@ -58,7 +50,7 @@ def merge(events: Iterable[Event], articles: tuple[Article, ...] = (), title: st
     """One entry per real-world event; events sorted by start, end, then title; ids stable."""
     published = {a.id: a.published for a in articles}
     items = sorted(_canonical_actors(list(events)), key=lambda e: _mention_key(e.mentions[0], published))
-    vectors = _tfidf([e.mentions[0] for e in items])
+    vectors = tfidf([e.mentions[0] for e in items])
     sides = _sides(items)
     setting = _setting(items)
     clusters: list[_Cluster] = []
@@ -93,7 +85,7 @@ class _Facts(NamedTuple):
     """What merging compares of one mention, worked out once."""
 
     event: Event
-    text: _Text
+    text: Text
     side: tuple[str, ...]  # actors, and the countries its people act for
     article: str
     start: int
@@ -108,12 +100,12 @@ class _Facts(NamedTuple):
     conditional: bool = False
 
     @classmethod
-    def of(cls, event: Event, text: _Text, side: tuple[str, ...], setting: frozenset[frozenset[str]] = frozenset(),
+    def of(cls, event: Event, text: Text, side: tuple[str, ...], setting: frozenset[frozenset[str]] = frozenset(),
            order: int = 0) -> _Facts:
         mention = event.mentions[0]
-        lemma = _stem(mention.lemma.lower()) if mention.lemma and mention.lemma not in lexicon().reporting else None
+        lemma = stem(mention.lemma.lower()) if mention.lemma and mention.lemma not in lexicon().reporting else None
         kinds = text.kinds | {event.kind} if event.kind else text.kinds
-        places = frozenset(words for p in event.places if (words := _place_words(p)) not in setting)
+        places = frozenset(words for p in event.places if (words := place_words(p)) not in setting)
         lex = lexicon()
         specific = event.kind if lex.specific(event.kind) else None
         generic = event.kind is not None and specific is None
@@ -130,9 +122,9 @@ def _setting(events: list[Event]) -> frozenset[frozenset[str]]:
     (Syria): where its story is set, too wide to show that two reports tell one happening."""
     lex = lexicon()
     countries = {*lex.capitals.values(), *lex.demonyms.values(), *lex.aliases.values()}
-    counts = Counter(words for e in events for words in {_place_words(p) for p in e.places})
+    counts = Counter(words for e in events for words in {place_words(p) for p in e.places})
     common = {words for words, n in counts.items() if n > max(5, SETTING_SHARE * len(events))}
-    return frozenset(common | {_place_words(c) for c in countries})
+    return frozenset(common | {place_words(c) for c in countries})
 
 
 @dataclass(eq=False)  # compared by identity: two events with the same mentions are still two
@@ -272,7 +264,7 @@ class _Blocks:
         words += sorted("kind:" + k for k in named | {r for k in named for r in lex.by_key[k].related if lex.specific(r)})
         words += [w for w in sorted(near, key=near.__getitem__, reverse=True)[: self.KEY_WORDS // 2] if w not in words]
         actors = ["@" + surname for surname in sorted({a.split()[-1] for a in event.actors})]
-        places = sorted({"#" + word for place in event.places for word in _place_words(place)}) if event.places else []
+        places = sorted({"#" + word for place in event.places for word in place_words(place)}) if event.places else []
         return words + actors + places + (["^" + facts.trigger] if facts.trigger else [])
 
     def _actor_months(self, event: Event) -> list[tuple[str, int, int]]:
@@ -363,13 +355,13 @@ def _pair(facts: _Facts, other: _Facts) -> float:
     if not same_trigger and relation != "near":  # one's event word said around the other's date: "raised" / "recommended raising"
         same_trigger = (facts.trigger is not None and facts.trigger in other.text.near) or (
             other.trigger is not None and other.trigger in facts.text.near)
-    matched = _matched(facts.side, other.side)
+    matched = wording.matched(facts.side, other.side)
     shared = matched / (len(facts.side) + len(other.side) - matched) if matched else 0.0
     if event.kind == other_event.kind and matched >= 2 and other.article != facts.article:
         kinds = 1.0  # the same parties meeting on the same day: one meeting (one party says many things a day)
     if facts.side and other.side and not shared and relation != "same":
         return 0.0
-    cosine = max(_cosine(facts.text.sentence, other.text.sentence), _cosine(facts.text.near, other.text.near))
+    cosine = max(wording.cosine(facts.text.sentence, other.text.sentence), wording.cosine(facts.text.near, other.text.near))
     same_place = any(a <= b or b <= a for a in facts.places for b in other.places)
     strangers = bool((facts.side or facts.places) and (other.side or other.places)) and not shared and not same_place
     coarse = facts.coarse or other.coarse
@@ -420,46 +412,8 @@ def _agree(a: str | None, b: str | None) -> float:
     return lexicon().kinds_agree(a, b)
 
 
-@cache
-def _place_words(place: str) -> frozenset[str]:
-    """A place's words, so that "Cardiff", "Millennium Stadium" and "Cardiff's Millennium
-    Stadium" name one place (one name's words within the other's)."""
-    return frozenset(w.removesuffix("'s").removesuffix("’s") for w in place.split() if w not in ("the", "of", "in"))
-
-
 def _coarse(event: Event) -> bool:
     return event.when.granularity not in ("day", "week")
-
-
-def _matched(a: tuple[str, ...], b: tuple[str, ...]) -> int:
-    """The actors of ``a`` that ``b`` names too; "Sergey Lavrov" and "Sergei Lavrov" are one."""
-    if not a or not b:
-        return 0
-    return sum(1 for x in a if any(_same_name(x, y) for y in b))
-
-
-@lru_cache(maxsize=1 << 16)
-def _same_name(a: str, b: str) -> bool:
-    """One actor: "Sergey Lavrov" and "Sergei Lavrov"; "WHO" and "World Health Organisation";
-    "World Health Organization" and "World Health Organisation"."""
-    if a == b:
-        return True
-    x, y = a.split(), b.split()
-    if len(x) > 1 and len(y) > 1 and x[-1] == y[-1] and x[0][0] == y[0][0]:
-        return True
-    return _initials(a) == b or _initials(b) == a or (len(x) > 1 and _spelling(a) == _spelling(b))
-
-
-@cache
-def _initials(name: str) -> str:
-    """ "World Health Organization" → "WHO", "United Nations" → "UN"."""
-    words = [w for w in name.split() if w not in ("of", "the", "and", "for")]
-    return "".join(w[0] for w in words) if len(words) > 1 and all(w[0].isupper() for w in words) else ""
-
-
-@cache
-def _spelling(name: str) -> str:
-    return name.lower().replace("isation", "ization").replace("ise", "ize")
 
 
 def _date_relation(a: When, b: When) -> str | None:
@@ -478,7 +432,7 @@ def _combine(events: list[Event], published: dict[str, dt.date]) -> Event:
         return replace(
             event,
             id=_event_id(event.mentions[0]),
-            actors=_collapse_spellings(_by_frequency(event.actors)),
+            actors=collapse_spellings(_by_frequency(event.actors)),
             roles=tuple(dict.fromkeys(event.roles)),
             affiliations=tuple(dict.fromkeys(event.affiliations)),
             places=_by_frequency(event.places),
@@ -498,7 +452,7 @@ def _combine(events: list[Event], published: dict[str, dt.date]) -> Event:
         kind=kind,
         cameo=next((e.cameo for e in events if e.kind == kind), None),
         status=latest.status,  # a later report of a scheduled meeting says whether it happened
-        actors=_collapse_spellings(_by_frequency(a for e in events for a in e.actors)),
+        actors=collapse_spellings(_by_frequency(a for e in events for a in e.actors)),
         roles=tuple(dict.fromkeys(r for e in events for r in e.roles)),
         affiliations=tuple(dict.fromkeys(a for e in events for a in e.affiliations)),
         places=_by_frequency(p for e in events for p in e.places),
@@ -548,10 +502,6 @@ def _mention_key(mention: Mention, published: dict[str, dt.date]) -> tuple:
     return (published.get(mention.article, dt.date.min), mention.article, mention.start)
 
 
-def _trigger(event: Event) -> str | None:
-    return event.mentions[0].lemma
-
-
 def _event_id(first: Mention) -> str:
     """A short hash of where the event is first reported: the same input gives the same id."""
     return hashlib.sha1(f"{first.article}\t{first.start}\t{first.end}".encode()).hexdigest()[:12]
@@ -563,120 +513,3 @@ def _by_frequency(items: Iterable[str]) -> tuple[str, ...]:
     counts = Counter(items)
     return tuple(sorted(counts, key=lambda k: (-counts[k], k)))
 
-
-def _collapse_spellings(names: tuple[str, ...]) -> tuple[str, ...]:
-    """One spelling per person: the most frequent ("Sergei Lavrov" over "Sergey Lavrov").
-    Names are compared through the keys ``_same_name`` matches on, so that an event with
-    thousands of actors costs no more than thousands of look-ups."""
-    if len(names) < 2:
-        return names
-    kept: list[str] = []
-    seen: set[tuple[str, ...]] = set()
-    for name in names:
-        probes, keys = _name_keys(name)
-        if not probes & seen:
-            kept.append(name)
-            seen |= keys
-    return tuple(kept)
-
-
-def _name_keys(name: str) -> tuple[set[tuple[str, ...]], set[tuple[str, ...]]]:
-    """What a name looks for and what it leaves for later names: two names are one when a
-    probe of one is a key of the other (as ``_same_name`` says)."""
-    words = name.split()
-    keys: set[tuple[str, ...]] = {("=", name)}
-    if len(words) > 1:
-        keys |= {("surname", words[-1], words[0][0]), ("spelling", _spelling(name))}
-    probes = set(keys)
-    if initials := _initials(name):
-        keys.add(("long", initials))
-        probes.add(("short", initials))
-    keys.add(("short", name))
-    probes.add(("long", name))
-    return probes, keys
-
-
-class _Text(NamedTuple):
-    """A mention's words as unit-length TF-IDF vectors: its whole sentence, and the words
-    around its date with the kinds of event they name ("truce" and "ceasefire" are both
-    "kind:ceasefire"), so that synonyms near the date count as shared."""
-
-    sentence: dict[str, float]
-    near: dict[str, float]
-    kinds: frozenset[str]  # the kinds of event the words around the date name
-
-
-def _tfidf(mentions: list[Mention]) -> list[_Text]:
-    sentences: list[Counter[str]] = []
-    nears: list[Counter[str]] = []
-    named: list[frozenset[str]] = []
-    for mention in mentions:
-        lower = mention.sentence.lower()
-        start, end = mention.start - mention.sentence_start, mention.end - mention.sentence_start
-        if 0 <= start <= end <= len(lower):  # the date itself is left out: every mention compared shares it
-            before, after = _content(lower[:start]), _content(lower[end:])
-            words = before + after
-        else:
-            words, before, after = _content(lower), [], []
-        near = [_stem(w) for w in before[-_NEAR:] + after[:_NEAR]]
-        kinds = frozenset(k for w in before[-_KIND_NEAR:] + after[:_KIND_NEAR] if (k := _kind_of(w)))
-        sentences.append(Counter(map(_stem, words)))
-        nears.append(Counter(near + ["kind:" + k for k in sorted(kinds)] if kinds else near))
-        named.append(kinds)
-    return [_Text(a, b, k) for a, b, k in zip(_weights(sentences), _weights(nears), named, strict=True)]
-
-
-_WORD = re.compile(r"[a-z0-9]{2,}")  # one letter or digit tells nothing
-_NEAR = 6  # words each side of the date expression
-_KIND_NEAR = 9  # ... and for the kinds they name ("died after suffering a cardiac arrest at his home on Thursday")
-
-
-def _content(text: str) -> list[str]:
-    return [w for w in _WORD.findall(text) if w not in _STOPWORDS]
-
-
-@cache
-def _stem(word: str) -> str:
-    """A word's stem, so that its forms count as one ("raised", "raising" → "rais";
-    "announced", "announcement" → "announc"): Snowball's English (Porter2) stemmer."""
-    return _stemmer().stemWord(word)
-
-
-@cache
-def _stemmer() -> Stemmer.Stemmer:
-    return Stemmer.Stemmer("english")
-
-
-@cache
-def _kind_of(word: str) -> str:
-    """The kind of event a word names, "ceasefire" for "truce" and "ceasefires"; "" for none."""
-    lex = lexicon()
-    kind = next((k for w in (word, *_stems(word)) if (k := lex.kind_of(w)) is not None), None)
-    return kind.key if kind is not None else ""
-
-
-def _weights(docs: list[Counter[str]]) -> list[dict[str, float]]:
-    df = Counter(itertools.chain.from_iterable(docs))
-    n = len(docs)
-    idf = {w: math.log((1 + n) / (1 + k)) + 1 for w, k in df.items()}  # smoothed
-    tf = [0.0] + [1.0 + math.log(c) for c in range(1, 8)]
-    vectors = []
-    for doc in docs:
-        vector = {w: (tf[c] if c < 8 else 1 + math.log(c)) * idf[w] for w, c in doc.items()}
-        scale = 1.0 / (math.hypot(*vector.values()) or 1.0)
-        vectors.append({w: v * scale for w, v in vector.items()})
-    return vectors
-
-
-def _stems(word: str) -> list[str]:
-    """Crude lemmas, enough to find a word in the kinds' lists: "protests" → "protest",
-    "killed" → "kill", "negotiated" → "negotiate", "cities" → "city", "died" → "die"."""
-    found: list[str] = []
-    for suffix, replacements in (("ies", ("y",)), ("ied", ("y",)), ("ing", ("", "e")), ("ed", ("", "e")), ("es", ("", "e")), ("s", ("",))):
-        if word.endswith(suffix) and len(word) > len(suffix) + 1:
-            found.extend(word[: -len(suffix)] + r for r in replacements)
-    return found
-
-
-def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
-    return sum([a[w] * b[w] for w in a.keys() & b.keys()])
