@@ -66,7 +66,7 @@ def rank(timeline: Timeline, dates: Mapping[str, tuple[str, ...]]) -> Timeline:
     outlet = {a.id: a.source or f"#{a.id}" for a in timeline.articles}
     referring = _referring(dates)
     lex = lexicon()
-    scored: list[tuple[Event, float, Evidence, str]] = []
+    scored: list[tuple[Event, float, tuple, str]] = []  # the event, its score, its Evidence but the rank, its date
     looked_at: dict[tuple[str, When], tuple[float, int, int, int]] = {}  # events of one date share its attention
     for event in timeline.events:
         key = (_key(event.when.value), event.when)
@@ -80,28 +80,19 @@ def rank(timeline: Timeline, dates: Mapping[str, tuple[str, ...]]) -> Timeline:
         status_weight = lex.status_weight(event.status)
         history = BACKGROUND_WEIGHT if background else 1.0
         base = max(attention, 1.0) * vagueness * history * (1 + math.log(outlets)) * kind_weight * status_weight
-        evidence = Evidence(
-            sources=len({m.article for m in event.mentions}),
-            outlets=outlets,
-            referring=count,
-            later=later,
-            days_in_news=days,
-            attention=round(attention, 3),
-            kind_weight=kind_weight,
-            status_weight=status_weight,
-            rank_in_date=1,
-        )
+        evidence = (len({m.article for m in event.mentions}), outlets, count, later, days, round(attention, 3), kind_weight,
+                    status_weight)
         scored.append((event, base, evidence, key[0]))
     by_date: dict[str, list[int]] = defaultdict(list)
     for i, (_, _, _, date) in enumerate(scored):
         by_date[date].append(i)
     result = list(timeline.events)
     for indices in by_date.values():
-        indices.sort(key=lambda i: (-scored[i][1], -scored[i][2].sources, scored[i][0].id))
+        indices.sort(key=lambda i: (-scored[i][1], -scored[i][2][0], scored[i][0].id))
         for place, i in enumerate(indices, start=1):
             event, base, evidence, _ = scored[i]
             value = round(base * SAME_DATE_DECAY ** (place - 1), 4)
-            result[i] = replace(event, significance=value, evidence=replace(evidence, rank_in_date=place))
+            result[i] = replace(event, significance=value, evidence=Evidence(*evidence, rank_in_date=place))
     return replace(timeline, events=tuple(result))
 
 

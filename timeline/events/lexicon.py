@@ -50,6 +50,7 @@ class Lexicon:
     demonyms: dict[str, str]
     role_words: frozenset[str]
     bodies: frozenset[str]  # "officials", "forces": through these a country acts
+    announcing: frozenset[str]  # "the truce announcement" is the truce (merge)
     furniture: re.Pattern[str]
     stamp: re.Pattern[str]  # matches right after a date that the page stamps (see events.toml)
     stamp_before: re.Pattern[str]  # matches the words before such a date, at the end of its line
@@ -133,6 +134,7 @@ _KIND_FIELDS: dict[str, Any] = {
     "topics": _LIST, "generic": _FLAG, "rare": _FLAG, "once": _FLAG, "related": _LIST,
 }
 _SECTIONS: dict[str, dict[str, Any]] = {
+    "merge": {"announcing": _LIST},
     "significance": {"no_kind": _NUMBER, "status": _TABLE},
     "agents": {"nouns": _LIST},
     "support": {"verbs": _LIST},
@@ -229,6 +231,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         demonyms=dict(actors["demonyms"]),
         role_words=frozenset(actors["role_words"]),
         bodies=frozenset(actors["bodies"]),
+        announcing=frozenset(data["merge"]["announcing"]),
         furniture=re.compile(r"^\s*(?:" + "|".join(furniture["patterns"]) + ")", re.IGNORECASE),
         stamp=_stamp_after(furniture),
         stamp_before=_stamp_before(furniture),
