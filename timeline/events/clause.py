@@ -22,7 +22,6 @@ _PLACE_PREPS = ("in", "at", "to", "from", "near", "inside", "outside", "across",
 _ACTOR_LABELS = ("PERSON", "ORG", "GPE", "NORP")
 _PLACE_LABELS = ("GPE", "LOC", "FAC")
 _DATE_LABELS = ("DATE", "TIME")
-_CONTROL_KINDS = ("rejection", "threat", "appeal", "demand", "proposal", "criticism")
 
 
 @dataclass(frozen=True)
@@ -73,7 +72,7 @@ def read(
     if control is not None:  # "refused to sign on Saturday": the refusal is what happened
         status = _status(control, lex, relation)
         control_kind = lex.kind_of(control.lemma_)
-        if control_kind is not None and control_kind.key in _CONTROL_KINDS:
+        if control_kind is not None and control_kind.control:
             kind = control_kind
     actors, places = _entities(doc, trigger, subject, objects, span, segment_start, lex)
     return Clause(trigger, subject, objects, kind, status, actors, places, control)

@@ -22,6 +22,7 @@ class Kind:
     needs_topic: frozenset[str] = frozenset()  # if given, the kind only about one of these (subject, object)
     generic: bool = False  # many reports of one day share it (a statement): weak evidence of one happening
     related: frozenset[str] = frozenset()  # kinds one real event often gets from other reports
+    control: bool = False  # "refused to sign": a verb of this kind is what happened, not what it governs
 
 
 @dataclass(frozen=True)
@@ -131,7 +132,7 @@ _FILE = "rules/en/events.toml"
 _LIST, _TEXT, _NUMBER, _FLAG, _TABLE = list, str, (int, float), bool, dict
 _KIND_FIELDS: dict[str, Any] = {
     "name": _TEXT, "lemmas": _LIST, "cameo": _TEXT, "weight": _NUMBER, "needs_agent": _TEXT, "needs_topic": _LIST,
-    "topics": _LIST, "generic": _FLAG, "rare": _FLAG, "once": _FLAG, "related": _LIST,
+    "topics": _LIST, "control": _FLAG, "generic": _FLAG, "rare": _FLAG, "once": _FLAG, "related": _LIST,
 }
 _SECTIONS: dict[str, dict[str, Any]] = {
     "merge": {"announcing": _LIST},
@@ -192,6 +193,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
             key=key, name=entry["name"], cameo=entry.get("cameo"), weight=float(entry.get("weight", 1.0)),
             needs_agent=entry.get("needs_agent"), needs_topic=frozenset(entry.get("needs_topic", ())),
             generic=bool(entry.get("generic", False)), related=frozenset(entry.get("related", ())),
+            control=bool(entry.get("control", False)),
         )
         weights[key] = kind.weight
         keyed[key] = kind
