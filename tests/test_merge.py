@@ -312,3 +312,14 @@ def test_the_event_word_of_one_said_around_the_others_date_counts() -> None:
 
     assert pair("raising") > 0
     assert pair("reviewing") == 0
+
+
+def test_a_stray_name_of_one_report_is_no_actor_of_a_widely_reported_event() -> None:
+    from timeline.merge import _agreed
+
+    names = [("Michael Jackson",), ("Michael Jackson", "Propofol"), ("Michael Jackson",), ("Conrad Murray",)]
+    reports = [event(f"a{i}", "Jackson died on Thursday.", "2009-06-25", kind="deaths", actors=a) for i, a in enumerate(names)]
+    # four articles: a name one of them gives stays only if the headline's mention gives it
+    assert set(_agreed(reports, reports[3], "actors")) == {"Michael Jackson", "Conrad Murray"}
+    # three: every name
+    assert set(_agreed(reports[:3], reports[0], "actors")) == {"Michael Jackson", "Propofol"}

@@ -434,20 +434,40 @@ def _combine(events: list[Event], published: dict[str, dt.date]) -> Event:
     kinds = Counter(e.kind for e in events if e.kind)
     kind = kinds.most_common(1)[0][0] if kinds else None
     titled = [e for e in events if e.kind == kind] or events
+    headline = max(titled, key=lambda e: (_title_quality(e), _mention_key(e.mentions[0], published)))
     return Event(
         id=_event_id(mentions[0]),
         when=when,
-        title=max(titled, key=lambda e: (_title_quality(e), _mention_key(e.mentions[0], published))).title,
+        title=headline.title,
         mentions=mentions,
         kind=kind,
         cameo=next((e.cameo for e in events if e.kind == kind), None),
         status=latest.status,  # a later report of a scheduled meeting says whether it happened
-        actors=collapse_spellings(_by_frequency(a for e in events for a in e.actors)),
+        actors=collapse_spellings(_by_frequency(_agreed(events, headline, "actors"))),
         roles=tuple(dict.fromkeys(r for e in events for r in e.roles)),
         affiliations=tuple(dict.fromkeys(a for e in events for a in e.affiliations)),
-        places=_by_frequency(p for e in events for p in e.places),
+        places=_by_frequency(_agreed(events, headline, "places")),
         conflicts=conflicts,
     )
+
+
+def _agreed(events: list[Event], headline: Event, field_name: str) -> list[str]:
+    """The names an event keeps. Reported by a few articles, every name any of them gives;
+    by more, those of the mention its headline comes from and those at least two articles
+    give, so one report's stray name (a byline, a drug taken for a person) does not become
+    an actor of everything merged with it."""
+    articles: dict[str, set[str]] = defaultdict(set)
+    for event in events:
+        for name in getattr(event, field_name):
+            articles[name].update(m.article for m in event.mentions)
+    everyone = [n for e in events for n in getattr(e, field_name) if n]
+    if len({m.article for e in events for m in e.mentions}) < _MANY_REPORTS:
+        return everyone
+    own = set(getattr(headline, field_name))
+    return [n for n in everyone if n in own or len(articles[n]) >= 2]
+
+
+_MANY_REPORTS = 4  # articles: from here on a name must come from the headline or two of them
 
 
 def _agreed_when(events: list[Event]) -> tuple[When, tuple[str, ...]]:
