@@ -209,18 +209,27 @@ _FAR = 0.5  # past the middle 96% of the dates, an event is "far off" beyond hal
 
 def fit(events: Iterable[Event]) -> tuple[dt.date, dt.date]:
     """The days that cover where the events are, less a few stray dates far off ("2,000 years
-    ago", a plan for 2039): the middle 96% of the dates, widened to every date within half that
-    width of it. An event known only to the month, year or decade counts by its first day, so
-    that one "2016" does not stretch the view to 31 December. The page's script computes the
-    same for what a search or filter leaves (``fitted`` in page.js.j2)."""
+    ago", a plan for 2039): the middle 96% of the dates, less any date at either end whose gap
+    to the next is wider than all the rest (so one stray date among forty goes too), widened
+    to every date within half that width. An event known only to the month, year or decade
+    counts by its first day, so that one "2016" does not stretch the view to 31 December.
+    The page's script computes the same for what a search or filter leaves (``fitted``)."""
     events = list(events)
     starts = sorted(e.when.start for e in events)
     ends = sorted(_last(e) for e in events)
-    cut = len(starts) // 50
-    low, high = starts[cut], ends[len(ends) - 1 - cut]
-    slack = dt.timedelta(days=max(30.0, (high - low).days * _FAR))
-    first = min(s for s in starts if s >= _minus(low, slack))
-    last = max(e for e in ends if e <= _plus(high, slack))
+    n = len(starts)
+    low, high = n // 50, n - 1 - n // 50
+    for _ in range(max(1, n // 10)):  # a stray date at either end, however few the events
+        if low < high and starts[low + 1] - starts[low] > ends[high] - starts[low + 1]:
+            low += 1
+        elif low < high and ends[high] - ends[high - 1] > ends[high - 1] - starts[low]:
+            high -= 1
+        else:
+            break
+    first_core, last_core = starts[low], ends[high]
+    slack = dt.timedelta(days=max(30.0, (last_core - first_core).days * _FAR))
+    first = min(s for s in starts if s >= _minus(first_core, slack))
+    last = max(e for e in ends if e <= _plus(last_core, slack))
     return first, last
 
 
