@@ -21,6 +21,7 @@ from bigtimeline import big_timeline
 from test_render import sample_timeline
 
 from timeline import render
+from timeline.render import views
 from timeline.model import Timeline
 
 CHROMIUM = next((p for p in map(shutil.which, ("chromium", "chromium-browser")) if p), None)
@@ -308,7 +309,6 @@ def test_search_with_no_match_and_back_on_the_big_page(browser: Browser, big: Pa
 
 
 def test_permalink_opens_an_event_beyond_the_key_ones(browser: Browser, big: Path) -> None:
-    target = page_id = None
     page = _open(browser, big)
     target = page.evaluate("JSON.parse(document.getElementById('timeline-data').textContent).events.filter(e => !e.key)[5000].id")
     page.close()
@@ -316,6 +316,9 @@ def test_permalink_opens_an_event_beyond_the_key_ones(browser: Browser, big: Pat
     page_id = page.get_attribute("#details", "data-event")
     assert page_id == target
     assert page.is_checked("input[name=scope][value=all]")
+    event = next(e for e in big_timeline(10_000).events if e.id == target)
+    assert views.why(event) in page.inner_text("#details")  # the script words the evidence as Python does
+    assert page.inner_text("#details h3 .title") == event.title
     assert _errors(page) == []
 
 

@@ -19,7 +19,6 @@ from timeline.model import Article, Event, Timeline
 
 NO_VALUE = "__none__"  # the filter key of an event with no kind, status or actor
 MAX_LANES = 30  # past this, the least busy lanes of a view share one "other" lane
-_DAY_MS = 86_400_000
 _LABEL = 28  # characters of a lane label on a wide screen
 _SHORT_LABEL = 12  # ... and on a phone
 
@@ -138,20 +137,18 @@ def _record(event: Event, articles: dict[str, Article], lanes: dict[str, list[in
         "id": event.id,
         "start": when.start.isoformat(),
         "size": round(min(16.0, 8 + 3 * math.sqrt(sources - 1)), 1) if sources else 8,
-        "n": sources,
+
         "lanes": lanes,
         "kind": event.kind or NO_VALUE,
         "status": event.status or NO_VALUE,
         "actors": list(event.actors) or [NO_VALUE],
-        "outlets": sorted({outlet(articles.get(m.article), m.article) for m in event.mentions}),
-        "key": key,
-    }
+    }  # the number of sources and their outlets the script counts from the mentions
     if key:  # drawn on the chart as a label: the date and the headline
+        record["key"] = True
         record["label"] = _plotly_text(f"{_short_date(event)} · {event.title}", 44)
     if when.granularity != "day" or when.end != when.start:
-        # a span: plotly bars take a base and a length in milliseconds; end is inclusive
+        # a span: drawn from its first day to the day after its last
         record["end"] = (when.end + dt.timedelta(days=1)).isoformat()
-        record["ms"] = ((when.end - when.start).days + 1) * _DAY_MS
         record["opacity"] = _SPAN_OPACITY.get(when.granularity, 0.3)  # the vaguer, the fainter
     return record
 
@@ -204,21 +201,23 @@ def _layout(timeline: Timeline) -> dict[str, Any]:
     return layout
 
 
-_FAR = 0.5  # past the middle 96% of the dates, an event is "far off" beyond half its width
+_FAR = 0.25  # past the middle of the dates, a date is "far off" beyond a quarter of its width
+_TRIM = 200  # from this many events the middle 90% of the dates is the core, below it the middle 96%
 
 
 def fit(events: Iterable[Event]) -> tuple[dt.date, dt.date]:
     """The days that cover where the events are, less a few stray dates far off ("2,000 years
-    ago", a plan for 2039): the middle 96% of the dates, less any date at either end whose gap
-    to the next is wider than all the rest (so one stray date among forty goes too), widened
-    to every date within half that width. An event known only to the month, year or decade
+    ago", a plan for 2039): the middle 90% of the dates (96% below 200 events), less any date
+    at either end whose gap to the next is wider than all the rest (so one stray date among
+    forty goes too), widened to every date within a quarter of that width. An event known only to the month, year or decade
     counts by its first day, so that one "2016" does not stretch the view to 31 December.
     The page's script computes the same for what a search or filter leaves (``fitted``)."""
     events = list(events)
     starts = sorted(e.when.start for e in events)
     ends = sorted(_last(e) for e in events)
     n = len(starts)
-    low, high = n // 50, n - 1 - n // 50
+    cut = n // 20 if n >= _TRIM else n // 50
+    low, high = cut, n - 1 - cut
     for _ in range(max(1, n // 10)):  # a stray date at either end, however few the events
         if low < high and starts[low + 1] - starts[low] > ends[high] - starts[low + 1]:
             low += 1

@@ -192,7 +192,7 @@ def page_events(views: list[EventView], articles: dict[str, Article]) -> dict[st
             record["span"] = [when.start.isoformat(), when.end.isoformat()]
         optional = {
             "cameo": event.cameo, "who": list(view.actors), "places": list(event.places), "conflicts": list(event.conflicts),
-            "why": view.why, "sig": None if event.significance is None else f"{event.significance:.3g}",
+            "ev": _evidence(event), "sig": None if event.significance is None else f"{event.significance:.3g}",
         }  # fmt: skip
         record.update({k: v for k, v in optional.items() if v})
         record["rank"] = view.rank
@@ -203,6 +203,17 @@ def page_events(views: list[EventView], articles: dict[str, Article]) -> dict[st
         record["m"] = [_mention(m, article_at, sentences) for m in view.mentions]
         details.append(record)
     return {"details": details, "articles": table, "sentences": list(sentences)}
+
+
+def _evidence(event: Event) -> list[float] | None:
+    """The evidence as numbers, which the script puts in words as ``why`` does (a tenth of the
+    bytes of the words, on 10,000 events): ``[sources, outlets, referring, later, days_in_news,
+    kind_weight, status_weight, rank_in_date, the weight of that rank]``."""
+    e = event.evidence
+    if e is None:
+        return None
+    decay = SAME_DATE_DECAY ** (e.rank_in_date - 1)
+    return [e.sources, e.outlets, e.referring, e.later, e.days_in_news, e.kind_weight, e.status_weight, e.rank_in_date, decay]
 
 
 def _mention(view: MentionView, article_at: dict[str, int], sentences: dict[str, int]) -> list[Any]:
