@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import math
 import shutil
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -21,8 +22,8 @@ from bigtimeline import big_timeline
 from test_render import sample_timeline
 
 from timeline import render
-from timeline.render import views
 from timeline.model import Timeline
+from timeline.render import views
 
 CHROMIUM = next((p for p in map(shutil.which, ("chromium", "chromium-browser")) if p), None)
 OUTPUT = Path(__file__).resolve().parents[1] / "output"
@@ -73,6 +74,23 @@ def big(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("big") / "big.html"
     out.write_text(render.to_html(big_timeline(10_000), key=100), encoding="utf-8")
     return out
+
+
+_NO_NETWORK = ("--proxy-server=127.0.0.1:9", "--proxy-bypass-list=<-loopback>", "--host-resolver-rules=MAP * ~NOTFOUND")
+
+
+def _chromium(tmp_path: Path, url: str, *args: str, size: str = "1280,1000") -> str:
+    """Run headless Chromium's own command line on ``url`` with the network off; its standard
+    output (``--dump-dom``). For pages that need no clicking: test_timelinejs_browser.py."""
+    command = [
+        str(CHROMIUM), "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run", "--no-default-browser-check",
+        "--hide-scrollbars", f"--user-data-dir={tmp_path / 'profile'}", f"--window-size={size}",
+        "--virtual-time-budget=15000", *_NO_NETWORK, *args, url,
+    ]  # fmt: skip
+    done = subprocess.run(command, capture_output=True, text=True, timeout=180, check=False)
+    assert done.returncode == 0, done.stderr[-2000:]
+    return done.stdout
 
 
 def _write(tmp_path: Path, timeline: Timeline, **options: Any) -> Path:
