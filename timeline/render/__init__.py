@@ -3,9 +3,10 @@
 Needs: Timeline. Adds: nothing; it only reads. The only package that imports plotly.
 
 Every string that comes from an article or its metadata is escaped: Jinja2 autoescapes the
-page, the chart's hover text and labels are escaped for plotly.js's HTML dialect
-(``figure.py``), and the chart's JSON is embedded with ``<``, ``>`` and ``&`` as ``\\u``
-escapes. The same timeline gives the same bytes: no random ids, no clock, sorted keys.
+page, the chart's labels are escaped for plotly.js's HTML dialect (``figure.py``; the script
+escapes the hover text it builds), and the page's data is one JSON island, embedded with
+``<``, ``>`` and ``&`` as ``\\u`` escapes so that no ``</script>`` or ``<!--`` in an article can
+end it. The script sets article strings as text, never as HTML. The same timeline gives the same bytes: no random ids, no clock, sorted keys.
 """
 
 from __future__ import annotations
@@ -37,19 +38,26 @@ def to_html(timeline: Timeline, cdn: bool = False, key: int | None = None, selec
     keys = key_ids(timeline, key if key is not None else len(timeline.events))
     ranks = {e.id: place for place, e in enumerate(sorted(timeline.events, key=lambda e: -(e.significance or 0.0)), start=1)}
     statuses = status_order(timeline)
+    views_ = [views.event_view(e, articles, e.id in keys, ranks[e.id]) for e in timeline.events]
+    data = figure(timeline, articles, keys)
+    listed = views.page_events(views_, articles)
+    for record, detail in zip(data["events"], listed.pop("details"), strict=True):
+        record.update(detail)
+    data.update(listed)
     page_js = _environment().get_template("page.js.j2").render()
     plotly_js = None if cdn else _plotly_js()
     return _environment().get_template("page.html.j2").render(
         timeline=timeline,
         selection=selection,
-        events=[views.event_view(e, articles, e.id in keys, ranks[e.id]) for e in timeline.events],
+        count=len(timeline.events),
+        events=[v for v in views_ if v.key],  # in the page as HTML too: they show before the script runs, and without it
         key_count=len(keys),
         choices=views.choices(timeline, articles),
         no_value=NO_VALUE,
         legend=[("status unknown" if s == NO_VALUE else s, colour(s, statuses)) for s in statuses],
         date_range=views.date_range(timeline),
         outlets=len({a.source or a.id for a in timeline.articles}),
-        figure_json=_script_json(figure(timeline, articles, keys)),
+        page_json=_script_json(data),
         plotly_js=plotly_js,
         plotly_url=_plotly_url() if cdn else None,
         page_js=page_js,
