@@ -217,7 +217,7 @@ def _evidence(event: Event) -> list[float] | None:
 
 
 def _mention(view: MentionView, article_at: dict[str, int], sentences: dict[str, int]) -> list[Any]:
-    """``[article, sentence, mark start, mark end, expression, value, rule, anchor, trigger, disagrees]``;
+    """``[article, sentence, mark start, mark end, expression, value, rule, anchor, trigger, disagrees, correction]``;
     the article and sentence by their place in the page's tables, the mark by offsets into the
     sentence (equal when the expression was not found in it)."""
     m = view.mention
@@ -231,4 +231,5 @@ def _mention(view: MentionView, article_at: dict[str, int], sentences: dict[str,
         start += len(piece.text)
     else:
         start = end = 0
-    return [article_at[m.article], at, start, end, m.expression, m.value, m.rule, m.anchor or "", m.trigger or "", 1 if view.disagrees else 0]
+    return [article_at[m.article], at, start, end, m.expression, m.value, m.rule, m.anchor or "", m.trigger or "", 1 if view.disagrees else 0,
+            m.correction or ""]
