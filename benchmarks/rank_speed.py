@@ -59,6 +59,7 @@ def _readings(articles: tuple[Article, ...], corpus: Path, reuse: Path | None) -
         if len(readings) == len(articles):
             return readings
     readings = pipeline.readings(articles, run=run)
+    path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(pickle.dumps(readings))
     return readings
 
