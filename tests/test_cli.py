@@ -7,23 +7,11 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from click.testing import CliRunner, Result
+from click.testing import CliRunner
+from clitools import ARTICLE, assert_bad_input, run
 
 from timeline import files
 from timeline.cli import main
-
-ARTICLE = "---\npublished: 2016-07-14\nsource: Test Wire\n---\nThe ministers met in Vienna on 5 September 2016 and agreed a truce.\n"
-
-
-def run(*args: str, input: bytes | str | None = None) -> Result:
-    return CliRunner().invoke(main, list(args), input=input)
-
-
-def assert_bad_input(result: Result, message: str) -> None:
-    """Exit 1, exactly one line on stderr, no traceback."""
-    assert result.exit_code == 1, result.output
-    assert isinstance(result.exception, SystemExit)
-    assert result.stderr == f"Error: {message}\n"
 
 
 def write(path: Path, content: str | bytes) -> str:

@@ -13,27 +13,16 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
+from clitools import ARTICLE, assert_bad_input, run
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from timeline import corpus, inputs
-from timeline.cli import main
 from timeline.errors import TimelineError, TooLarge
 
-ARTICLE = "---\npublished: 2016-07-14\nsource: Test Wire\n---\nThe ministers met in Vienna on 5 September 2016 and agreed a truce.\n"
 LINE = '{"id": "a", "published": "2016-07-14", "text": "The ministers met in Vienna on 5 September 2016."'
 
 
-def run(*args: str, input: bytes | str | None = None) -> Result:
-    return CliRunner().invoke(main, list(args), input=input)
-
-
-def assert_bad_input(result: Result, message: str) -> None:
-    """Exit 1, exactly one line on stderr (no warning before it), no traceback."""
-    assert result.exit_code == 1, result.output
-    assert isinstance(result.exception, SystemExit)
-    assert result.stderr == f"Error: {message}\n"
 
 
 def jsonl(tmp_path: Path, *lines: str) -> str:
