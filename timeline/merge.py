@@ -22,7 +22,7 @@ from typing import NamedTuple
 
 from timeline import wording
 from timeline.events.lexicon import lexicon
-from timeline.model import Article, Event, Mention, Timeline, When
+from timeline.model import Article, Event, Granularity, Mention, Timeline, When
 from timeline.wording import Text, collapse_spellings, place_words, stem, tfidf
 
 # The evidence that two mentions report one happening (``_score``), and how much of it they
@@ -41,7 +41,6 @@ UNION_THRESHOLD = 0.5  # a mention this sure of two events makes them one
 MAX_BUCKET = 24  # the clusters of one blocking key a mention looks at (the latest)
 MAX_CANDIDATES = 6  # ... and of all its keys, those sharing most keys with it
 MAX_COMPARED = 8  # the mentions of one cluster a newcomer is compared with
-_GRANULARITY_ORDER = ("day", "week", "month", "quarter", "season", "year", "decade", "century")
 
 
 def merge(events: Iterable[Event], articles: tuple[Article, ...] = (), title: str = "Timeline") -> Timeline:
@@ -472,8 +471,8 @@ _MANY_REPORTS = 4  # articles: from here on a name must come from the headline o
 
 def _agreed_when(events: list[Event]) -> tuple[When, tuple[str, ...]]:
     """The most precise date all mentions agree on, and the dates that disagree with it."""
-    finest = min(_GRANULARITY_ORDER.index(e.when.granularity) for e in events)
-    votes = Counter(e.when.value for e in events if _GRANULARITY_ORDER.index(e.when.granularity) == finest)
+    finest = min(Granularity(e.when.granularity).coarseness for e in events)
+    votes = Counter(e.when.value for e in events if Granularity(e.when.granularity).coarseness == finest)
     value = sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
     when = next(e.when for e in events if e.when.value == value)
     disagree = sorted({e.when.value for e in events if _date_relation(e.when, when) not in ("same", "nested")})
@@ -505,7 +504,7 @@ def _canonical_actors(events: list[Event]) -> list[Event]:
 
 def _precision_first(event: Event, published: dict[str, dt.date]) -> tuple:
     """Finer dates first, so coarse mentions meet the events they might belong to."""
-    return (_GRANULARITY_ORDER.index(event.when.granularity), _mention_key(event.mentions[0], published))
+    return (Granularity(event.when.granularity).coarseness, _mention_key(event.mentions[0], published))
 
 
 def _mention_key(mention: Mention, published: dict[str, dt.date]) -> tuple:

@@ -49,6 +49,14 @@ class Granularity(StrEnum):
     DECADE = "decade"
     CENTURY = "century"
 
+    @property
+    def coarseness(self) -> int:
+        """0 for a day, up to 7 for a century: the order the members are listed in."""
+        return _GRANULARITY_ORDER.index(self)
+
+
+_GRANULARITY_ORDER = tuple(Granularity)
+
 
 class TimexType(StrEnum):
     """TIMEX3 types."""

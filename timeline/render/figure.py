@@ -30,7 +30,6 @@ _STATUS_COLOURS = {
     "proposed": "#d95f02",
     "conditional": "#7570b3",
     "denied": "#c0392b",
-    "reported": "#a6761d",
     NO_VALUE: "#6b7280",
 }
 _PALETTE = ("#e7298a", "#66a61e", "#8c564b", "#bcbd22", "#17becf", "#9467bd")
