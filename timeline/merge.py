@@ -42,6 +42,8 @@ MAX_BUCKET = 24  # the clusters of one blocking key a mention looks at (the late
 MAX_CANDIDATES = 6  # ... and of all its keys, those sharing most keys with it
 MAX_COMPARED = 8  # the mentions of one cluster a newcomer is compared with
 
+_COARSENESS = {g.value: g.coarseness for g in Granularity}  # "day": 0 ... "century": 7
+
 
 def merge(events: Iterable[Event], articles: tuple[Article, ...] = (), title: str = "Timeline") -> Timeline:
     """One entry per real-world event; events sorted by start, end, then title; ids stable."""
@@ -471,8 +473,8 @@ _MANY_REPORTS = 4  # articles: from here on a name must come from the headline o
 
 def _agreed_when(events: list[Event]) -> tuple[When, tuple[str, ...]]:
     """The most precise date all mentions agree on, and the dates that disagree with it."""
-    finest = min(Granularity(e.when.granularity).coarseness for e in events)
-    votes = Counter(e.when.value for e in events if Granularity(e.when.granularity).coarseness == finest)
+    finest = min(_COARSENESS[e.when.granularity] for e in events)
+    votes = Counter(e.when.value for e in events if _COARSENESS[e.when.granularity] == finest)
     value = sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
     when = next(e.when for e in events if e.when.value == value)
     disagree = sorted({e.when.value for e in events if _date_relation(e.when, when) not in ("same", "nested")})
@@ -504,7 +506,7 @@ def _canonical_actors(events: list[Event]) -> list[Event]:
 
 def _precision_first(event: Event, published: dict[str, dt.date]) -> tuple:
     """Finer dates first, so coarse mentions meet the events they might belong to."""
-    return (Granularity(event.when.granularity).coarseness, _mention_key(event.mentions[0], published))
+    return (_COARSENESS[event.when.granularity], _mention_key(event.mentions[0], published))
 
 
 def _mention_key(mention: Mention, published: dict[str, dt.date]) -> tuple:
