@@ -22,6 +22,7 @@ _PLACE_PREPS = ("in", "at", "to", "from", "near", "inside", "outside", "across",
 _ACTOR_LABELS = ("PERSON", "ORG", "GPE", "NORP")
 _PLACE_LABELS = ("GPE", "LOC", "FAC")
 _DATE_LABELS = ("DATE", "TIME")
+_EMBEDDING = ("relcl", "acl", "advcl", "ccomp", "xcomp", "pcomp")  # clauses inside a phrase
 
 
 @dataclass(frozen=True)
@@ -217,9 +218,8 @@ def _objects(trigger: Token, span: Span, segment_start: int) -> tuple[Token, ...
             found.extend(c for c in child.children if c.dep_ == "pobj")
     if trigger.dep_ == "acl" and trigger.head.pos_ in ("NOUN", "PROPN"):
         found.append(trigger.head)  # "a deal announced ...": the deal
-    if trigger.dep_ == "relcl" and trigger.head.pos_ in ("NOUN", "PROPN") and not any(c.dep_ == "dobj" or c.tag_ == "WRB" for c in trigger.children):
-        if any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ not in ("WDT", "WP") for c in trigger.children):
-            found.append(trigger.head)  # "the plan [the two men accepted]": the plan
+    if (acted_on := relative_head(trigger)) is not None:
+        found.append(acted_on)  # "the plan [the two men accepted]": the plan
     own = [t for t in found if segment_start <= t.idx < span.start_char]
     return tuple(own or found)
 
@@ -259,16 +259,28 @@ def _clause_nouns(trigger: Token) -> list[Token]:
         if child.dep_ in ("prep", "agent", "dobj", "attr", "nsubj", "nsubjpass", "dative", "oprd"):
             heads = [child] if child.dep_ not in ("prep", "agent") else [c for c in child.children if c.dep_ == "pobj"]
             for head in heads:
-                found.extend(t for t in head.subtree if t.pos_ == "NOUN" and t.ent_type_ not in _DATE_LABELS and not _in_clause_of(t, head))
+                found.extend(t for t in head.subtree if t.pos_ == "NOUN" and t.ent_type_ not in _DATE_LABELS and not inside_clause(t, head))
     return sorted(found, key=lambda t: abs(t.i - trigger.i))
 
 
-def _in_clause_of(token: Token, top: Token) -> bool:
-    while token.i != top.i:
-        if token.dep_ in ("relcl", "acl", "advcl", "ccomp", "xcomp", "pcomp"):
+def inside_clause(token: Token, top: Token, deps: tuple[str, ...] = _EMBEDDING) -> bool:
+    """Whether ``token`` stands in a clause (one of ``deps``) inside the phrase under ``top``."""
+    while token.i != top.i and token.head.i != token.i:
+        if token.dep_ in deps:
             return True
         token = token.head
     return False
+
+
+def relative_head(trigger: Token) -> Token | None:
+    """The noun a relative clause's verb acts on, where the clause has its own subject and
+    no object: "the plan [the two men accepted]" → plan; not "the city where he died"."""
+    head = trigger.head
+    if trigger.dep_ != "relcl" or head.pos_ not in ("NOUN", "PROPN") or any(c.dep_ == "dobj" or c.tag_ == "WRB" for c in trigger.children):
+        return None
+    if not any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ not in ("WDT", "WP") for c in trigger.children):
+        return None
+    return head
 
 
 def _word_kind(token: Token, lex: Lexicon) -> Kind | None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from timeline.events.clause import Clause, refusal, role_tokens
+from timeline.events.clause import Clause, inside_clause, refusal, relative_head, role_tokens
 from timeline.events.lexicon import Lexicon
 from timeline.events.naming import People, clean_name
 from timeline.model import Status
@@ -31,13 +31,13 @@ _INNER_ASIDES = ("advcl", "parataxis", "relcl", "appos", "mark", "intj", "meta",
 _ARTICLES = ("the", "a", "an")
 _ADVERBIALS = ("prep", "advmod", "advcl", "npadvmod", "punct", "mark")
 _DASHES = ("-", "–", "—", "--")
+_NAME_CLAUSES = ("relcl", "acl", "advcl", "ccomp")  # a name inside these is not the subject's
 # adverbs a verb keeps: they change what happened ("flew back", "did not meet")
 _VERB_ADVERBS = ("not", "never", "back", "home", "abroad", "away", "out", "down", "up", "off", "together", "jointly", "again")
 # what may go, right to left, when a headline is too long
 _OPTIONAL = ("prep", "acl", "conj", "npadvmod", "advmod", "agent", "appos")
 _DATE_ENTS = ("DATE", "TIME")
 _PERSONAL = ("he", "she", "his", "her")
-_NOUNS = ("NOUN", "PROPN", "PRON", "NUM")
 
 
 def title(clause: Clause, expression: range, segment: int, people: People, lex: Lexicon, offset: int = 0) -> str | None:
@@ -74,25 +74,22 @@ def title(clause: Clause, expression: range, segment: int, people: People, lex: 
         verb = "am"
     if (subject == "there" or clause.subject is not None and clause.subject.tag_ == "PRP") and verb.startswith("to "):
         verb = "will " + verb[3:]  # "They will meet", not "They to meet"
-    rest_of = trigger
     if clause.control is not None:  # "Vucic refuses to sign annex"
         verb = f"{_verb(clause.control, clause.status, _plural(clause.subject))} to {trigger.lemma_.lower()}"
-    kept = [t for t in _relative_object(trigger, skip) + _rest(rest_of, skip) if t.i not in other and not _article_of(t, rest_of)]
+    kept = [t for t in _relative_object(trigger, skip) + _rest(trigger, skip) if t.i not in other and not _article_of(t, trigger)]
     budget = max(3, _WORDS - len(subject.split()) - len(verb.split()))
-    rest = _words(_shortened(_tidy(kept), budget, _core(rest_of, skip | other), rest_of.i), people, lex, _quoted(kept, rest_of))  # noqa: E501
+    rest = _words(_shortened(_tidy(kept), budget, _core(trigger, skip | other), trigger.i), people, lex, _quoted(kept, trigger))
     if not subject and not rest:
         return None
     return _finish(" ".join(part for part in (subject, verb, rest) if part))
 
 
 def _relative_object(trigger: Token, skip: set[int]) -> list[Token]:
-    """The noun a relative clause's verb acts on: "the plan [the two men accepted]" → "plan"."""
-    head = trigger.head
-    if trigger.dep_ != "relcl" or head.pos_ not in ("NOUN", "PROPN") or any(c.dep_ == "dobj" or c.tag_ == "WRB" for c in trigger.children):
+    """The noun a relative clause's verb acts on, as its object: "the plan [the two men accepted]" → "plan"."""
+    head = relative_head(trigger)
+    if head is None:
         return []
-    if not any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ not in ("WDT", "WP") for c in trigger.children):
-        return []
-    return [t for t in _kept(head, skip | {t.i for t in trigger.subtree}) if not (t.dep_ == "det" and t.lower_ in _ARTICLES and t.head.i == head.i)]
+    return [t for t in _kept(head, skip | {t.i for t in trigger.subtree}) if not _article_of(t, head)]
 
 
 def _next_stretch(doc, expression: range, skip: set[int]) -> set[int]:
@@ -134,7 +131,8 @@ def _skipped(doc, expression: range) -> set[int]:
         if token.lower_ in ('"', "“", "”", "‘", "’", "'") and token.tag_ in ("``", "''", "-LRB-", "-RRB-"):
             skip.add(token.i)
     dashes = [t.i for t in doc if t.text in _DASHES and t.i > 0 and doc[t.i - 1].whitespace_]
-    for opening, closing in zip(dashes, [*dashes[1:], len(doc) - 1][: len(dashes)], strict=True):  # "- two steps short of ... -": an aside
+    for k, opening in enumerate(dashes):  # "- two steps short of ... -": an aside, to the next dash or the end
+        closing = dashes[k + 1] if k + 1 < len(dashes) else len(doc) - 1
         if opening > min(expression, default=0):
             skip.update(range(opening, closing + 1))
     for token in doc:  # "for [Saturday]['s] show": the possessive goes with its date
@@ -199,17 +197,7 @@ def _named(subject: Token) -> Token:
     Margaret Chan, suggested" -> Chan."""
     if subject.ent_type_ == "PERSON":
         return subject
-    return next((t for t in subject.subtree if t.dep_ == "appos" and t.ent_type_ == "PERSON" and not _in_clause(t, subject)), subject)
-
-
-def _in_clause(token: Token, top: Token) -> bool:
-    """Whether ``token`` stands in a clause inside the phrase under ``top`` ("the brothers, who
-    play with their sister [La Toya]")."""
-    while token.i != top.i and token.head.i != token.i:
-        if token.dep_ in ("relcl", "acl", "advcl", "ccomp"):
-            return True
-        token = token.head
-    return False
+    return next((t for t in subject.subtree if t.dep_ == "appos" and t.ent_type_ == "PERSON" and not inside_clause(t, subject, _NAME_CLAUSES)), subject)
 
 
 def _rest(trigger: Token, skip: set[int]) -> list[Token]:
@@ -321,7 +309,8 @@ def _shortened(tokens: list[Token], budget: int, core: set[int], root: int = -1)
     ``budget`` words are left; the ``core`` words and what they stand on stay. ``root``: the
     verb the tokens depend on, if it is not among them."""
     kept = list(tokens)
-    while _count(kept) > budget:
+    roles = role_tokens(kept[0].doc) if kept else set()  # once: the loop below counts again and again
+    while _count(kept, roles) > budget:
         indices = {t.i for t in kept}
         protected = set(core)
         for i in core:  # the path from each core word up to the phrase's top stays
@@ -348,11 +337,9 @@ def _shortened(tokens: list[Token], budget: int, core: set[int], root: int = -1)
     return kept
 
 
-def _count(tokens: list[Token]) -> int:
-    """Words as the headline writes them: a person's name is one word, a title before it none."""
-    if not tokens:
-        return 0
-    roles = role_tokens(tokens[0].doc)
+def _count(tokens: list[Token], roles: set[int]) -> int:
+    """Words as the headline writes them: a person's name is one word, a title before it
+    (``roles``) none."""
     return sum(1 for t in tokens if not t.is_punct and t.i not in roles and not (t.ent_type_ == "PERSON" and t.ent_iob_ == "I" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].ent_iob_ == "I"))
 
 
