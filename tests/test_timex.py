@@ -460,31 +460,22 @@ def _broken_copy(tmp_path: Path, old: str, new: str) -> Path:
     return folder
 
 
-def test_unknown_pattern_raises_rule_error_with_file_and_rule(tmp_path: Path) -> None:
-    folder = _broken_copy(tmp_path, 'pattern = "%month(?: of)?,? %year4"', 'pattern = "%month_lng(?: of)?,? %year4"')
-    with pytest.raises(RuleError, match=r"rules/en/date\.toml rule 'month_year': unknown pattern %month_lng"):
-        load(folder)
-
-
-def test_bad_regex_and_bad_template_raise_rule_error(tmp_path: Path) -> None:
-    folder = _broken_copy(tmp_path, 'value = "{2}-{month:1}"', 'value = "{7}-{month:1}"')
-    with pytest.raises(RuleError, match=r"rule 'month_year': template \{7\} refers to group 7"):
-        load(folder)
-    folder2 = _broken_copy(tmp_path / "b", 'pattern = "%month(?: of)?,? %year4"', 'pattern = "%month(?: of,? %year4"')
-    with pytest.raises(RuleError, match=r"rule 'month_year': bad regex"):
-        load(folder2)
-
-
-def test_bad_context_or_counterexample_raises_rule_error(tmp_path: Path) -> None:
-    folder = _broken_copy(tmp_path, 'not_preceded_by = "%not_a_year_before"', 'not_preceded_by = "%no_such_list"')
-    with pytest.raises(RuleError, match=r"rule 'year_after_preposition': unknown pattern %no_such_list in not_preceded_by"):
-        load(folder)
-    folder2 = _broken_copy(tmp_path / "b", 'not_followed_by = "%not_a_year_after"', 'not_followed_by = "(?:"')
-    with pytest.raises(RuleError, match=r"rule 'year_bare': bad regex in not_followed_by"):
-        load(folder2)
-    folder3 = _broken_copy(tmp_path / "c", 'counterexamples = [["Hayden scored', 'counterexamples = [["x"], ["Hayden scored')
-    with pytest.raises(RuleError, match=r"rule 'century': counterexamples must be"):
-        load(folder3)
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        ('pattern = "%month(?: of)?,? %year4"', 'pattern = "%month_lng(?: of)?,? %year4"',
+         r"rules/en/date\.toml rule 'month_year': unknown pattern %month_lng"),
+        ('value = "{2}-{month:1}"', 'value = "{7}-{month:1}"', r"rule 'month_year': template \{7\} refers to group 7"),
+        ('pattern = "%month(?: of)?,? %year4"', 'pattern = "%month(?: of,? %year4"', r"rule 'month_year': bad regex"),
+        ('not_preceded_by = "%not_a_year_before"', 'not_preceded_by = "%no_such_list"',
+         r"rule 'year_after_preposition': unknown pattern %no_such_list in not_preceded_by"),
+        ('not_followed_by = "%not_a_year_after"', 'not_followed_by = "(?:"', r"rule 'year_bare': bad regex in not_followed_by"),
+        ('counterexamples = [["Hayden scored', 'counterexamples = [["x"], ["Hayden scored', r"rule 'century': counterexamples must be"),
+    ],
+)
+def test_a_broken_rule_raises_rule_error_naming_file_and_rule(tmp_path: Path, old: str, new: str, message: str) -> None:
+    with pytest.raises(RuleError, match=message):
+        load(_broken_copy(tmp_path, old, new))
 
 
 def test_rule_that_matches_nothing_is_rejected(tmp_path: Path) -> None:
