@@ -146,10 +146,50 @@ def test_headlines(text: str, date: tuple[str, str], title: str) -> None:
          ("Monday", "2019-03-04"), "Troops from France, Spain, Italy, Greece and Portugal arrive in the old port of Lisbon"),
         ("The stadium set a capacity of 60,000 for Saturday's show.", ("Saturday", "2019-03-02"), "Stadium sets capacity of 60,000 for show"),
         ("Peter Novak's death aged 50 in June shocked his fans.", ("June", "2018-06"), "Novak's death"),
+        # a phrase whose modifier is cut goes with it when little is left ("in connection", "as part", "according")
+        ("On Tuesday, police searched the Las Vegas home and offices of the singer's doctor, Brice Martin, as part of a manslaughter investigation into the singer's death.",
+         ("Tuesday", "2019-03-05"), "Police search Las Vegas home and offices of the singer's doctor"),
+        ("Sales of the album rose by half in the first quarter in Britain alone, according to the chart analysts Nielsen.",
+         ("the first quarter", "2019-Q1"), "Sales of the album rise by half in United Kingdom alone"),
+        ("The woman is on the verge of declaring her candidacy for the presidency of the regional council, her aide said on Tuesday.",
+         ("Tuesday", "2019-03-05"), "Her aide says the woman is on the verge of declaring her candidacy"),
+        # a sentence's length of time stays; a date's own time goes
+        ("The doctor was sentenced to four years in county jail on Tuesday.", ("Tuesday", "2019-03-05"), "Doctor sentenced to four years in county jail"),
+        # a relative possessive names its owner; a hyphenated word stays whole
+        ("The woman, whose illness began in early March, had no contact with the other cases.", ("early March", "2019-03"), "Woman's illness begins"),
+        ("The negotiators agreed on Saturday after a good-humored session.", ("Saturday", "2019-03-02"), "Negotiators agree after a good-humored session"),
+        # two dates of one stretch ("on Wednesday to Friday") share its words
+        ("The girl attended school on Wednesday to Friday after returning from holiday.", ("Friday", "2019-03-01"), "Girl attends school after returning from holiday"),
     ],
 )
 def test_headlines_in_the_sentence_words(text: str, date: tuple[str, str], title: str) -> None:
     assert only(extract(text, date)).title == title
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "title", "actor"),
+    [
+        ("Dr Brice Martin says that on Monday night he injected the patient with sedatives.", ("Monday night", "2019-03-04TNI"),
+         "Martin injects patient with sedatives", "Brice Martin"),
+        ("\"I started to feel better on Friday,\" Peter Novak said.", ("Friday", "2019-03-01"), "Novak starts to feel better", "Peter Novak"),
+        # more than one person speaks, or none: the pronoun stays
+        ("Brice Martin and Peter Novak said he left on Friday.", ("Friday", "2019-03-01"), "He leaves", None),
+        ("\"I started to feel better on Friday.\"", ("Friday", "2019-03-01"), "I start to feel better", None),
+    ],
+)
+def test_a_pronoun_in_reported_speech_is_its_speaker(text: str, date: tuple[str, str], title: str, actor: str | None) -> None:
+    event = only(extract(text, date))
+    assert event.title == title
+    assert (actor in event.actors) if actor else not any(a for a in event.actors if " " in a)
+
+
+def test_speakers_for_they_and_captions_and_comments() -> None:
+    shut = only(extract("Health officials announced they are shutting all schools on Friday.", ("Friday", "2019-03-08")))
+    assert shut.title == "Health officials will shut all schools"
+    assert extract("Lawyers for Dr Brice Martin, shown in 2018, said the dose was lethal.", ("2018", "2018")) == ()
+    assert extract("Dr Brice Martin, pictured here on Monday, joined the team.", ("Monday", "2019-03-04")) == ()
+    assert only(extract("The film shown on Monday was made in Oslo.", ("Monday", "2019-03-04"))).title == "Film shown"  # no caption
+    assert extract("At 10:13 am on 16 Jun 2019, sensiblegrannie wrote: I understand your concern.", ("16 Jun 2019", "2019-06-16")) == ()
 
 
 def test_a_pronoun_subject_is_named_when_one_person_is_named_before() -> None:

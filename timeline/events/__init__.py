@@ -64,6 +64,10 @@ def _dated_sentences(article: Article, timexes: tuple[Timex, ...], lex: Lexicon)
     return by_sentence
 
 
+# what may stand between two dates of one stretch: "on Wednesday [to] Friday [] last week", "April 24 [and] 25"
+_JOINED = re.compile(r"(?:[\s,–—-]|\b(?:to|and|or|through|until|till|from|between|of|on|in|at)\b)*$", re.IGNORECASE)
+
+
 def _after_dateline(text: str, sentence: tuple[int, int], timex: Timex, lex: Lexicon) -> tuple[int, int]:
     """The sentence without a wire's dateline before the date: "GENEVA | Wed Apr 29, 2009
     7:31 pm EDT GENEVA (Reuters) - The World Health Organization said on Wednesday ..."."""
@@ -101,11 +105,13 @@ def _events(pending: list[tuple[Article, dict[tuple[int, int], list[Timex]]]], l
         people = naming.People(_person_names(article.text, parsed, lex), _acronyms(article.text), article.text)
         found: list[Event] = []
         for (start, end), doc in zip(sentences, parsed, strict=True):
-            previous_end = 0
+            previous_end, last_end = 0, None
             opening = opening_of[(start, end)]
             for timex in by_sentence[(start, end)]:
+                if last_end is not None and not _JOINED.match(article.text, last_end, timex.start):
+                    previous_end = last_end - start  # "meet Putin on Thursday [and Lavrov on Friday]": a stretch of its own
                 event = _event(article, timex, doc, start, previous_end, people, lex, timex is opening)
-                previous_end = timex.end - start
+                last_end = timex.end
                 if event is not None:
                     found.append(event)
         yield tuple(found)
@@ -146,7 +152,7 @@ def _event(
         status = Status.SCHEDULED if relation == "future" else Status.OCCURRED
         return Event(when=when, title=_title(None, doc, timex, tokens, previous_end, people, lex, sentence_start, sentence), mentions=(mention,), status=status)
     named = (n for e in clause.actor_spans if (n := naming.actor_name(e, people, lex, sentence_start)))
-    meant = headline.subject_person(clause, people, sentence_start)  # "he returned": the one person he can be
+    meant = headline.subject_person(clause, people, lex, sentence_start)  # "he returned": the one person he can be
     actors = _unique([*([meant] if meant else []), *named])
     roles = _unique(
         (people.canonical(e.text, sentence_start + e.start_char), r) for e in clause.actor_spans if (r := naming.role_of(e, lex))

@@ -151,8 +151,21 @@ def dates_a_thing(doc: Doc, start: int, end: int, lex: Lexicon) -> bool:
     """True where the expression only names a thing: "the 2008 Olympic Games", "the 2005
     budget". It dates no event, unless the noun is one ("Wednesday's bombing")."""
     span = doc.char_span(start, end, alignment_mode="expand")
+    if span is not None and len(span) and _caption(span, lex):
+        return True
     head = _modified_noun(span) if span is not None and len(span) else None
     return head is not None and lex.kind_of(head.lemma_) is None
+
+
+def _caption(span: Span, lex: Lexicon) -> bool:
+    """ "Dr Murray, [shown here in February], ...": a photograph's date, not an event's."""
+    verb = span.root
+    while verb.dep_ in ("pobj", "prep", "npadvmod") and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.dep_ != "acl" or verb.tag_ != "VBN" or verb.lemma_.lower() not in lex.captions:
+        return False
+    aside = verb.i > 0 and verb.doc[verb.i - 1].text == ","  # ", shown in 2010,": set off as a caption is
+    return verb.head.ent_type_ == "PERSON" or aside or any(c.lower_ == "here" for c in verb.children)
 
 
 def _modified_noun(span: Span) -> Token | None:
@@ -280,6 +293,8 @@ def relative_head(trigger: Token) -> Token | None:
         return None
     if not any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ not in ("WDT", "WP") for c in trigger.children):
         return None
+    if any(t.tag_ == "WP$" for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.children):
+        return None  # "the woman [whose illness began]": she is its possessor, not its object
     return head
 
 
@@ -360,7 +375,7 @@ def _status(trigger: Token, lex: Lexicon, relation: str) -> Status:
     if _under_proposal(trigger, lex) and trigger.tag_ in ("VB", "VBP", "VBZ"):
         return Status.PROPOSED
     if trigger.tag_ == "VBG":  # "is meeting", "going to Moscow, meeting Putin tonight"
-        if relation != "past":
+        if relation != "past" and not (relation == "current" and trigger.dep_ in ("xcomp", "conj") and finite_tag(trigger) == "VBD"):  # not "started slaughtering"
             return Status.SCHEDULED if relation == "future" or not _has_be(trigger) else Status.ONGOING
     if relation == "future" and trigger.tag_ not in ("VBD", "VBN"):
         return Status.SCHEDULED

@@ -37,7 +37,11 @@ _VERB_ADVERBS = ("not", "never", "back", "home", "abroad", "away", "out", "down"
 # what may go, right to left, when a headline is too long
 _OPTIONAL = ("prep", "acl", "conj", "npadvmod", "advmod", "agent", "appos")
 _DATE_ENTS = ("DATE", "TIME")
+_ATTRIBUTION = ("according",)
+_UNITS = ("minute", "hour", "day", "week", "month", "year", "decade")  # "according to Nielsen": who says so, not what happened
 _PERSONAL = ("he", "she", "his", "her")
+_FIRST_PERSON = ("i", "my", "me")  # only the speaker of a quote can be meant
+_REPORTED = ("ccomp", "parataxis", "xcomp")  # how a reported clause hangs on the verb that reports it
 
 
 def title(clause: Clause, expression: range, segment: int, people: People, lex: Lexicon, offset: int = 0) -> str | None:
@@ -69,13 +73,14 @@ def title(clause: Clause, expression: range, segment: int, people: People, lex: 
         verb = trigger.text if trigger.tag_ == "VBN" else _verb(trigger, clause.status, head.tag_ in ("NNS", "NNPS"))
         after = _shortened(_rest(trigger, skip), _WORDS - len(noun), _core(trigger, skip), trigger.i)
         return _finish(" ".join(filter(None, (_words(noun, people, lex), verb, _words(after, people, lex)))))
-    verb = _verb(trigger, clause.status, _plural(clause.subject or _expletive(trigger)))
-    if clause.subject is not None and clause.subject.lower_ == "i" and verb in ("is", "are"):
+    named_speaker = clause.subject is not None and clause.subject.lower_ == "i" and subject != "I"  # "Tsang starts", not "Tsang start"
+    verb = _verb(trigger, clause.status, _plural(clause.subject or _expletive(trigger)) and not named_speaker)
+    if clause.subject is not None and clause.subject.lower_ == "i" and not named_speaker and verb in ("is", "are"):
         verb = "am"
     if (subject == "there" or clause.subject is not None and clause.subject.tag_ == "PRP") and verb.startswith("to "):
         verb = "will " + verb[3:]  # "They will meet", not "They to meet"
     if clause.control is not None:  # "Vucic refuses to sign annex"
-        verb = f"{_verb(clause.control, clause.status, _plural(clause.subject))} to {trigger.lemma_.lower()}"
+        verb = f"{_verb(clause.control, clause.status, _plural(clause.subject) and not named_speaker)} to {trigger.lemma_.lower()}"
     kept = [t for t in _relative_object(trigger, skip) + _rest(trigger, skip) if t.i not in other and not _article_of(t, trigger)]
     budget = max(3, _WORDS - len(subject.split()) - len(verb.split()))
     rest = _words(_shortened(_tidy(kept), budget, _core(trigger, skip | other), trigger.i), people, lex, _quoted(kept, trigger))
@@ -125,7 +130,7 @@ def _skipped(doc, expression: range) -> set[int]:
     brackets."""
     skip = set(expression)
     for ent in doc.ents:
-        if ent.label_ in _DATE_ENTS and not any(t.lower_ in ("old", "aged", "age") for t in ent):  # not "a 25-year-old man", "aged 50"
+        if ent.label_ in _DATE_ENTS and not any(t.lower_ in ("old", "aged", "age") for t in ent) and not _term(ent):  # not "a 25-year-old man", "aged 50"
             skip.update(range(ent.start, ent.end))
     for token in doc:
         if token.lower_ in ('"', "“", "”", "‘", "’", "'") and token.tag_ in ("``", "''", "-LRB-", "-RRB-"):
@@ -156,34 +161,81 @@ def _skipped(doc, expression: range) -> set[int]:
     return skip
 
 
+def _term(ent) -> bool:
+    """A length of time a verb is about, not a date: "sentenced [to four years]", "jailed
+    [for 10 years]", "interviewed [for three hours]"."""
+    root = ent.root
+    return (root.lemma_.lower() in _UNITS and root.dep_ == "pobj" and root.head.lower_ in ("to", "for")
+            and root.head.head.pos_ == "VERB" and any(t.like_num or t.lower_ in ("a", "an") for t in ent)
+            and not any(t.lower_ in ("last", "next", "past", "this", "coming", "ago", "the") for t in ent)
+            and not any(c.lower_ == "of" for c in root.rights))  # "for nine hours [of talks]" is the talks' time
+
+
 def _subject_words(clause: Clause, skip: set[int], people: People, lex: Lexicon, offset: int) -> str:
     if any(c.dep_ == "expl" for c in clause.trigger.children):
         return "there"  # "There is a strain"
     if clause.subject is None:
         return ""
     head = _named(clause.subject)
+    speaker = _speaker(clause.trigger, lex) if head.lower_ in ("they", "we") else None
+    if speaker is not None and speaker.tag_ in ("NNS", "NNPS"):  # "officials announced they are shutting schools"
+        return _words(_shortened([t for t in _kept(speaker, skip) if not _article_of(t, speaker)], _SUBJECT_WORDS, {speaker.i}), people, lex)
     pronoun = _pronoun(head)
-    if pronoun is not None and (name := people.antecedent(offset + pronoun.idx, offset + pronoun.idx + len(pronoun))):
+    if pronoun is not None and (name := _person_meant(pronoun, clause, people, lex, offset)):
         surname = name.split()[-1]
         if pronoun.i == head.i:
             return surname  # "He returns to hotel": "Chevallereau returns to hotel"
         return " ".join(f"{surname}'s" if t.i == pronoun.i else t.text for t in _kept(head, skip) if not _article_of(t, head))
     kept = [t for t in _kept(head, skip | {t.i for t in clause.trigger.subtree if t.i > clause.trigger.i and t.i not in set(head.subtree)}) if not _article_of(t, head)]
-    return _words(_shortened(kept, _SUBJECT_WORDS, {head.i}), people, lex)
+    words = _words(_shortened(kept, _SUBJECT_WORDS, {head.i}), people, lex)
+    whose = next((t for t in head.children if t.tag_ == "WP$"), None)
+    if whose is not None and clause.trigger.dep_ == "relcl":  # "the woman, whose illness began": "Woman's illness begins"
+        owner = clause.trigger.head
+        words = re.sub(r"^[Ww]hose\b", _words([owner], people, lex) + "'s", words)
+    return words
 
 
 def _pronoun(head: Token) -> Token | None:
-    """ "He" of "he returned", "his" of "his trial ended"."""
-    if head.lower_ in _PERSONAL:
+    """ "He" of "he returned", "his" of "his trial ended", "I" of "'I started to feel better,' Tsang said"."""
+    if head.lower_ in _PERSONAL + _FIRST_PERSON:
         return head
-    return next((t for t in head.children if t.dep_ == "poss" and t.lower_ in _PERSONAL), None)
+    return next((t for t in head.children if t.dep_ == "poss" and t.lower_ in _PERSONAL + _FIRST_PERSON), None)
 
 
-def subject_person(clause: Clause, people: People, offset: int) -> str | None:
-    """The person a he/she (or his/her) subject stands for, where only one can be meant."""
+def subject_person(clause: Clause, people: People, lex: Lexicon, offset: int) -> str | None:
+    """The person a he/she/I (or his/her/my) subject stands for, where only one can be meant."""
     if clause.subject is None or (pronoun := _pronoun(_named(clause.subject))) is None:
         return None
+    return _person_meant(pronoun, clause, people, lex, offset)
+
+
+def _person_meant(pronoun: Token, clause: Clause, people: People, lex: Lexicon, offset: int) -> str | None:
+    """Whom a pronoun subject names: in reported speech the one person who speaks ("Kerry
+    said he would go", "'I feel better,' Tsang said"); else, for he or she, the one person
+    named since the sentence before."""
+    speaker = _speaker(clause.trigger, lex)
+    if speaker is not None:
+        names = [e for e in speaker.doc.ents if e.label_ == "PERSON" and speaker.left_edge.i <= e.start and e.end - 1 <= speaker.right_edge.i]
+        if speaker.lower_ in _PERSONAL:
+            return people.antecedent(offset + speaker.idx, offset + speaker.idx + len(speaker))
+        if len(names) == 1 and not inside_clause(names[0].root, speaker, _NAME_CLAUSES):
+            return people.canonical(names[0].text, offset + names[0].start_char)
+        return None
+    if pronoun.lower_ in _FIRST_PERSON:
+        return None
     return people.antecedent(offset + pronoun.idx, offset + pronoun.idx + len(pronoun))
+
+
+def _speaker(trigger: Token, lex: Lexicon) -> Token | None:
+    """The subject of the verb that reports the trigger's clause, if one does."""
+    token = trigger
+    for _ in range(3):
+        if token.dep_ not in _REPORTED or token.head.i == token.i:
+            return None
+        token = token.head
+        if token.lemma_.lower() in lex.reporting:
+            return next((c for c in token.children if c.dep_ == "nsubj"), None)
+    return None
 
 
 def _article_of(token: Token, top: Token) -> bool:
@@ -209,7 +261,7 @@ def _rest(trigger: Token, skip: set[int]) -> list[Token]:
             for object_ in (g for g in child.children if g.dep_ == "appos" and g.i not in skip):
                 kept.extend(_kept(object_, skip))  # "revised Monday [its scale]": the parser's object of the date
             continue
-        if (child.i < trigger.i and child.dep_ != "ccomp") or child.dep_ in _ASIDES or _parenthetical(child):
+        if (child.i < trigger.i and child.dep_ != "ccomp") or child.dep_ in _ASIDES or _parenthetical(child) or child.lower_ in _ATTRIBUTION:
             continue  # what stands before the verb is its subject's, but for what it reports
         if child.dep_ in ("advmod", "npadvmod") and (child.lower_ not in _VERB_ADVERBS or _dates(child, skip)):
             continue  # "also", "later", "reportedly": the sentence's, not the event's
@@ -250,7 +302,8 @@ def _kept(head: Token, skip: set[int]) -> list[Token]:
     for token in head.subtree:
         if token.i == head.i:
             continue
-        aside = token.dep_ in _INNER_ASIDES or _parenthetical(token) or (token.dep_ == "conj" and token.pos_ in ("VERB", "AUX") and token.head.pos_ in ("VERB", "AUX"))
+        aside = (token.dep_ in _INNER_ASIDES or _parenthetical(token) or token.lower_ in _ATTRIBUTION
+                 or (token.dep_ == "conj" and token.pos_ in ("VERB", "AUX") and token.head.pos_ in ("VERB", "AUX")))
         if aside:
             out.difference_update(t.i for t in token.subtree)
         elif token.i in skip:
@@ -262,7 +315,24 @@ def _kept(head: Token, skip: set[int]) -> list[Token]:
     if head.i in skip:
         out.discard(head.i)
     doc = head.doc
+    out |= _hyphenated(doc, out, skip)
     return _tidy([doc[i] for i in sorted(out)])
+
+
+def _hyphenated(doc, kept: set[int], skip: set[int]) -> set[int]:
+    """The rest of each hyphenated word a kept token is part of: never "-humored" for
+    "good-humored", "-Ki-moon" for "Ki-moon"."""
+    extra: set[int] = set()
+    for i in sorted(kept):
+        for step in (-1, 1):
+            j = i
+            while 0 <= j + step < len(doc):
+                a, b = (doc[j + step], doc[j]) if step < 0 else (doc[j], doc[j + step])
+                if a.whitespace_ or "-" not in (a.text, b.text) or (j + step) in skip:
+                    break
+                j += step
+                extra.add(j)
+    return extra - kept
 
 
 def _tidy(tokens: list[Token]) -> list[Token]:
@@ -326,6 +396,8 @@ def _shortened(tokens: list[Token], budget: int, core: set[int], root: int = -1)
             break
         cut = max(candidates, key=lambda t: (max(j.i for j in t.subtree if j.i in indices), t.i))  # the rightmost, then the smallest
         drop = {t.i for t in cut.subtree}
+        while (outer := _enclosing(cut, {t.i for t in candidates}, indices - drop)) is not None and _bare(outer, indices - drop):
+            cut, drop = outer, {t.i for t in outer.subtree}  # "in connection [with his death]": the whole phrase goes
         if cut.dep_ == "conj":  # "schools and [universities]": the whole list goes, with its "and" and commas
             head = cut.head
             while head.dep_ == "conj":
@@ -335,6 +407,25 @@ def _shortened(tokens: list[Token], budget: int, core: set[int], root: int = -1)
             drop |= {t.i for m in [head, *members] for t in m.children if t.dep_ in ("cc", "punct") and t.i > head.i}
         kept = _tidy([t for t in kept if t.i not in drop])
     return kept
+
+
+def _enclosing(token: Token, candidates: set[int], left: set[int]) -> Token | None:
+    """The nearest phrase above ``token`` that may go too: "in" of "in connection with";
+    not a verb's last complement ("is [on the verge]")."""
+    head = token.head
+    while head.i not in candidates and head.dep_ in ("pobj", "pcomp", "dobj", "npadvmod") and head.head.i != head.i:
+        head = head.head
+    if head.i not in candidates:
+        return None
+    verb = head.head
+    alone = verb.pos_ in ("VERB", "AUX") and not any(c.i in left and c.i > verb.i and c.i != head.i and not c.is_punct for c in verb.children)
+    return None if alone else head
+
+
+def _bare(phrase: Token, left: set[int]) -> bool:
+    """A phrase with at most one word of content left ("ahead", "as part", "in an attempt"):
+    what its cut modifier completed."""
+    return sum(1 for t in phrase.subtree if t.i in left and t.pos_ not in ("DET", "ADP", "PART", "PUNCT", "CCONJ", "SCONJ")) <= 1
 
 
 def _count(tokens: list[Token], roles: set[int]) -> int:
@@ -380,8 +471,8 @@ def _words(tokens: list[Token], people: People, lex: Lexicon, lower: set[int] = 
                 k += 1
         else:
             k += 1
-            if i in roles and doc[i].ent_type_ != "PERSON":
-                continue
+            if i in roles and doc[i].ent_type_ != "PERSON" or doc[i].text == "-" and {i - 1, i + 1} & roles:
+                continue  # "Secretary-General Ban": the title goes, its hyphen with it
             text, last = (doc[i].text.lower() if i in lower else doc[i].text), i
         following = order[k] if k < len(order) else None
         pieces.append(text + (doc[last].whitespace_ if following == last + 1 else " "))

@@ -53,6 +53,7 @@ class Lexicon:
     bodies: frozenset[str]  # "officials", "forces": through these a country acts
     announcing: frozenset[str]  # "the truce announcement" is the truce (merge)
     furniture: re.Pattern[str]
+    captions: frozenset[str]  # "Dr Murray, shown here in February": a photograph's date
     stamp: re.Pattern[str]  # matches right after a date that the page stamps (see events.toml)
     stamp_before: re.Pattern[str]  # matches the words before such a date, at the end of its line
     wires: frozenset[str]  # news agencies: the source of a report, not an actor in it
@@ -143,7 +144,7 @@ _SECTIONS: dict[str, dict[str, Any]] = {
         "reporting", "denial", "future", "scheduled_heads", "proposed_modals", "proposal_words", "conditional",
         "habitual_units", "habitual_adverbs", "plan_adjectives", "first_plan_adverbs")},
     "actors": {"aliases": _TABLE, "capitals": _TABLE, "demonyms": _TABLE, "role_words": _LIST, "bodies": _LIST},
-    "furniture": {"patterns": _LIST, "time_zones": _LIST, "stamp_words": _LIST, "wires": _LIST},
+    "furniture": {"patterns": _LIST, "time_zones": _LIST, "stamp_words": _LIST, "wires": _LIST, "captions": _LIST},
 }
 
 
@@ -238,6 +239,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         stamp=_stamp_after(furniture),
         stamp_before=_stamp_before(furniture),
         wires=frozenset(furniture["wires"]),
+        captions=frozenset(furniture["captions"]),
         dateline=re.compile(r"\((?:" + "|".join(re.escape(w) for w in furniture["wires"]) + r")\)\s*[-–—]+\s*"),
         kind_weights=weights,
         status_weights={k: float(v) for k, v in data["significance"]["status"].items()},
