@@ -212,7 +212,19 @@ def subject_person(clause: Clause, people: People, lex: Lexicon, offset: int) ->
 def _person_meant(pronoun: Token, clause: Clause, people: People, lex: Lexicon, offset: int) -> str | None:
     """Whom a pronoun subject names: in reported speech the one person who speaks ("Kerry
     said he would go", "'I feel better,' Tsang said"); else, for he or she, the one person
-    named since the sentence before."""
+    named since the sentence before. Never a person its own clause names beside it: in
+    "he described Jackson as ...", he is not Jackson."""
+    name = _person_named(pronoun, clause, people, lex, offset)
+    if name is None:
+        return None
+    trigger = clause.trigger
+    subject = set(t.i for t in clause.subject.subtree) if clause.subject is not None else set()
+    beside = {people.canonical(e.text, offset + e.start_char) for e in trigger.doc.ents
+              if e.label_ == "PERSON" and e.root.i not in subject and trigger.left_edge.i <= e.root.i <= trigger.right_edge.i}
+    return None if name in beside else name
+
+
+def _person_named(pronoun: Token, clause: Clause, people: People, lex: Lexicon, offset: int) -> str | None:
     speaker = _speaker(clause.trigger, lex)
     if speaker is not None:
         names = [e for e in speaker.doc.ents if e.label_ == "PERSON" and speaker.left_edge.i <= e.start and e.end - 1 <= speaker.right_edge.i]
