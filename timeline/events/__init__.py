@@ -68,6 +68,14 @@ def _dated_sentences(article: Article, timexes: tuple[Timex, ...], lex: Lexicon)
 _JOINED = re.compile(r"(?:[\s,–—-]|\b(?:to|and|or|through|until|till|from|between|of|on|in|at)\b)*$", re.IGNORECASE)
 
 
+def _one_verb(doc, a: Timex, b: Timex, offset: int) -> bool:
+    """Two dates that hang on one verb ("met Putin on Thursday and Lavrov on Friday"), not
+    a date of an aside before ("told police, in an interview heard last week, that ...")."""
+    x = doc.char_span(a.start - offset, a.end - offset, alignment_mode="expand")
+    y = doc.char_span(b.start - offset, b.end - offset, alignment_mode="expand")
+    return x is not None and y is not None and len(x) > 0 and len(y) > 0 and clauses.governor(x.root) == clauses.governor(y.root)
+
+
 def _after_dateline(text: str, sentence: tuple[int, int], timex: Timex, lex: Lexicon) -> tuple[int, int]:
     """The sentence without a wire's dateline before the date: "GENEVA | Wed Apr 29, 2009
     7:31 pm EDT GENEVA (Reuters) - The World Health Organization said on Wednesday ..."."""
@@ -105,13 +113,13 @@ def _events(pending: list[tuple[Article, dict[tuple[int, int], list[Timex]]]], l
         people = naming.People(_person_names(article.text, parsed, lex), _acronyms(article.text), article.text)
         found: list[Event] = []
         for (start, end), doc in zip(sentences, parsed, strict=True):
-            previous_end, last_end = 0, None
+            previous_end, last = 0, None
             opening = opening_of[(start, end)]
             for timex in by_sentence[(start, end)]:
-                if last_end is not None and not _JOINED.match(article.text, last_end, timex.start):
-                    previous_end = last_end - start  # "meet Putin on Thursday [and Lavrov on Friday]": a stretch of its own
+                if last is not None and not _JOINED.match(article.text, last.end, timex.start) and _one_verb(doc, last, timex, start):
+                    previous_end = last.end - start  # "meet Putin on Thursday [and Lavrov on Friday]": a stretch of its own
                 event = _event(article, timex, doc, start, previous_end, people, lex, timex is opening)
-                last_end = timex.end
+                last = timex
                 if event is not None:
                     found.append(event)
         yield tuple(found)

@@ -544,6 +544,13 @@ def _noun_phrase(head: Token, bodies: frozenset[str] = frozenset()) -> list[int]
     return keep
 
 
+def governor(token: Token) -> int:
+    """The verb a date hangs on, through its preposition: "meet ... [on] Friday" → meet."""
+    while token.head.i != token.i and token.pos_ not in ("VERB", "AUX"):
+        token = token.head
+    return token.i
+
+
 def role_tokens(doc: Doc) -> set[int]:
     """Indices of the words written before people's names as their title ('Secretary of State')."""
     found: set[int] = set()

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from timeline.events.clause import Clause, inside_clause, refusal, relative_head, role_tokens
+from timeline.events.clause import Clause, governor, inside_clause, refusal, relative_head, role_tokens
 from timeline.events.lexicon import Lexicon
 from timeline.events.naming import People, clean_name
 from timeline.model import Status
@@ -105,16 +105,9 @@ def _next_stretch(doc, expression: range, skip: set[int]) -> set[int]:
         after += 1
     if after < len(doc) and doc[after].pos_ == "CCONJ" and expression:
         following = next((e for e in doc.ents if e.label_ in _DATE_ENTS and e.start > after), None)
-        if following is not None and _governor(following.root) == _governor(doc[expression.start]):
+        if following is not None and governor(following.root) == governor(doc[expression.start]):
             return set(range(after, following.end))
     return set()
-
-
-def _governor(token: Token) -> int:
-    """The verb a date hangs on, through its preposition: "meet ... [on] Friday" → meet."""
-    while token.head.i != token.i and token.pos_ not in ("VERB", "AUX"):
-        token = token.head
-    return token.i
 
 
 def _expletive(trigger: Token) -> Token | None:
