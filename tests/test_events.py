@@ -158,6 +158,12 @@ def test_headlines(text: str, date: tuple[str, str], title: str) -> None:
         # a relative possessive names its owner; a hyphenated word stays whole
         ("The woman, whose illness began in early March, had no contact with the other cases.", ("early March", "2019-03"), "Woman's illness begins"),
         ("The negotiators agreed on Saturday after a good-humored session.", ("Saturday", "2019-03-02"), "Negotiators agree after a good-humored session"),
+        # a verb with nothing after it keeps what it was for, if that has an object
+        ("The exams regulator met on Tuesday to discuss contingency plans.", ("Tuesday", "2019-03-05"), "Exams regulator meets to discuss contingency plans"),
+        ("Borrell said they would meet again in March to agree on how the plan is carried out.", ("March", "2019-03"), "They will meet"),
+        # "and" between two titled names is no title; an alias written out takes its article
+        ("Serbian President Aleksandar Vucic and Kosovo Prime Minister Albin Kurti agreed on Monday to an EU plan to normalise relations.",
+         ("Monday", "2019-03-04"), "Vucic and Kurti agree to a European Union plan to normalise relations"),
         # two dates of one stretch ("on Wednesday to Friday") share its words
         ("The girl attended school on Wednesday to Friday after returning from holiday.", ("Friday", "2019-03-01"), "Girl attends school after returning from holiday"),
     ],
@@ -181,6 +187,12 @@ def test_a_pronoun_in_reported_speech_is_its_speaker(text: str, date: tuple[str,
     event = only(extract(text, date))
     assert event.title == title
     assert (actor in event.actors) if actor else not any(a for a in event.actors if " " in a)
+
+
+def test_people_a_headline_names_are_actors() -> None:
+    event = only(extract("The case against Dr Brice Martin went to the jury on Tuesday.", ("Tuesday", "2019-03-05")))
+    assert event.title == "Case against Martin goes to the jury"
+    assert event.actors == ("Brice Martin",)
 
 
 def test_speakers_for_they_and_captions_and_comments() -> None:

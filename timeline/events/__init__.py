@@ -161,13 +161,14 @@ def _event(
         return Event(when=when, title=_title(None, doc, timex, tokens, previous_end, people, lex, sentence_start, sentence), mentions=(mention,), status=status)
     named = (n for e in clause.actor_spans if (n := naming.actor_name(e, people, lex, sentence_start)))
     meant = headline.subject_person(clause, people, lex, sentence_start)  # "he returned": the one person he can be
-    actors = _unique([*([meant] if meant else []), *named])
+    title = _title(clause, doc, timex, tokens, previous_end, people, lex, sentence_start, sentence)
+    actors = _unique([*([meant] if meant else []), *named, *_people_in(title, doc, people, sentence_start)])
     roles = _unique(
         (people.canonical(e.text, sentence_start + e.start_char), r) for e in clause.actor_spans if (r := naming.role_of(e, lex))
     )
     return Event(
         when=when,
-        title=_title(clause, doc, timex, tokens, previous_end, people, lex, sentence_start, sentence),
+        title=title,
         mentions=(mention,),
         kind=clause.kind.key if clause.kind else None,
         cameo=clause.kind.cameo if clause.kind else None,
@@ -179,6 +180,19 @@ def _event(
         ),
         places=_unique(naming.place_name(e, lex) for e in clause.place_spans),
     )
+
+
+def _people_in(title: str, doc, people: naming.People, offset: int) -> list[str]:
+    """The people a headline names ("Case against Murray goes to the jury"): actors of its
+    event, wherever the parse hung them."""
+    words = set(re.findall(r"[\w'’-]+", title))
+    found = []
+    for ent in doc.ents:
+        if ent.label_ == "PERSON":
+            name = people.canonical(ent.text, offset + ent.start_char)
+            if name and name.split()[-1] in words:
+                found.append(name)
+    return found
 
 
 def _corrected(timex: Timex, clause: clauses.Clause | None, published: dt.date) -> tuple[str, str | None]:

@@ -554,7 +554,8 @@ def governor(token: Token) -> int:
 def role_tokens(doc: Doc) -> set[int]:
     """Indices of the words written before people's names as their title ('Secretary of State')."""
     found: set[int] = set()
+    named = {t.i for ent in doc.ents if ent.label_ == "PERSON" for t in ent}
     for ent in doc.ents:
-        if ent.label_ == "PERSON":
-            found.update(t.i for t in ent.root.subtree if t.i < ent.start and t.dep_ not in ("det", "poss", "case", "punct"))
+        if ent.label_ == "PERSON":  # not the "and" of "[Vucic and] Prime Minister Kurti", nor Vucic
+            found.update(t.i for t in ent.root.subtree if t.i < ent.start and t.i not in named and t.dep_ not in ("det", "poss", "case", "punct", "cc"))
     return found

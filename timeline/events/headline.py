@@ -82,11 +82,21 @@ def title(clause: Clause, expression: range, segment: int, people: People, lex: 
     if clause.control is not None:  # "Vucic refuses to sign annex"
         verb = f"{_verb(clause.control, clause.status, _plural(clause.subject) and not named_speaker)} to {trigger.lemma_.lower()}"
     kept = [t for t in _relative_object(trigger, skip) + _rest(trigger, skip) if t.i not in other and not _article_of(t, trigger)]
+    if not any(not t.is_punct for t in kept):
+        kept = _purpose(trigger, skip | other)  # "Ofqual meets to discuss contingency plans"
     budget = max(3, _WORDS - len(subject.split()) - len(verb.split()))
     rest = _words(_shortened(_tidy(kept), budget, _core(trigger, skip | other), trigger.i), people, lex, _quoted(kept, trigger))
     if not subject and not rest:
         return None
     return _finish(" ".join(part for part in (subject, verb, rest) if part))
+
+
+def _purpose(trigger: Token, skip: set[int]) -> list[Token]:
+    """What a verb with nothing after it is for: "meeting [to discuss plans]" (an
+    infinitive with its object; not "to agree on how ...")."""
+    purpose = next((c for c in trigger.children if c.dep_ in ("advcl", "xcomp") and c.i > trigger.i and c.tag_ == "VB"
+                    and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) and any(o.dep_ == "dobj" for o in c.children)), None)
+    return _kept(purpose, skip) if purpose is not None else []
 
 
 def _relative_object(trigger: Token, skip: set[int]) -> list[Token]:
@@ -401,7 +411,8 @@ def _shortened(tokens: list[Token], budget: int, core: set[int], root: int = -1)
             break
         cut = max(candidates, key=lambda t: (max(j.i for j in t.subtree if j.i in indices), t.i))  # the rightmost, then the smallest
         drop = {t.i for t in cut.subtree}
-        while (outer := _enclosing(cut, {t.i for t in candidates}, indices - drop)) is not None and _bare(outer, indices - drop):
+        climbable = {t.i for t in kept if t.dep_ in _OPTIONAL and t.i not in protected}  # "ahead [of his concerts]" too
+        while (outer := _enclosing(cut, climbable, indices - drop)) is not None and _bare(outer, indices - drop):
             cut, drop = outer, {t.i for t in outer.subtree}  # "in connection [with his death]": the whole phrase goes
         if cut.dep_ == "conj":  # "schools and [universities]": the whole list goes, with its "and" and commas
             head = cut.head
@@ -463,7 +474,7 @@ def _words(tokens: list[Token], people: People, lex: Lexicon, lower: set[int] = 
         i = order[k]
         ent = ents.get(i)
         if ent is not None and all(j in present for j in range(ent.start, ent.end)) and i not in roles:
-            if ent.label_ == "PERSON" and ent.root.dep_ not in ("compound", "amod", "nmod"):
+            if ent.label_ == "PERSON" and (ent.root.dep_ not in ("compound", "amod", "nmod") or any(c.dep_ == "cc" for c in ent.root.children)):
                 text = (people.canonical(ent.text) or ent.text).split()[-1]  # a name used as a modifier stays whole: "Michael Forever concert"
                 if doc[ent.end - 1].dep_ == "case":
                     text += doc[ent.end - 1].text  # "Peter Novak's death": "Novak's death"
@@ -525,11 +536,14 @@ def _plural(subject: Token | None) -> bool:
         return False
     if subject.lower_ in ("they", "we", "you", "i"):
         return True
-    return subject.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subject.children)
+    return subject.tag_ in ("NNS", "NNPS") or any(
+        c.dep_ == "conj" or c.dep_ in ("nmod", "compound") and any(g.dep_ == "cc" for g in c.children) for c in subject.children
+    )  # "Vucic and Kurti", however the parser joined them
 
 
 def _finish(text: str) -> str:
     text = re.sub(r"\s+([,.;:!?’”)%]|['’]s\b|n['’]t\b)", r"\1", re.sub(r"\s+", " ", text)).strip(" ,;:-")
     text = re.sub(r"\b(\w+) \1\b", r"\1", text)  # "in in Japan"
     text = re.sub(r"^(?:and|or|but)\s+|\s+(?:and|or|but)$", "", text)
+    text = re.sub(r"\b([Aa])n (?=Euro|Unit|Univers|One\b)", r"\1 ", text)  # "an EU plan" written out: "a European Union plan"
     return text[:1].upper() + text[1:] if text else text
