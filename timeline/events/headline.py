@@ -536,6 +536,9 @@ def _plural(subject: Token | None) -> bool:
         return False
     if subject.lower_ in ("they", "we", "you", "i"):
         return True
+    if subject.tag_ == "CD" or any(c.dep_ == "nummod" for c in subject.children):  # "21 die", "three soldiers"
+        number = subject if subject.tag_ == "CD" else next(c for c in subject.children if c.dep_ == "nummod")
+        return number.lower_ not in ("1", "one", "a") and subject.tag_ != "NN"
     return subject.tag_ in ("NNS", "NNPS") or any(
         c.dep_ == "conj" or c.dep_ in ("nmod", "compound") and any(g.dep_ == "cc" for g in c.children) for c in subject.children
     )  # "Vucic and Kurti", however the parser joined them
