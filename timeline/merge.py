@@ -482,11 +482,16 @@ def _agreed_when(events: list[Event]) -> tuple[When, tuple[str, ...]]:
 
 
 def _title_quality(event: Event) -> int:
-    """Headlines built from the parse beat sentence openings, those that name who acts beat
-    those that don't, and occurred beats scheduled."""
+    """Headlines built from the parse beat sentence openings, those that do not open on a
+    pronoun ("They fly back") beat those that do, those that name who acts beat those that
+    don't, and occurred beats scheduled."""
     names = {word for actor in event.actors for word in actor.split()}
     first = event.title.split(" ", 1)[0]
-    return 4 * (not event.title.endswith("…")) + 2 * (first in names) + (event.status == "occurred")
+    return (8 * (not event.title.endswith("…")) + 4 * (first.lower() not in _PRONOUNS) + 2 * (first in names)
+            + (event.status == "occurred"))
+
+
+_PRONOUNS = frozenset("he she it they i we you his her its their our my this that these those".split())
 
 
 def _canonical_actors(events: list[Event]) -> list[Event]:
