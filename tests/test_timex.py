@@ -13,9 +13,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from timeline import rulefile
 from timeline.model import Article
+from timeline.rulefile import RULES_ROOT, RuleError
 from timeline.timex import tag
-from timeline.timex.grammar import RULES_ROOT, RuleError, grammar, load
+from timeline.timex.grammar import grammar, load
 from timeline.timex.resolve import RESOLVERS, Context, resolve
 from timeline.timex.tagger import tag_text
 from timeline.timex.tense import FUTURE, PAST, tense
@@ -476,6 +478,37 @@ def _broken_copy(tmp_path: Path, old: str, new: str) -> Path:
 def test_a_broken_rule_raises_rule_error_naming_file_and_rule(tmp_path: Path, old: str, new: str, message: str) -> None:
     with pytest.raises(RuleError, match=message):
         load(_broken_copy(tmp_path, old, new))
+
+
+def test_a_rule_file_that_is_no_toml_is_named_with_its_line(tmp_path: Path) -> None:
+    folder = tmp_path / "en"
+    folder.mkdir()
+    (folder / "tense.toml").write_text("[cues]\nfuture = [\"will\"\npast = []\n", encoding="utf-8")
+    with pytest.raises(RuleError, match=r"^rules/en/tense\.toml: .*line 3"):
+        rulefile.read(folder / "tense.toml")
+    with pytest.raises(RuleError, match=r"^rules/en/nothing\.toml: file missing$"):
+        rulefile.read(folder / "nothing.toml")
+
+
+@pytest.mark.parametrize(
+    ("entry", "message"),
+    [
+        ({"future": ["will"]}, r"^rules/en/tense\.toml \[cues\]: missing 'past'$"),
+        ({"future": ["will"], "past": "ed", "present": []}, r"^rules/en/tense\.toml \[cues\] past: expected a list, got str$"),
+        ({"future": [1], "past": [], "present": []}, r"\[cues\] future: expected a list of strings$"),
+        ({"future": [], "past": [], "present": [], "futur": []}, r"\[cues\]: unknown field 'futur' \(known: future, past, present\)$"),
+    ],
+)
+def test_the_one_reader_checks_fields_with_one_line_errors(entry: dict, message: str) -> None:
+    fields = dict.fromkeys(("future", "past", "present"), rulefile.Field.TEXTS)
+    with pytest.raises(RuleError, match=message):
+        rulefile.check(entry, fields, tuple(fields), "rules/en/tense.toml", "[cues]")
+
+
+def test_a_rule_error_is_a_timeline_error() -> None:
+    from timeline.errors import TimelineError
+
+    assert issubclass(RuleError, TimelineError)  # the CLI reports it in one line, no traceback
 
 
 def test_rule_that_matches_nothing_is_rejected(tmp_path: Path) -> None:

@@ -11,16 +11,15 @@ from __future__ import annotations
 
 import functools
 import re
-import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from timeline.rulefile import RULES_ROOT, Field, RuleError, check, read
 from timeline.timex.firstchars import ANY, DIGIT, first_chars, first_pairs, guard
 from timeline.timex.normalize import FUNCTIONS, table_key
 from timeline.timex.regexcache import compile_many
 
-RULES_ROOT = Path(__file__).resolve().parent.parent / "rules"
 # Rule files in the order their rules are tried at one position (then by priority):
 # sets and times before dates ("every day", "10 p.m. Wednesday"), dates before
 # durations ("three days ago" before "three days").
@@ -30,10 +29,6 @@ TYPES = frozenset({"DATE", "TIME", "DURATION", "SET"})
 _REF = re.compile(r"%([a-z][a-z0-9_]*)")
 _FIELD = re.compile(r"\{(?:([a-z][a-z0-9_]*):)?([0-9]+)\}")
 _PLAIN_GROUP = re.compile(r"(?<!\\)\((?!\?)")
-
-
-class RuleError(ValueError):
-    """A rule file is malformed; the message names the file and the rule."""
 
 
 @dataclass(frozen=True)
@@ -120,39 +115,29 @@ def load(folder: Path) -> Grammar:
     seen: set[str] = set()
     for rule in rules:
         if rule.name in seen:
-            raise RuleError(f"{rule.source} rule {rule.name!r}: duplicate rule name")
+            raise RuleError(rule.source, "duplicate rule name", f"rule {rule.name!r}")
         seen.add(rule.name)
     order = sorted(range(len(rules)), key=lambda i: -rules[i].priority)  # stable: file order
     rules = [rules[i] for i in order]
     return _compile(tuple(rules), tables, patterns)
 
 
-def _read(path: Path, label: str) -> dict[str, Any]:
-    try:
-        with path.open("rb") as f:
-            return tomllib.load(f)
-    except FileNotFoundError:
-        raise RuleError(f"{label}: file missing") from None
-    except tomllib.TOMLDecodeError as err:
-        raise RuleError(f"{label}: {err}") from err
-
-
 def _load_patterns(path: Path, label: str) -> dict[str, str]:
-    raw = _read(path, label).get("patterns", {})
+    raw = read(path).get("patterns", {})
     expanded: dict[str, str] = {}
 
     def expand(name: str, stack: tuple[str, ...]) -> str:
         if name in expanded:
             return expanded[name]
         if name in stack:
-            raise RuleError(f"{label} pattern {stack[0]!r}: pattern refers to itself via %{name}")
+            raise RuleError(label, f"pattern refers to itself via %{name}", f"pattern {stack[0]!r}")
         alts = raw.get(name)
         if not isinstance(alts, list) or not alts or not all(isinstance(a, str) and a for a in alts):
-            raise RuleError(f"{label} pattern {name!r}: must be a non-empty list of strings")
+            raise RuleError(label, "must be a non-empty list of strings", f"pattern {name!r}")
 
         def inner(m: re.Match[str]) -> str:
             if m[1] not in raw:
-                raise RuleError(f"{label} pattern {name!r}: unknown pattern %{m[1]}")
+                raise RuleError(label, f"unknown pattern %{m[1]}", f"pattern {name!r}")
             return expand(m[1], (*stack, name))
 
         parts = [_PLAIN_GROUP.sub("(?:", _spaces(_REF.sub(inner, a))) for a in alts]
@@ -162,7 +147,7 @@ def _load_patterns(path: Path, label: str) -> dict[str, str]:
         try:
             re.compile(result)
         except re.error as err:
-            raise RuleError(f"{label} pattern {name!r}: bad regex: {err}") from err
+            raise RuleError(label, f"bad regex: {err}", f"pattern {name!r}") from err
         expanded[name] = result
         return result
 
@@ -173,11 +158,11 @@ def _load_patterns(path: Path, label: str) -> dict[str, str]:
 
 def _load_tables(path: Path, label: str) -> dict[str, dict[str, str]]:
     tables: dict[str, dict[str, str]] = {}
-    for name, table in _read(path, label).items():
+    for name, table in read(path).items():
         if not isinstance(table, dict) or not all(isinstance(v, str) for v in table.values()):
-            raise RuleError(f"{label} table {name!r}: must map strings to strings")
+            raise RuleError(label, "must map strings to strings", f"table {name!r}")
         if name in FUNCTIONS:
-            raise RuleError(f"{label} table {name!r}: name taken by a normalization function")
+            raise RuleError(label, "name taken by a normalization function", f"table {name!r}")
         tables[name] = {table_key(k): v for k, v in table.items()}
     return tables
 
@@ -187,82 +172,86 @@ def _spaces(fragment: str) -> str:
     return fragment.replace(" ?", r"\s*").replace(" ", r"\s+")
 
 
+_RULE_FIELDS = {
+    "name": Field.TEXT, "pattern": Field.TEXT, "type": Field.TEXT, "value": Field.TEXT, "mod": Field.TEXT,
+    "priority": Field.INTEGER, "examples": Field.LIST, "counterexamples": Field.LIST,
+    "not_preceded_by": Field.TEXT, "not_followed_by": Field.TEXT,
+}
+
+
 def _load_rules(path: Path, label: str, patterns: dict[str, str], tables: dict[str, dict[str, str]]) -> list[Rule]:
-    data = _read(path, label)
+    data = read(path)
     rules = []
     for i, raw in enumerate(data.get("rule", [])):
-        name = raw.get("name") or f"#{i + 1}"
-        where = f"{label} rule {name!r}"
-        unknown = set(raw) - {"name", "pattern", "type", "value", "mod", "priority", "examples", "counterexamples",
-                              "not_preceded_by", "not_followed_by"}
-        if unknown:
-            raise RuleError(f"{where}: unknown field(s) {', '.join(sorted(unknown))}")
+        name = raw.get("name") if isinstance(raw, dict) and isinstance(raw.get("name"), str) else f"#{i + 1}"
+        where = f"rule {name!r}"
+        check(raw, _RULE_FIELDS, ("name", "pattern", "type", "value"), label, where)
         for key in ("name", "pattern", "type", "value"):
-            if not isinstance(raw.get(key), str) or not raw[key]:
-                raise RuleError(f"{where}: missing {key}")
+            if not raw[key]:
+                raise RuleError(label, f"empty {key}", where)
         if raw["type"] not in TYPES:
-            raise RuleError(f"{where}: type must be one of {', '.join(sorted(TYPES))}, not {raw['type']!r}")
+            raise RuleError(label, f"type must be one of {', '.join(sorted(TYPES))}, not {raw['type']!r}", where)
 
         def ref(m: re.Match[str], where: str = where) -> str:
             if m[1] not in patterns:
-                raise RuleError(f"{where}: unknown pattern %{m[1]}")
+                raise RuleError(label, f"unknown pattern %{m[1]}", where)
             return "(" + patterns[m[1]] + ")"
 
         rx = _spaces(_REF.sub(ref, raw["pattern"]))
         try:
             compiled = re.compile(rx, re.IGNORECASE)
         except re.error as err:
-            raise RuleError(f"{where}: bad regex: {err}") from err
+            raise RuleError(label, f"bad regex: {err}", where) from err
         if compiled.match(""):
-            raise RuleError(f"{where}: pattern matches the empty string")
+            raise RuleError(label, "pattern matches the empty string", where)
         for template in (raw["value"], raw.get("mod", "")):
-            _check_template(template, compiled.groups, tables, where)
+            _check_template(template, compiled.groups, tables, label, where)
         examples = raw.get("examples", [])
         if not examples or not all(isinstance(e, list) and len(e) == 3 and all(isinstance(x, str) for x in e) for e in examples):
-            raise RuleError(f"{where}: needs examples = [[text, anchor date, value], ...]")
+            raise RuleError(label, "needs examples = [[text, anchor date, value], ...]", where)
         counter = raw.get("counterexamples", [])
         if not isinstance(counter, list) or not all(
             isinstance(e, list) and len(e) == 2 and all(isinstance(x, str) for x in e) for e in counter
         ):
-            raise RuleError(f"{where}: counterexamples must be [[text, anchor date], ...]")
+            raise RuleError(label, "counterexamples must be [[text, anchor date], ...]", where)
         rules.append(Rule(
             name=name, pattern=raw["pattern"], regex=rx, groups=compiled.groups, type=raw["type"],
             value=raw["value"], mod=raw.get("mod", ""), priority=int(raw.get("priority", 0)),
             examples=tuple(tuple(e) for e in examples), source=label,  # type: ignore[misc]
             counterexamples=tuple(tuple(e) for e in counter),  # type: ignore[misc]
-            not_preceded_by=_context(raw, "not_preceded_by", patterns, where, r"(?:{})$"),
-            not_followed_by=_context(raw, "not_followed_by", patterns, where, r"(?:{})"),
+            not_preceded_by=_context(raw, "not_preceded_by", patterns, label, where, r"(?:{})$"),
+            not_followed_by=_context(raw, "not_followed_by", patterns, label, where, r"(?:{})"),
         ))
     return rules
 
 
-def _context(raw: dict[str, Any], key: str, patterns: dict[str, str], where: str, shape: str) -> re.Pattern[str] | None:
+def _context(raw: dict[str, Any], key: str, patterns: dict[str, str], label: str, where: str, shape: str) -> re.Pattern[str] | None:
     """The compiled context regex of a rule (``not_preceded_by``: anchored at the end of the
     text before the match; ``not_followed_by``: matched at its end), or None."""
     source = raw.get(key)
     if source is None:
         return None
     if not isinstance(source, str) or not source:
-        raise RuleError(f"{where}: {key} must be a non-empty regex")
+        raise RuleError(label, f"{key} must be a non-empty regex", where)
 
     def ref(m: re.Match[str]) -> str:
         if m[1] not in patterns:
-            raise RuleError(f"{where}: unknown pattern %{m[1]} in {key}")
+            raise RuleError(label, f"unknown pattern %{m[1]} in {key}", where)
         return patterns[m[1]]
 
     try:
         return re.compile(shape.format(_spaces(_REF.sub(ref, source))), re.IGNORECASE)
     except re.error as err:
-        raise RuleError(f"{where}: bad regex in {key}: {err}") from err
+        raise RuleError(label, f"bad regex in {key}: {err}", where) from err
 
 
-def _check_template(template: str, groups: int, tables: dict[str, dict[str, str]], where: str) -> None:
+def _check_template(template: str, groups: int, tables: dict[str, dict[str, str]], label: str, where: str) -> None:
     for m in _FIELD.finditer(template):
         table, group = m[1], int(m[2])
         if group < 1 or group > groups:
-            raise RuleError(f"{where}: template {m[0]} refers to group {group}, the pattern has {groups}")
+            raise RuleError(label, f"template {m[0]} refers to group {group}, the pattern has {groups}", where)
         if table and table not in tables and table not in FUNCTIONS:
-            raise RuleError(f"{where}: unknown normalization {table!r} in {m[0]}")
+            raise RuleError(label, f"unknown normalization {table!r} in {m[0]}", where)
 
 
 def _compile(rules: tuple[Rule, ...], tables: dict[str, dict[str, str]], patterns: dict[str, str]) -> Grammar:
