@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 import shutil
 from pathlib import Path
 
@@ -511,6 +512,32 @@ def test_a_rule_error_is_a_timeline_error() -> None:
     from timeline.errors import TimelineError
 
     assert issubclass(RuleError, TimelineError)  # the CLI reports it in one line, no traceback
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        ('that = { direction = "ATREF", offset = "PLUS-0", anchor = "REF", lists = ["rel_word"] }',
+         'that = { direction = "ATREF", anchor = "REF", lists = ["rel_word"] }',
+         r"rules/en/norm\.toml table 'relative' 'that': has fields anchor, direction; the rows before it anchor, direction, offset"),
+        ('lists = ["rel_word"] }', 'lists = "rel_word" }', r"table 'relative' '[a-z ]+': lists must be a list of pattern names"),
+    ],
+)
+def test_a_broken_table_row_is_named(tmp_path: Path, old: str, new: str, message: str) -> None:
+    folder = tmp_path / "en"
+    shutil.copytree(RULES_ROOT / "en", folder)
+    norm = folder / "norm.toml"
+    text = norm.read_text(encoding="utf-8")
+    assert old in text
+    norm.write_text(text.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(RuleError, match=message):
+        load(folder)
+
+
+def test_a_relative_word_is_one_row() -> None:
+    g = grammar("en")
+    assert "the previous" in g.tables["relative.direction"] and g.tables["relative.anchor"]["the previous"] == "REF"
+    assert re.search(g.patterns["rel_day"], "the preceding") and not re.fullmatch(g.patterns["rel_short"], "the preceding")
 
 
 def test_rule_that_matches_nothing_is_rejected(tmp_path: Path) -> None:

@@ -32,7 +32,7 @@ TYPES = frozenset({"DATE", "TIME", "DURATION", "SET"})
 
 _REF = re.compile(r"%([a-z][a-z0-9_]*)")
 _NAMED_REF = re.compile(r"%([a-z][a-z0-9_]*)(?:@([a-z][a-z0-9_]*))?")
-_FIELD = re.compile(r"\{(?:([a-z][a-z0-9_]*):)?([a-z][a-z0-9_]*)\}")
+_FIELD = re.compile(r"\{(?:([a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*)?):)?([a-z][a-z0-9_]*)\}")
 _PLAIN_GROUP = re.compile(r"(?<!\\)\((?!\?)")
 _GROUP_NAME = re.compile(r"(?<!\\)\(\?P<[a-z][a-z0-9_]*>")
 
@@ -83,8 +83,8 @@ def grammar(lang: str = "en") -> Grammar:
 def load(folder: Path) -> Grammar:
     """Read, check and index the rule files in ``folder``."""
     label = f"rules/{folder.name}"
-    patterns = _load_patterns(folder / "patterns.toml", f"{label}/patterns.toml")
-    tables = _load_tables(folder / "norm.toml", f"{label}/norm.toml")
+    tables, lists = _load_tables(folder / "norm.toml", f"{label}/norm.toml")
+    patterns = _load_patterns(folder / "patterns.toml", f"{label}/patterns.toml", lists)
     rules: list[Rule] = []
     for name in RULE_FILES:
         path = folder / name
@@ -100,8 +100,13 @@ def load(folder: Path) -> Grammar:
     return Grammar(ordered, tables, patterns, build(ordered))
 
 
-def _load_patterns(path: Path, label: str) -> dict[str, str]:
+def _load_patterns(path: Path, label: str, lists: dict[str, list[str]]) -> dict[str, str]:
+    """The pattern lists of ``path`` and those the tables' rows make, each expanded into one
+    non-capturing alternation."""
     raw = read(path).get("patterns", {})
+    for name in raw.keys() & lists.keys():
+        raise RuleError(label, "also made by the rows of norm.toml that list it: keep one", f"pattern {name!r}")
+    raw = {**raw, **lists}
     expanded: dict[str, str] = {}
 
     def expand(name: str, stack: tuple[str, ...]) -> str:
@@ -134,15 +139,39 @@ def _load_patterns(path: Path, label: str) -> dict[str, str]:
     return expanded
 
 
-def _load_tables(path: Path, label: str) -> dict[str, dict[str, str]]:
+def _load_tables(path: Path, label: str) -> tuple[dict[str, dict[str, str]], dict[str, list[str]]]:
+    """The normalization tables, and the pattern lists their rows join.
+
+    A row is a string, or a table of strings for a word with several parts, read as the
+    tables ``name.field`` (``relative.offset``); its ``lists`` names pattern lists the
+    word joins, so that a word is added in one place."""
     tables: dict[str, dict[str, str]] = {}
+    lists: dict[str, list[str]] = {}
     for name, table in read(path).items():
-        if not isinstance(table, dict) or not all(isinstance(v, str) for v in table.values()):
-            raise RuleError(label, "must map strings to strings", f"table {name!r}")
+        place = f"table {name!r}"
+        if not isinstance(table, dict):
+            raise RuleError(label, "must be a table", place)
         if name in FUNCTIONS:
-            raise RuleError(label, "name taken by a normalization function", f"table {name!r}")
-        tables[name] = {table_key(k): v for k, v in table.items()}
-    return tables
+            raise RuleError(label, "name taken by a normalization function", place)
+        if all(isinstance(v, str) for v in table.values()):
+            tables[name] = {table_key(k): v for k, v in table.items()}
+            continue
+        fields: set[str] | None = None
+        for key, row in table.items():
+            if not isinstance(row, dict) or not all(isinstance(v, str) for f, v in row.items() if f != "lists"):
+                raise RuleError(label, "rows must all be strings, or all tables of strings", f"{place} {key!r}")
+            parts = set(row) - {"lists"}
+            if fields is not None and parts != fields:
+                raise RuleError(label, f"has fields {', '.join(sorted(parts))}; the rows before it {', '.join(sorted(fields))}", f"{place} {key!r}")
+            fields = parts
+            for field in parts:
+                tables.setdefault(f"{name}.{field}", {})[table_key(key)] = row[field]
+            joins = row.get("lists", [])
+            if not isinstance(joins, list) or not all(isinstance(j, str) for j in joins) or (joins and not key):
+                raise RuleError(label, "lists must be a list of pattern names (and the key a word)", f"{place} {key!r}")
+            for join in joins:
+                lists.setdefault(join, []).append(key)
+    return tables, lists
 
 
 def _spaces(fragment: str) -> str:
