@@ -186,6 +186,19 @@ CASES = [
     ("They met on 16 April last year.", "2005-07-01", "16 April last year", "DATE", "2004-04-16"),
     # ... but a count after a date is no day of it
     ("On April 24 and 25 people died.", "2005-07-01", "April 24", "DATE", "2005-04-24"),
+    # a mod phrase after a date or a duration belongs to its extent (TimeML), before it too
+    ("Plants will close over the next year or so.", "1989-10-27", "the next year or so", "DATE", "1990"),
+    ("It won't be profitable until 1994 or later.", "1989-10-27", "1994 or later", "DATE", "1994"),
+    ("Earnings for 1990 and beyond look weak.", "1989-10-27", "1990 and beyond", "DATE", "1990"),
+    ("The ban lasts five years or more.", "1989-10-27", "five years or more", "DURATION", "P5Y"),
+    ("Inspections for no more than sixty days", "1998-02-27", "no more than sixty days", "DURATION", "P60D"),
+    ("the post-1959 economy", "1989-10-27", "post-1959", "DATE", "1959"),
+    # "the then current price" points back; "current" alone is the present, without "the"
+    ("at 50% of the then current market price", "1989-10-27", "then current", "DATE", "PAST_REF"),
+    ("Based on current market conditions", "1989-10-27", "current", "DATE", "PRESENT_REF"),
+    # month/day without a year, after a weekday or a preposition of time
+    ("Doors open on 3/14 at 8.", "2013-03-10", "3/14", "DATE", "2013-03-14"),
+    ("He won 3/4 of the vote.", "2013-03-10", None, "", ""),
 ]
 
 
@@ -196,6 +209,14 @@ def test_rule_families(sentence: str, published: str, expression: str | None, ki
         return
     t = _find(sentence, published, expression)
     assert (t.type, t.value) == (kind, value)
+
+
+def test_a_mod_phrase_sets_the_mod() -> None:
+    assert _find("until 1994 or later", "1989-10-27", "1994 or later").mod == "ON_OR_AFTER"
+    assert _find("over the next year or so", "1989-10-27", "the next year or so").mod == "APPROX"
+    assert _find("the post-1959 era", "1989-10-27", "post-1959").mod == "AFTER"
+    # "or so" joins a duration too
+    assert [t.text for t in tag_text("a week or so later", D("1989-10-27"))] == ["a week or so"]
 
 
 def _examples() -> list:

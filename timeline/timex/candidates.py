@@ -59,7 +59,26 @@ def find(text: str, lang: str = "en", g: Grammar | None = None) -> list[Candidat
             if low is not None:
                 found.append(low)
         found.append(cand)
-    return _shared_years(text, _first_days(text, _conjoined(text, found, lang), lang), lang)
+    return _shared_years(text, _first_days(text, _conjoined(text, _suffixed(text, found, g), lang), lang), lang)
+
+
+def _suffixed(text: str, found: list[Candidate], g: Grammar) -> list[Candidate]:
+    """Take a mod phrase just after a date or duration into its extent, as TimeML does:
+    "the next year or so" (APPROX), "1994 or later" (ON_OR_AFTER), "five years or more"."""
+    suffix = _suffix(g.patterns["mod_suffix"])
+    out = list(found)
+    for i, cand in enumerate(out):
+        m = suffix.match(text, cand.end) if cand.type in ("DATE", "DURATION") else None
+        if m is None or (i + 1 < len(out) and out[i + 1].start < m.end()):
+            continue
+        mod = cand.mod or g.tables["mod"].get(table_key(m[1])) or None
+        out[i] = Candidate(cand.start, m.end(), text[cand.start:m.end()], cand.type, cand.value, cand.rule, mod)
+    return out
+
+
+@functools.cache
+def _suffix(words: str) -> re.Pattern[str]:
+    return re.compile(rf"\s+({words})(?![\w-])", re.IGNORECASE)
 
 
 _AMOUNT = re.compile(r"^(P|PT)([0-9]+(?:\.[0-9]+)?)([A-Z]+)$")
