@@ -193,6 +193,8 @@ CASES = [
     ("The ban lasts five years or more.", "1989-10-27", "five years or more", "DURATION", "P5Y"),
     ("Inspections for no more than sixty days", "1998-02-27", "no more than sixty days", "DURATION", "P60D"),
     ("the post-1959 economy", "1989-10-27", "post-1959", "DATE", "1959"),
+    ("The sale is to be completed around Nov. 1.", "1989-10-27", "around Nov. 1", "DATE", "1989-11-01"),
+    ("They would look for ways to get around Wednesday's ruling.", "2000-01-07", "Wednesday", "DATE", "2000-01-05"),
     # "the then current price" points back; "current" alone is the present, without "the"
     ("at 50% of the then current market price", "1989-10-27", "then current", "DATE", "PAST_REF"),
     ("Based on current market conditions", "1989-10-27", "current", "DATE", "PRESENT_REF"),
