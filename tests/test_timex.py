@@ -213,6 +213,15 @@ def test_rule_families(sentence: str, published: str, expression: str | None, ki
     assert (t.type, t.value) == (kind, value)
 
 
+def test_every_timex_names_a_rule_of_the_grammar() -> None:
+    # the second day of "April 24 and 25" and the low end of "two to three weeks" carry the
+    # rule that found their partner, not an invented name
+    names = {rule.name for rule in grammar("en").rules}
+    found = tag_text("On April 24 and 25, 2004, for two to three weeks, from 16 to 18 May.", D("2005-07-01"))
+    assert {t.text for t in found} >= {"25, 2004", "two", "16"}
+    assert all(t.rule in names for t in found), [t.rule for t in found]
+
+
 def test_a_mod_phrase_sets_the_mod() -> None:
     assert _find("until 1994 or later", "1989-10-27", "1994 or later").mod == "ON_OR_AFTER"
     assert _find("over the next year or so", "1989-10-27", "the next year or so").mod == "APPROX"

@@ -95,7 +95,7 @@ def _range_start(text: str, cand: Candidate, lang: str, floor: int) -> Candidate
     n = FUNCTIONS["number"](m[1])
     if n == "X":
         return None
-    return Candidate(m.start(1), m.end(1), m[1], "DURATION", f"{unit[1]}{n}{unit[3]}", cand.rule + "_range")
+    return Candidate(m.start(1), m.end(1), m[1], "DURATION", f"{unit[1]}{n}{unit[3]}", cand.rule)  # the rule of the amount it shares a unit with
 
 
 @functools.cache
@@ -138,7 +138,7 @@ def _conjoined(text: str, found: list[Candidate], lang: str) -> list[Candidate]:
         if end != after.end(1):
             value = f"{after[2]}-{value.split('-')[-2]}-{day:02d}"
         start = after.start(1)
-        out.append(Candidate(start, end, text[start:end], "DATE", value, cand.rule + "_conjoined"))
+        out.append(Candidate(start, end, text[start:end], "DATE", value, cand.rule))  # the date it shares a month with
     return out
 
 
