@@ -566,6 +566,15 @@ def test_a_broken_table_row_is_named(tmp_path: Path, old: str, new: str, message
         load(folder)
 
 
+def test_a_list_made_by_table_rows_may_not_be_written_too(tmp_path: Path) -> None:
+    folder = tmp_path / "en"
+    shutil.copytree(RULES_ROOT / "en", folder)
+    patterns = folder / "patterns.toml"
+    patterns.write_text(patterns.read_text(encoding="utf-8") + 'rel_day = ["the day before"]\n', encoding="utf-8")
+    with pytest.raises(RuleError, match=r"patterns\.toml pattern 'rel_day': also made by the rows of norm\.toml"):
+        load(folder)
+
+
 def test_a_relative_word_is_one_row() -> None:
     g = grammar("en")
     assert "the previous" in g.tables["relative.direction"] and g.tables["relative.anchor"]["the previous"] == "REF"

@@ -104,8 +104,8 @@ def _load_patterns(path: Path, label: str, lists: dict[str, list[str]]) -> dict[
     """The pattern lists of ``path`` and those the tables' rows make, each expanded into one
     non-capturing alternation."""
     raw = read(path).get("patterns", {})
-    for name in raw.keys() & lists.keys():
-        raise RuleError(label, "also made by the rows of norm.toml that list it: keep one", f"pattern {name!r}")
+    if twice := sorted(raw.keys() & lists.keys()):
+        raise RuleError(label, "also made by the rows of norm.toml that list it: keep one", f"pattern {twice[0]!r}")
     raw = {**raw, **lists}
     expanded: dict[str, str] = {}
 
