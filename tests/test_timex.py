@@ -5,22 +5,22 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 import shutil
-import sys
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from timeline import rulefile
 from timeline.model import Article
-from timeline.timex import tag
-from timeline.timex.grammar import RULES_ROOT, RuleError, grammar, load
+from timeline.rulefile import RULES_ROOT, RuleError
+from timeline.timex import candidates, tag
+from timeline.timex.grammar import grammar, load
 from timeline.timex.resolve import RESOLVERS, Context, resolve
 from timeline.timex.tagger import tag_text
 from timeline.timex.tense import FUTURE, PAST, tense
-
-_tag_module = sys.modules["timeline.timex.tag"]  # the submodule (``timex.tag`` is the function)
 
 D = dt.date.fromisoformat
 
@@ -186,6 +186,21 @@ CASES = [
     ("They met on 16 April last year.", "2005-07-01", "16 April last year", "DATE", "2004-04-16"),
     # ... but a count after a date is no day of it
     ("On April 24 and 25 people died.", "2005-07-01", "April 24", "DATE", "2005-04-24"),
+    # a mod phrase after a date or a duration belongs to its extent (TimeML), before it too
+    ("Plants will close over the next year or so.", "1989-10-27", "the next year or so", "DATE", "1990"),
+    ("It won't be profitable until 1994 or later.", "1989-10-27", "1994 or later", "DATE", "1994"),
+    ("Earnings for 1990 and beyond look weak.", "1989-10-27", "1990 and beyond", "DATE", "1990"),
+    ("The ban lasts five years or more.", "1989-10-27", "five years or more", "DURATION", "P5Y"),
+    ("Inspections for no more than sixty days", "1998-02-27", "no more than sixty days", "DURATION", "P60D"),
+    ("the post-1959 economy", "1989-10-27", "post-1959", "DATE", "1959"),
+    ("The sale is to be completed around Nov. 1.", "1989-10-27", "around Nov. 1", "DATE", "1989-11-01"),
+    ("They would look for ways to get around Wednesday's ruling.", "2000-01-07", "Wednesday", "DATE", "2000-01-05"),
+    # "the then current price" points back; "current" alone is the present, without "the"
+    ("at 50% of the then current market price", "1989-10-27", "then current", "DATE", "PAST_REF"),
+    ("Based on current market conditions", "1989-10-27", "current", "DATE", "PRESENT_REF"),
+    # month/day without a year, after a weekday or a preposition of time
+    ("Doors open on 3/14 at 8.", "2013-03-10", "3/14", "DATE", "2013-03-14"),
+    ("He won 3/4 of the vote.", "2013-03-10", None, "", ""),
 ]
 
 
@@ -196,6 +211,23 @@ def test_rule_families(sentence: str, published: str, expression: str | None, ki
         return
     t = _find(sentence, published, expression)
     assert (t.type, t.value) == (kind, value)
+
+
+def test_every_timex_names_a_rule_of_the_grammar() -> None:
+    # the second day of "April 24 and 25" and the low end of "two to three weeks" carry the
+    # rule that found their partner, not an invented name
+    names = {rule.name for rule in grammar("en").rules}
+    found = tag_text("On April 24 and 25, 2004, for two to three weeks, from 16 to 18 May.", D("2005-07-01"))
+    assert {t.text for t in found} >= {"25, 2004", "two", "16"}
+    assert all(t.rule in names for t in found), [t.rule for t in found]
+
+
+def test_a_mod_phrase_sets_the_mod() -> None:
+    assert _find("until 1994 or later", "1989-10-27", "1994 or later").mod == "ON_OR_AFTER"
+    assert _find("over the next year or so", "1989-10-27", "the next year or so").mod == "APPROX"
+    assert _find("the post-1959 era", "1989-10-27", "post-1959").mod == "AFTER"
+    # "or so" joins a duration too
+    assert [t.text for t in tag_text("a week or so later", D("1989-10-27"))] == ["a week or so"]
 
 
 def _examples() -> list:
@@ -447,7 +479,7 @@ def test_every_shipped_rule_file_loads() -> None:
     sources = {rule.source for rule in g.rules}
     assert sources == {f"rules/en/{name}" for name in ("date.toml", "duration.toml", "set.toml", "time.toml")}
     assert all(rule.examples for rule in g.rules)
-    assert g.starts is not None, "every rule's first words can be listed (the fast path is on)"
+    assert g.index.starts is not None, "every rule's first words can be listed (the fast path is on)"
 
 
 def _broken_copy(tmp_path: Path, old: str, new: str) -> Path:
@@ -465,7 +497,12 @@ def _broken_copy(tmp_path: Path, old: str, new: str) -> Path:
     [
         ('pattern = "%month(?: of)?,? %year4"', 'pattern = "%month_lng(?: of)?,? %year4"',
          r"rules/en/date\.toml rule 'month_year': unknown pattern %month_lng"),
-        ('value = "{2}-{month:1}"', 'value = "{7}-{month:1}"', r"rule 'month_year': template \{7\} refers to group 7"),
+        ('value = "{year4}-{month:month}"', 'value = "{year}-{month:month}"',
+         r"rule 'month_year': template \{year\} names no group of the pattern \(it has: month, year4\)"),
+        ('value = "{year4}-{month:month}"', 'value = "{year4}-{monthname:month}"', r"rule 'month_year': unknown normalization 'monthname'"),
+        ('pattern = "%month(?: of)?,? %year4"', 'pattern = "%month(?: of)?,? (%year4)"', r"rule 'month_year': a group without a name"),
+        ('pattern = "%month(?: of)?,? %year4"', 'pattern = "%month(?: of)?,? %year4 %month"',
+         r"rule 'month_year': bad regex: redefinition of group name 'month'.*%weekday@second"),
         ('pattern = "%month(?: of)?,? %year4"', 'pattern = "%month(?: of,? %year4"', r"rule 'month_year': bad regex"),
         ('not_preceded_by = "%not_a_year_before"', 'not_preceded_by = "%no_such_list"',
          r"rule 'year_after_preposition': unknown pattern %no_such_list in not_preceded_by"),
@@ -476,6 +513,72 @@ def _broken_copy(tmp_path: Path, old: str, new: str) -> Path:
 def test_a_broken_rule_raises_rule_error_naming_file_and_rule(tmp_path: Path, old: str, new: str, message: str) -> None:
     with pytest.raises(RuleError, match=message):
         load(_broken_copy(tmp_path, old, new))
+
+
+def test_a_rule_file_that_is_no_toml_is_named_with_its_line(tmp_path: Path) -> None:
+    folder = tmp_path / "en"
+    folder.mkdir()
+    (folder / "tense.toml").write_text("[cues]\nfuture = [\"will\"\npast = []\n", encoding="utf-8")
+    with pytest.raises(RuleError, match=r"^rules/en/tense\.toml: .*line 3"):
+        rulefile.read(folder / "tense.toml")
+    with pytest.raises(RuleError, match=r"^rules/en/nothing\.toml: file missing$"):
+        rulefile.read(folder / "nothing.toml")
+
+
+@pytest.mark.parametrize(
+    ("entry", "message"),
+    [
+        ({"future": ["will"]}, r"^rules/en/tense\.toml \[cues\]: missing 'past'$"),
+        ({"future": ["will"], "past": "ed", "present": []}, r"^rules/en/tense\.toml \[cues\] past: expected a list, got str$"),
+        ({"future": [1], "past": [], "present": []}, r"\[cues\] future: expected a list of strings$"),
+        ({"future": [], "past": [], "present": [], "futur": []}, r"\[cues\]: unknown field 'futur' \(known: future, past, present\)$"),
+    ],
+)
+def test_the_one_reader_checks_fields_with_one_line_errors(entry: dict, message: str) -> None:
+    fields = dict.fromkeys(("future", "past", "present"), rulefile.Field.TEXTS)
+    with pytest.raises(RuleError, match=message):
+        rulefile.check(entry, fields, tuple(fields), "rules/en/tense.toml", "[cues]")
+
+
+def test_a_rule_error_is_a_timeline_error() -> None:
+    from timeline.errors import TimelineError
+
+    assert issubclass(RuleError, TimelineError)  # the CLI reports it in one line, no traceback
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        ('that = { direction = "ATREF", offset = "PLUS-0", anchor = "REF", lists = ["rel_word"] }',
+         'that = { direction = "ATREF", anchor = "REF", lists = ["rel_word"] }',
+         r"rules/en/norm\.toml table 'relative' 'that': has fields anchor, direction; the rows before it anchor, direction, offset"),
+        ('lists = ["rel_word"] }', 'lists = "rel_word" }', r"table 'relative' '[a-z ]+': lists must be a list of pattern names"),
+    ],
+)
+def test_a_broken_table_row_is_named(tmp_path: Path, old: str, new: str, message: str) -> None:
+    folder = tmp_path / "en"
+    shutil.copytree(RULES_ROOT / "en", folder)
+    norm = folder / "norm.toml"
+    text = norm.read_text(encoding="utf-8")
+    assert old in text
+    norm.write_text(text.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(RuleError, match=message):
+        load(folder)
+
+
+def test_a_list_made_by_table_rows_may_not_be_written_too(tmp_path: Path) -> None:
+    folder = tmp_path / "en"
+    shutil.copytree(RULES_ROOT / "en", folder)
+    patterns = folder / "patterns.toml"
+    patterns.write_text(patterns.read_text(encoding="utf-8") + 'rel_day = ["the day before"]\n', encoding="utf-8")
+    with pytest.raises(RuleError, match=r"patterns\.toml pattern 'rel_day': also made by the rows of norm\.toml"):
+        load(folder)
+
+
+def test_a_relative_word_is_one_row() -> None:
+    g = grammar("en")
+    assert "the previous" in g.tables["relative.direction"] and g.tables["relative.anchor"]["the previous"] == "REF"
+    assert re.search(g.patterns["rel_day"], "the preceding") and not re.fullmatch(g.patterns["rel_short"], "the preceding")
 
 
 def test_rule_that_matches_nothing_is_rejected(tmp_path: Path) -> None:
@@ -494,19 +597,13 @@ def test_odd_unicode_does_not_break_the_word_index() -> None:
 
 def test_fast_path_finds_what_the_full_scanner_finds() -> None:
     g = grammar("en")
-    slow = dataclasses.replace(g, starts=None)
+    slow = dataclasses.replace(g, index=g.index.plain())
     text = (
         "On Friday, Aug. 7, 1998, at 10:35 a.m. the blast hit. Three days later, the '90s ended "
         "for the 1,200,000 people; 'Christmas came early in the third quarter of 1989, a year "
         "earlier than the year-ago quarter. Every Monday, more than 20 years ago, last week."
     )
-    fast = _tag_module.find(text)
-    original = _tag_module.grammar
-    _tag_module.grammar = lambda lang="en": slow  # type: ignore[assignment]
-    try:
-        assert _tag_module.find(text) == fast
-    finally:
-        _tag_module.grammar = original
+    assert candidates.find(text, g=slow) == candidates.find(text)
 
 
 _WORDS = st.sampled_from(

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any
 
-from timeline.errors import TimelineError
+from timeline.rulefile import RULES_ROOT, Field, RuleError, check, read
 
 
 @dataclass(frozen=True)
@@ -96,12 +94,7 @@ class Lexicon:
 @cache
 def lexicon() -> Lexicon:
     """The English event lexicon shipped with the package."""
-    text = resources.files("timeline").joinpath("rules/en/events.toml").read_text(encoding="utf-8")
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as err:
-        raise LexiconError(f"{_FILE}: {err}") from err
-    return _build(data)
+    return _build(read(RULES_ROOT / "en" / "events.toml"))
 
 
 def _stamp_after(furniture: dict[str, Any]) -> re.Pattern[str]:
@@ -130,12 +123,12 @@ def _stamp_before(furniture: dict[str, Any]) -> re.Pattern[str]:
 
 
 _FILE = "rules/en/events.toml"
-_LIST, _TEXT, _NUMBER, _FLAG, _TABLE = list, str, (int, float), bool, dict
-_KIND_FIELDS: dict[str, Any] = {
+_LIST, _TEXT, _NUMBER, _FLAG, _TABLE = Field.TEXTS, Field.TEXT, Field.NUMBER, Field.FLAG, Field.TABLE
+_KIND_FIELDS: dict[str, Field] = {
     "name": _TEXT, "lemmas": _LIST, "cameo": _TEXT, "weight": _NUMBER, "needs_agent": _TEXT, "needs_topic": _LIST,
     "topics": _LIST, "control": _FLAG, "generic": _FLAG, "rare": _FLAG, "once": _FLAG, "related": _LIST,
 }
-_SECTIONS: dict[str, dict[str, Any]] = {
+_SECTIONS: dict[str, dict[str, Field]] = {
     "merge": {"announcing": _LIST},
     "significance": {"no_kind": _NUMBER, "status": _TABLE},
     "agents": {"nouns": _LIST},
@@ -148,38 +141,17 @@ _SECTIONS: dict[str, dict[str, Any]] = {
 }
 
 
-class LexiconError(TimelineError, ValueError):
-    """A mistake in the events lexicon, named by file, section and field: one line, as
-    every error the tool reports."""
-
-
 def _checked(data: dict[str, Any]) -> dict[str, Any]:
-    """``data`` if it has the shape ``_build`` reads; else a LexiconError that says where
-    and what is wrong (a typo in events.toml must not become a KeyError traceback)."""
+    """``data`` if it has the shape ``_build`` reads; else a RuleError that names section and
+    field and says what is wrong (a typo in events.toml must not become a KeyError traceback)."""
     unknown = set(data) - {"kinds", *_SECTIONS}
     if unknown:
-        raise LexiconError(f"{_FILE}: unknown section(s) [{'], ['.join(sorted(unknown))}]")
-    tables: dict[str, tuple[Any, dict[str, Any], tuple[str, ...]]] = {
-        f"kinds.{key}": (entry, _KIND_FIELDS, ("name", "lemmas")) for key, entry in data.get("kinds", {}).items()
-    }
-    tables.update({name: (data.get(name), fields, tuple(fields)) for name, fields in _SECTIONS.items()})
-    for where, (entry, fields, required) in tables.items():
-        if not isinstance(entry, dict):
-            raise LexiconError(f"{_FILE}: section [{where}] is missing or not a table")
-        for key in required:
-            if key not in entry:
-                raise LexiconError(f"{_FILE} [{where}]: missing {key!r}")
-        for key, value in entry.items():
-            if key not in fields:
-                raise LexiconError(f"{_FILE} [{where}]: unknown field {key!r} (known: {', '.join(sorted(fields))})")
-            if not isinstance(value, fields[key]) or (fields[key] is _NUMBER and isinstance(value, bool)):
-                raise LexiconError(f"{_FILE} [{where}] {key}: expected {_KINDS_OF_VALUE[fields[key]]}, got {type(value).__name__}")
-            if fields[key] is _LIST and not all(isinstance(item, str) for item in value):
-                raise LexiconError(f"{_FILE} [{where}] {key}: expected a list of strings")
+        raise RuleError(_FILE, f"unknown section(s) [{'], ['.join(sorted(unknown))}]")
+    for key, entry in data.get("kinds", {}).items():
+        check(entry, _KIND_FIELDS, ("name", "lemmas"), _FILE, f"[kinds.{key}]")
+    for name, fields in _SECTIONS.items():
+        check(data.get(name), fields, tuple(fields), _FILE, f"[{name}]" if name in data else f"section [{name}]")
     return data
-
-
-_KINDS_OF_VALUE = {_LIST: "a list", _TEXT: "a string", _NUMBER: "a number", _FLAG: "true or false", _TABLE: "a table"}
 
 
 def _build(data: dict[str, Any]) -> Lexicon:
@@ -208,7 +180,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
     for entry_key, entry in data["kinds"].items():
         target = entry.get("needs_agent")
         if target is not None and target not in data["kinds"]:
-            raise LexiconError(f"{_FILE} [kinds.{entry_key}] needs_agent: names no kind: {target!r}")
+            raise RuleError(_FILE, f"names no kind: {target!r}", f"[kinds.{entry_key}] needs_agent")
     return Lexicon(
         kinds=kinds,
         all_kinds={lemma: list(ks) for lemma, ks in all_kinds.items()},

@@ -9,11 +9,6 @@ reads the clause's tense better than the tagger's cue words.
 from __future__ import annotations
 
 from timeline.model import Article, Timex
-
-# The submodule timex/tag.py would take the name ``tag`` in this package the first time it
-# is imported; importing it here, before ``def tag`` below, keeps ``timex.tag`` the function.
-# Importing it loads no rules: the grammar compiles on first use.
-from timeline.timex import tag as _tag_module  # noqa: F401
 from timeline.timex.resolve import tense_unit, with_tense
 from timeline.timex.tense import FUTURE, PAST
 from timeline.timex.values import Interval, interval

@@ -4,7 +4,7 @@ Both make the grammar fast without changing what it finds. ``guard`` prefixes a 
 a look-ahead on the characters it can start with (``(?=[FMSTWfmstw])`` for weekdays), so
 the engine rejects it with one test. ``first_pairs`` lists the (first word, second word)
 pairs a rule can start with, so the tagger tries a rule only where such words stand
-(grammar.py, tag.py). Both read the parse tree of Python's own ``re`` parser; when a set
+(index.py, candidates.py). Both read the parse tree of Python's own ``re`` parser; when a set
 cannot be listed (a rule may start with anything) they return None and the rule is tried
 the slow way, which is never wrong.
 """

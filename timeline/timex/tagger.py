@@ -1,4 +1,4 @@
-"""Tag an article: find expressions (tag.py), then resolve them in document order (resolve.py).
+"""Tag an article: find expressions (candidates.py), then resolve them in document order (resolve.py).
 
 Needs: Article. Adds: Timex, resolved against Article.published. Resolution walks the
 expressions in order so that a dated mention becomes the reference time for anaphoric
@@ -14,9 +14,9 @@ from bisect import bisect_left
 
 from timeline.model import Article, Timex, TimexType
 from timeline.timex import units
+from timeline.timex.candidates import Candidate, find
 from timeline.timex.grammar import grammar
 from timeline.timex.resolve import Context, resolve, tense_unit
-from timeline.timex.tag import Candidate, find
 from timeline.timex.tense import tense
 
 

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import functools
 import re
-import tomllib
 
-from timeline.timex.grammar import RULES_ROOT, RuleError
+from timeline.rulefile import RULES_ROOT, Field, RuleError, check, read
 
 PAST, PRESENT, FUTURE = "PAST", "PRESENT", "FUTURE"
 _WINDOW = 120  # characters looked at on each side; a clause rarely reaches further
@@ -27,23 +26,20 @@ _GROUPS = ("future", "past", "present")
 @functools.cache
 def _cues(lang: str, past_first: bool = False) -> re.Pattern[str]:
     """The cue regex; with ``past_first``, past verbs are tried before future cues."""
-    path = RULES_ROOT / lang / "tense.toml"
-    try:
-        with path.open("rb") as f:
-            cues = tomllib.load(f)["cues"]
-    except (OSError, KeyError, tomllib.TOMLDecodeError) as err:
-        raise RuleError(f"rules/{lang}/tense.toml: {err}") from err
+    file = f"rules/{lang}/tense.toml"
+    data = check(read(RULES_ROOT / lang / "tense.toml"), {"cues": Field.TABLE}, ("cues",), file, "")
+    cues = check(data["cues"], dict.fromkeys(_GROUPS, Field.TEXTS), _GROUPS, file, "[cues]")
     groups = []
     order = ("past", "future", "present") if past_first else _GROUPS
     for name in order:
         alts = sorted(cues.get(name, []), key=len, reverse=True)
         if not alts:
-            raise RuleError(f"rules/{lang}/tense.toml cues {name!r}: missing or empty")
+            raise RuleError(file, "empty", f"[cues] {name}")
         groups.append(f"(?P<{name}>" + "|".join(a.replace(" ", r"\s+") for a in alts) + ")")
     try:
         return re.compile(r"(?<![\w'])(?:" + "|".join(groups) + r")(?![\w'])", re.IGNORECASE)
     except re.error as err:
-        raise RuleError(f"rules/{lang}/tense.toml: bad regex: {err}") from err
+        raise RuleError(file, f"bad regex: {err}", "[cues]") from err
 
 
 def tense(text: str, start: int, end: int, lang: str = "en") -> str | None:

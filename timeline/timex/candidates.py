@@ -13,10 +13,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from timeline.timex.firstchars import ANY, DIGIT
-from timeline.timex.grammar import Grammar, Rule, Scanner, grammar
+from timeline.timex.grammar import Grammar, Rule, Template, grammar
+from timeline.timex.index import Index, Scanner
 from timeline.timex.normalize import FUNCTIONS, table_key
 
-_FIELD = re.compile(r"\{(?:([a-z][a-z0-9_]*):)?([0-9]+)\}")
 # P5TH -> PT5H: time units carry a T in the unit table; TIMEX3 puts it after the P.
 _TIME_UNIT = re.compile(r"^P([0-9.X]+)T([HMS])$")
 # Units TIMEX3 has no designator for, rewritten to ones it has.
@@ -39,12 +39,13 @@ class Candidate:
 _NUMBER_START = frozenset("0123456789'")
 
 
-def find(text: str, lang: str = "en") -> list[Candidate]:
-    """Every expression the grammar matches in ``text``, in order, non-overlapping."""
-    g = grammar(lang)
+def find(text: str, lang: str = "en", g: Grammar | None = None) -> list[Candidate]:
+    """Every expression the grammar matches in ``text``, in order, non-overlapping (the
+    grammar of ``lang``, or ``g``)."""
+    g = g or grammar(lang)
     prefix, approx, counted = _prefixes(lang)
     found: list[Candidate] = []
-    for m, index, offset in _matches(text, g):
+    for m, index, offset in _matches(text, g.index):
         cand = _candidate(m, g.rules[index], offset, g)
         if cand is None:
             continue
@@ -58,7 +59,26 @@ def find(text: str, lang: str = "en") -> list[Candidate]:
             if low is not None:
                 found.append(low)
         found.append(cand)
-    return _shared_years(text, _first_days(text, _conjoined(text, found, lang), lang), lang)
+    return _shared_years(text, _first_days(text, _conjoined(text, _suffixed(text, found, g), lang), lang), lang)
+
+
+def _suffixed(text: str, found: list[Candidate], g: Grammar) -> list[Candidate]:
+    """Take a mod phrase just after a date or duration into its extent, as TimeML does:
+    "the next year or so" (APPROX), "1994 or later" (ON_OR_AFTER), "five years or more"."""
+    suffix = _suffix(g.patterns["mod_suffix"])
+    out = list(found)
+    for i, cand in enumerate(out):
+        m = suffix.match(text, cand.end) if cand.type in ("DATE", "DURATION") else None
+        if m is None or (i + 1 < len(out) and out[i + 1].start < m.end()):
+            continue
+        mod = cand.mod or g.tables["mod"].get(table_key(m[1])) or None
+        out[i] = Candidate(cand.start, m.end(), text[cand.start:m.end()], cand.type, cand.value, cand.rule, mod)
+    return out
+
+
+@functools.cache
+def _suffix(words: str) -> re.Pattern[str]:
+    return re.compile(rf"\s+({words})(?![\w-])", re.IGNORECASE)
 
 
 _AMOUNT = re.compile(r"^(P|PT)([0-9]+(?:\.[0-9]+)?)([A-Z]+)$")
@@ -75,7 +95,7 @@ def _range_start(text: str, cand: Candidate, lang: str, floor: int) -> Candidate
     n = FUNCTIONS["number"](m[1])
     if n == "X":
         return None
-    return Candidate(m.start(1), m.end(1), m[1], "DURATION", f"{unit[1]}{n}{unit[3]}", cand.rule + "_range")
+    return Candidate(m.start(1), m.end(1), m[1], "DURATION", f"{unit[1]}{n}{unit[3]}", cand.rule)  # the rule of the amount it shares a unit with
 
 
 @functools.cache
@@ -118,7 +138,7 @@ def _conjoined(text: str, found: list[Candidate], lang: str) -> list[Candidate]:
         if end != after.end(1):
             value = f"{after[2]}-{value.split('-')[-2]}-{day:02d}"
         start = after.start(1)
-        out.append(Candidate(start, end, text[start:end], "DATE", value, cand.rule + "_conjoined"))
+        out.append(Candidate(start, end, text[start:end], "DATE", value, cand.rule))  # the date it shares a month with
     return out
 
 
@@ -198,7 +218,7 @@ def _day_link(lang: str) -> re.Pattern[str]:
     )
 
 
-def _matches(text: str, g: Grammar) -> Iterator[tuple[re.Match[str], int, int]]:
+def _matches(text: str, g: Index) -> Iterator[tuple[re.Match[str], int, int]]:
     """Leftmost-longest, non-overlapping matches as (match, rule index, group offset),
     trying at each word only the rules that can start with it and the word after it (the
     same matches as ``g.scanner`` over the whole text, only faster)."""
@@ -217,7 +237,7 @@ def _matches(text: str, g: Grammar) -> Iterator[tuple[re.Match[str], int, int]]:
             yield best
 
 
-def _search(text: str, scanner: Scanner, g: Grammar) -> Iterator[tuple[re.Match[str], int, int]]:
+def _search(text: str, scanner: Scanner, g: Index) -> Iterator[tuple[re.Match[str], int, int]]:
     """Leftmost-longest matches of ``scanner`` tried at every position."""
     pos = 0
     while m := scanner.regex.search(text, pos):
@@ -226,7 +246,7 @@ def _search(text: str, scanner: Scanner, g: Grammar) -> Iterator[tuple[re.Match[
         yield best
 
 
-def _by_first_words(text: str, g: Grammar) -> Iterator[tuple[re.Match[str], int, int]]:
+def _by_first_words(text: str, g: Index) -> Iterator[tuple[re.Match[str], int, int]]:
     """Leftmost-longest matches tried only where a word that starts some rule stands."""
     starts = g.starts
     assert starts is not None
@@ -253,7 +273,7 @@ def _by_first_words(text: str, g: Grammar) -> Iterator[tuple[re.Match[str], int,
             yield best
 
 
-def _longest(text: str, m: re.Match[str], scanner: Scanner, g: Grammar) -> tuple[re.Match[str], int, int]:
+def _longest(text: str, m: re.Match[str], scanner: Scanner, g: Index) -> tuple[re.Match[str], int, int]:
     """The longest match at ``m``'s start among the rule that matched and those after it.
 
     An alternation takes the first rule that matches; "this year's third quarter" should
@@ -296,8 +316,8 @@ def _candidate(m: re.Match[str], rule: Rule, offset: int, g: Grammar) -> Candida
         return None
     if rule.not_followed_by is not None and rule.not_followed_by.match(text, end, end + _CONTEXT):
         return None
-    value = _fill(rule.value, m, offset, g)
-    mod = _fill(rule.mod, m, offset, g) if rule.mod else None
+    value = _fill(rule.fill, m, offset, g)
+    mod = _fill(rule.fill_mod, m, offset, g) if rule.fill_mod else None
     if value is None:
         return None
     if rule.type == "DURATION":
@@ -305,30 +325,28 @@ def _candidate(m: re.Match[str], rule: Rule, offset: int, g: Grammar) -> Candida
     return Candidate(start, end, m.string[start:end], rule.type, value, rule.name, mod or None)
 
 
-def _fill(template: str, m: re.Match[str], offset: int, g: Grammar) -> str | None:
-    """Fill ``{table:n}`` fields from the match; None if a word is missing from a table."""
-    missing = False
-
-    def field(f: re.Match[str]) -> str:
-        nonlocal missing
-        name, group = f[1], int(f[2])
+def _fill(template: Template, m: re.Match[str], offset: int, g: Grammar) -> str | None:
+    """Fill a template's fields from the match; None if a word is missing from a table."""
+    out = []
+    for part in template:
+        if isinstance(part, str):
+            out.append(part)
+            continue
+        name, group = part
         text = m.group(offset + group)
         if name is None:
-            return text or ""
-        if name in FUNCTIONS:
+            out.append(text or "")
+        elif name in FUNCTIONS:
             try:
-                return FUNCTIONS[name](text)
+                out.append(FUNCTIONS[name](text))
             except ValueError:  # e.g. "ninety-ſix": re.IGNORECASE folded a letter we cannot read
-                missing = True
-                return ""
-        result = g.tables[name].get(table_key(text))
-        if result is None:
-            missing = True
-            return ""
-        return result
-
-    value = _FIELD.sub(field, template)
-    return None if missing else value
+                return None
+        else:
+            result = g.tables[name].get(table_key(text))
+            if result is None:
+                return None
+            out.append(result)
+    return "".join(out)
 
 
 # A fraction of a unit is written in the next smaller one: P2.5Y is P2Y6M.
