@@ -333,3 +333,14 @@ def test_a_headline_that_opens_on_a_pronoun_gives_way() -> None:  # even to an e
     for order in ([they, named], [named, they]):
         (merged,) = merge.merge(order, ARTICLES).events
         assert merged.title == "Two envoys meet Lavrov in Moscow"
+
+
+def test_the_headline_most_reports_agree_with_heads_the_event() -> None:
+    reports = [
+        event("thu", "Kerry met Lavrov in Moscow on Friday.", "2016-07-15", actors=("Sergei Lavrov",), title="Kerry meets Lavrov in Moscow"),
+        event("mon", "On Friday Kerry met Lavrov in Moscow.", "2016-07-15", actors=("Sergei Lavrov",), title="Kerry meets Lavrov in Moscow"),
+        event("tue", "Kerry, who met Lavrov in Moscow on Friday, flew on.", "2016-07-15", actors=("Sergei Lavrov",),
+              title="Kerry is one of the envoys Lavrov met"),  # the latest report, garbled
+    ]
+    (merged,) = merge.merge(reports, ARTICLES).events
+    assert merged.title == "Kerry meets Lavrov in Moscow"

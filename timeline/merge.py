@@ -435,7 +435,10 @@ def _combine(events: list[Event], published: dict[str, dt.date]) -> Event:
     kinds = Counter(e.kind for e in events if e.kind)
     kind = kinds.most_common(1)[0][0] if kinds else None
     titled = [e for e in events if e.kind == kind] or events
-    headline = max(titled, key=lambda e: (_title_quality(e), _mention_key(e.mentions[0], published)))
+    best = max(_title_quality(e) for e in titled)
+    finalists = [e for e in titled if _title_quality(e) == best]
+    agreement = _agreement([e.title for e in finalists])
+    headline = max(zip(finalists, agreement), key=lambda ea: (ea[1], _mention_key(ea[0].mentions[0], published)))[0]
     return Event(
         id=_event_id(mentions[0]),
         when=when,
@@ -489,6 +492,19 @@ def _title_quality(event: Event) -> int:
     first = event.title.split(" ", 1)[0]
     return (8 * (not event.title.endswith("…")) + 4 * (first.lower() not in _PRONOUNS) + 2 * (first in names)
             + (event.status == "occurred"))
+
+
+def _agreement(titles: list[str]) -> list[float]:
+    """How much each headline shares with the others (word overlap, summed): the one most
+    reports agree with heads the event, not the latest report's aside."""
+    if len(titles) < 3:
+        return [0.0] * len(titles)
+    words = [frozenset(w.lower() for w in t.split() if len(w) > 3) for t in titles[:_MOST_COMPARED]]
+    scores = [sum(len(a & b) / (len(a | b) or 1) for j, b in enumerate(words) if j != i) for i, a in enumerate(words)]
+    return scores + [0.0] * (len(titles) - len(scores))
+
+
+_MOST_COMPARED = 200  # headlines: a cluster larger than this is judged on its first ones
 
 
 _PRONOUNS = frozenset("he she it they i we you his her its their our my this that these those".split())
