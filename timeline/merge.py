@@ -438,7 +438,7 @@ def _combine(events: list[Event], published: dict[str, dt.date]) -> Event:
     best = max(_title_quality(e) for e in titled)
     finalists = [e for e in titled if _title_quality(e) == best]
     agreement = _agreement([e.title for e in finalists])
-    headline = max(zip(finalists, agreement), key=lambda ea: (ea[1], _mention_key(ea[0].mentions[0], published)))[0]
+    headline = max(zip(finalists, agreement, strict=True), key=lambda ea: (ea[1], _mention_key(ea[0].mentions[0], published)))[0]
     return Event(
         id=_event_id(mentions[0]),
         when=when,
