@@ -143,7 +143,8 @@ _ORDINAL_WORDS_HIGH = {
 
 
 def yearanchor(text: str | None) -> str:
-    """A year qualifier: '1998' -> 'Y1998', "last year's" -> 'YLAST' (resolved later)."""
+    """A year qualifier: '1998' -> 'Y1998', "last year's" -> 'YLAST', "that year", "the same
+    year" -> 'YREF', the year the story last named (resolved later)."""
     key = table_key(text)
     if re.fullmatch(r"[0-9]{4}", key):
         return "Y" + key
@@ -151,7 +152,7 @@ def yearanchor(text: str | None) -> str:
         return "Y" + year(key)
     if not key:
         return ""  # no year given: the caller's template supplies another anchor
-    return {"this": "YTHIS", "last": "YLAST", "next": "YNEXT"}.get(key.split()[0], "YTHIS")
+    return {"this": "YTHIS", "last": "YLAST", "next": "YNEXT", "that": "YREF", "the": "YREF"}.get(key.split()[0], "YTHIS")
 
 
 def year2anchor(text: str | None) -> str:

@@ -361,13 +361,16 @@ def _named(unit: str, direction: str) -> Resolver:
 
 
 def _in_year(unit: str) -> Resolver:
-    """'June last year', "this year's third quarter", '1998 third quarter'."""
+    """'June last year', "this year's third quarter", '1998 third quarter', '25 June that year'."""
     gran = _GRAN[unit]
 
     def fn(arg: str, ctx: Context) -> Resolved | None:
         anchor, _, rest = arg.partition(":")
         rel = {"YTHIS": 0, "YLAST": -1, "YNEXT": 1}
-        year = ctx.dct.year + rel[anchor] if anchor in rel else int(anchor[1:])
+        if anchor == "YREF":  # "on 25 June that year": the year last named, not the report's
+            year = ctx.ref[0].year
+        else:
+            year = ctx.dct.year + rel[anchor] if anchor in rel else int(anchor[1:])
         days = _candidates(unit, rest, ctx.dct, range(year, year + 1))
         return (units.to_value(days[0], gran), ctx.dct) if days else None
     return fn
