@@ -178,6 +178,7 @@ def test_headlines_in_the_sentence_words(text: str, date: tuple[str, str], title
         ("Dr Brice Martin says that on Monday night he injected the patient with sedatives.", ("Monday night", "2019-03-04TNI"),
          "Martin injects patient with sedatives", "Brice Martin"),
         ("\"I started to feel better on Friday,\" Peter Novak said.", ("Friday", "2019-03-01"), "Novak starts to feel better", "Peter Novak"),
+        ("\"Our concern has grown since Friday,\" Dr Peter Novak told reporters.", ("Friday", "2019-03-01"), "Novak's concern grows", "Peter Novak"),
         # more than one person speaks, or none: the pronoun stays
         ("Brice Martin and Peter Novak said he left on Friday.", ("Friday", "2019-03-01"), "He leaves", None),
         ("\"I started to feel better on Friday.\"", ("Friday", "2019-03-01"), "I start to feel better", None),

@@ -40,7 +40,7 @@ _DATE_ENTS = ("DATE", "TIME")
 _ATTRIBUTION = ("according",)
 _UNITS = ("minute", "hour", "day", "week", "month", "year", "decade")  # "according to Nielsen": who says so, not what happened
 _PERSONAL = ("he", "she", "his", "her")
-_FIRST_PERSON = ("i", "my", "me")  # only the speaker of a quote can be meant
+_FIRST_PERSON = ("i", "my", "me", "our")  # only the speaker of a quote can be meant ("our": the speaker's side)
 _REPORTED = ("ccomp", "parataxis", "xcomp")  # how a reported clause hangs on the verb that reports it
 
 
