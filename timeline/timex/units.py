@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-import re
 
 from timeline.timex.values import interval
 
@@ -74,17 +73,10 @@ def to_value(day: dt.date, granularity: str) -> str:
 def parse(value: str) -> Point | None:
     """The first day and granularity of a calendar value, or None (durations, PAST_REF...).
 
-    What a value covers is read in one place, ``values.interval``; here only the two
-    granularities that arithmetic keeps apart are told from the schema's: a weekend is not
+    What a value covers is read in one place, ``values.interval``, which also names the
+    units arithmetic keeps apart where the contract has no word for them: a weekend is not
     a week, and a half-year is not a quarter."""
     span = interval(value)
     if span is None:
         return None
-    if value.endswith("-WE"):
-        return span.start, "weekend"
-    if _HALF.match(value):
-        return span.start, "half"
-    return span.start, span.granularity
-
-
-_HALF = re.compile(r"^\d{4}-H[12]$")
+    return span.start, span.unit or span.granularity

@@ -18,8 +18,9 @@ from timeline.model import Granularity
 class Interval(NamedTuple):
     start: dt.date
     end: dt.date  # inclusive
-    granularity: Granularity
+    granularity: Granularity  # in the contract's words: a weekend is its week, a half-year its quarter
     label: str
+    unit: str | None = None  # the tagger's own unit where the contract has no word for it ("weekend", "half")
 
 
 _SEASONS = {  # (first month, months covered, name); winter runs into the next year
@@ -66,7 +67,7 @@ def _interval(value: str) -> Interval | None:
         monday = dt.date.fromisocalendar(int(m[1]), int(m[2]), 1)
         if m[3]:
             saturday = monday + dt.timedelta(days=5)
-            return Interval(saturday, saturday + dt.timedelta(days=1), Granularity.WEEK, f"weekend of {saturday.day} {saturday:%b %Y}")
+            return Interval(saturday, saturday + dt.timedelta(days=1), Granularity.WEEK, f"weekend of {saturday.day} {saturday:%b %Y}", "weekend")
         return Interval(monday, monday + dt.timedelta(days=6), Granularity.WEEK, f"week of {monday.day} {monday:%b %Y}")
     if m := _MONTH.match(value):
         first = dt.date(int(m[1]), int(m[2]), 1)
@@ -77,7 +78,7 @@ def _interval(value: str) -> Interval | None:
     if m := _HALF.match(value):
         year, h = int(m[1]), int(m[2])
         ordinal = "first" if h == 1 else "second"
-        return Interval(dt.date(year, 6 * h - 5, 1), _month_end(year, 6 * h), Granularity.QUARTER, f"{ordinal} half of {year}")
+        return Interval(dt.date(year, 6 * h - 5, 1), _month_end(year, 6 * h), Granularity.QUARTER, f"{ordinal} half of {year}", "half")
     if m := _SEASON.match(value):
         year = int(m[1])
         first_month, months, name = _SEASONS[m[2]]
