@@ -12,8 +12,7 @@ from timeline.rulefile import RULES_ROOT, Field, RuleError, check, read
 
 @dataclass(frozen=True)
 class Kind:
-    key: str
-    name: str
+    key: str  # the kind's key; its "name" in events.toml is for the reader of the file
     cameo: str | None
     weight: float = 1.0  # how much an event of this kind weighs in its significance
     needs_agent: str | None = None  # without an agent that can act so, an event of this other kind
@@ -163,7 +162,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
     topics: dict[str, Kind] = {}
     for key, entry in data["kinds"].items():
         kind = Kind(
-            key=key, name=entry["name"], cameo=entry.get("cameo"), weight=float(entry.get("weight", 1.0)),
+            key=key, cameo=entry.get("cameo"), weight=float(entry.get("weight", 1.0)),
             needs_agent=entry.get("needs_agent"), needs_topic=frozenset(entry.get("needs_topic", ())),
             generic=bool(entry.get("generic", False)), related=frozenset(entry.get("related", ())),
             control=bool(entry.get("control", False)),

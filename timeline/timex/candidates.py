@@ -369,18 +369,16 @@ def _duration(value: str) -> str:
 
 def _fraction(prefix: str, amount: str, unit: str, time: bool) -> str:
     """'P' + 2.5 Y -> 'P2Y6M'; 'PT' + 1.5 M -> 'PT1M30S'; whole amounts stay as they are."""
-    n = float(amount) if amount != "X" else None
-    if n is None or n == int(n):
-        return f"{prefix}{amount if n is None else int(n)}{unit}"
+    n = float(amount)  # digits, a point, digits: what the callers' patterns match
+    if n == int(n):
+        return f"{prefix}{int(n)}{unit}"
     key = "TM" if time and unit == "M" else unit
     if key not in _SMALLER or (time and unit == "D"):  # seconds: no smaller unit; keep the fraction
         return f"{prefix}{n:g}{unit}"
     factor, smaller = _SMALLER[key]
     whole, rest = int(n), round((n - int(n)) * factor)
-    if unit in ("D",) and not time:  # days -> hours crosses into the time part
+    if unit == "D":  # days -> hours crosses into the time part
         return f"P{whole}DT{rest}H" if whole else f"PT{rest}H"
-    if prefix == "P" and smaller == "H":
-        return f"P{whole}DT{rest}H"
     head = f"{whole}{unit}" if whole else ""
     return f"{prefix}{head}{rest}{smaller}"
 

@@ -11,7 +11,6 @@ import datetime as dt
 
 from timeline.timex.values import interval
 
-GRANULARITIES = ("day", "week", "weekend", "month", "season", "quarter", "half", "year", "decade", "century")
 # Coarseness order: a finer reference keeps its precision ("a year earlier" after a quarter).
 _RANK = {g: i for i, g in enumerate(("day", "week", "weekend", "month", "season", "quarter", "half", "year", "decade", "century"))}
 _MONTHS = {"month": 1, "season": 3, "quarter": 3, "half": 6, "year": 12, "decade": 120, "century": 1200}
