@@ -651,3 +651,8 @@ def test_a_caption_on_a_long_line_is_found_once_and_still_right() -> None:
     assert tagger._in_caption(text, text.index("2 May"), "en")
     assert not tagger._in_caption(text, text.index("Monday"), "en")  # a line before the caption
     assert not tagger._in_caption(text, text.index("Tuesday"), "en")  # "(AFP)" not at the end of its line
+
+
+@pytest.mark.parametrize(("text", "value"), [("several hours", "PTXH"), ("2.5 hours", "PT2H30M"), ("1.5 days", "P1DT12H"), ("3.0 years", "P3Y")])
+def test_vague_and_fractional_durations_are_written_in_whole_units(text: str, value: str) -> None:
+    assert [t.value for t in tag_text(text, D("2009-01-01"))] == [value]

@@ -369,7 +369,9 @@ def _duration(value: str) -> str:
 
 def _fraction(prefix: str, amount: str, unit: str, time: bool) -> str:
     """'P' + 2.5 Y -> 'P2Y6M'; 'PT' + 1.5 M -> 'PT1M30S'; whole amounts stay as they are."""
-    n = float(amount)  # digits, a point, digits: what the callers' patterns match
+    if amount == "X":  # "hours": a vague amount
+        return f"{prefix}X{unit}"
+    n = float(amount)
     if n == int(n):
         return f"{prefix}{int(n)}{unit}"
     key = "TM" if time and unit == "M" else unit
