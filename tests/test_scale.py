@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import sqlite3
+import sys
 from pathlib import Path
 
 import pytest
@@ -111,3 +112,13 @@ def test_dask_engine_needs_a_scheduler() -> None:
 
     with pytest.raises(TimelineError, match="--scheduler"):
         runner.process(corpus(1), read_chunk, RunOptions(engine="dask"))
+
+
+def test_a_missing_scheduler_is_named_before_a_missing_dask(monkeypatch) -> None:
+    from timeline.errors import TimelineError
+
+    monkeypatch.setitem(sys.modules, "dask.distributed", None)  # as if Dask were not installed
+    with pytest.raises(TimelineError, match="--scheduler"):
+        runner.process(corpus(1), read_chunk, RunOptions(engine="dask"))
+    with pytest.raises(TimelineError, match="needs Dask"):
+        runner.process(corpus(1), read_chunk, RunOptions(engine="dask", scheduler="tcp://127.0.0.1:1"))

@@ -143,12 +143,12 @@ _PR_SET_PDEATHSIG = 1
 
 
 def _dask(chunks: list[Sequence[Article]], work: Work, scheduler: str | None) -> Iterator[list[Reading]]:
+    if not scheduler:
+        raise TimelineError("--engine dask needs --scheduler ADDRESS (e.g. tcp://scheduler:8786)")
     try:
         from dask.distributed import Client
     except ImportError:
         raise TimelineError("--engine dask needs Dask; install it with: pip install 'timeline[dask]'") from None
-    if not scheduler:
-        raise TimelineError("--engine dask needs --scheduler ADDRESS (e.g. tcp://scheduler:8786)")
     try:
         client = Client(scheduler, timeout="10s")
     except OSError as err:
