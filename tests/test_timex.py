@@ -483,13 +483,13 @@ def test_every_shipped_rule_file_loads() -> None:
     assert g.index.starts is not None, "every rule's first words can be listed (the fast path is on)"
 
 
-def _broken_copy(tmp_path: Path, old: str, new: str) -> Path:
+def _broken_copy(tmp_path: Path, old: str, new: str, file: str = "date.toml") -> Path:
     folder = tmp_path / "en"
     shutil.copytree(RULES_ROOT / "en", folder)
-    date = folder / "date.toml"
-    text = date.read_text(encoding="utf-8")
+    broken = folder / file
+    text = broken.read_text(encoding="utf-8")
     assert old in text
-    date.write_text(text.replace(old, new, 1), encoding="utf-8")
+    broken.write_text(text.replace(old, new, 1), encoding="utf-8")
     return folder
 
 
@@ -557,12 +557,7 @@ def test_a_rule_error_is_a_timeline_error() -> None:
     ],
 )
 def test_a_broken_table_row_is_named(tmp_path: Path, old: str, new: str, message: str) -> None:
-    folder = tmp_path / "en"
-    shutil.copytree(RULES_ROOT / "en", folder)
-    norm = folder / "norm.toml"
-    text = norm.read_text(encoding="utf-8")
-    assert old in text
-    norm.write_text(text.replace(old, new, 1), encoding="utf-8")
+    folder = _broken_copy(tmp_path, old, new, "norm.toml")
     with pytest.raises(RuleError, match=message):
         load(folder)
 
