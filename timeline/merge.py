@@ -133,7 +133,7 @@ class _Cluster:
 
     members: list[_Facts] = field(default_factory=list)
     whens: dict[When, None] = field(default_factory=dict)  # distinct dates, in order
-    sentences: dict[str, set[int]] = field(default_factory=lambda: defaultdict(set))
+    sentences: dict[str, dict[int, set[dt.date]]] = field(default_factory=lambda: defaultdict(lambda: defaultdict(set)))  # days by sentence
     days: dict[str, set[When]] = field(default_factory=lambda: defaultdict(set))
 
     into: _Cluster | None = None  # the cluster this one was merged into
@@ -156,6 +156,8 @@ class _Cluster:
         """Take in ``other``'s mentions if every one of them fits this event; say whether it did."""
         if other is self or not all(_fits(m, self) for m in other.members):
             return False
+        if any(_figures_differ(m, n) for m in other.members for n in self.members):
+            return False  # "raised the alert to phase 4" and "... to 5": a mention sure of both cannot make them one
         for member in other.members:
             self.add(member)
         return True
@@ -163,7 +165,7 @@ class _Cluster:
     def add(self, facts: _Facts) -> None:
         self.members.append(facts)
         self.whens.setdefault(facts.event.when)
-        self.sentences[facts.article].add(facts.sentence_start)
+        self.sentences[facts.article][facts.sentence_start].add(facts.event.when.start)
         self.days[facts.article].add(facts.event.when)
 
     def compared(self) -> list[_Facts]:
@@ -203,7 +205,8 @@ class _Blocks:
     ``MAX_BUCKET`` are looked at, so the cost grows with the events, not with their pairs.
     """
 
-    KEY_WORDS = 4
+    KEY_WORDS = 5  # of its sentence
+    NEAR_WORDS = 2  # ... and of the words around its date
 
     def __init__(self) -> None:
         self.by_day: dict[tuple[dt.date, str], list[_Cluster]] = defaultdict(list)
@@ -261,10 +264,11 @@ class _Blocks:
         lex = lexicon()
         named = {k for k in facts.text.kinds if lex.specific(k)}  # generic kinds would find every statement
         words += sorted("kind:" + k for k in named | {r for k in named for r in lex.by_key[k].related if lex.specific(r)})
-        words += [w for w in sorted(near, key=near.__getitem__, reverse=True)[: self.KEY_WORDS // 2] if w not in words]
+        words += [w for w in sorted(near, key=near.__getitem__, reverse=True)[: self.NEAR_WORDS] if w not in words]
         actors = ["@" + surname for surname in sorted({a.split()[-1] for a in event.actors})]
         places = sorted({"#" + word for place in event.places for word in place_words(place)}) if event.places else []
-        return words + actors + places + (["^" + facts.trigger] if facts.trigger else [])
+        figures = sorted("=" + f for f in facts.text.figures)
+        return words + actors + places + figures + (["^" + facts.trigger] if facts.trigger else [])
 
     def _actor_months(self, event: Event) -> list[tuple[str, int, int]]:
         when = event.when
@@ -308,8 +312,9 @@ def _fits(facts: _Facts, cluster: _Cluster) -> bool:
     if any(_date_relation(when, other) is None for other in cluster.whens):
         return False  # every mention of an event must fit its date
     if facts.article in cluster.sentences:
-        if facts.sentence_start in cluster.sentences[facts.article]:
-            return False  # one sentence does not report one event twice
+        days = cluster.sentences[facts.article].get(facts.sentence_start)
+        if days and days != {when.start}:
+            return False  # one sentence does not give one event two dates ("meets Putin on Thursday and Lavrov on Friday")
         if any(_date_relation(when, other) == "near" for other in cluster.days[facts.article]):
             return False  # one report does not give one event two dates
     return True
@@ -342,6 +347,8 @@ def _pair(facts: _Facts, other: _Facts) -> float:
     neither."""
     if facts.conditional != other.conditional:
         return 0.0  # "if a pandemic struck today" is no report of what happened today
+    if _figures_differ(facts, other):
+        return 0.0  # "raised the alert from 3 to 4" is not "raised it to 5"; "45-year-old man" is not "33-year-old"
     event, other_event = facts.event, other.event
     relation = _date_relation(event.when, other_event.when)
     same_trigger = facts.trigger is not None and facts.trigger == other.trigger
@@ -383,6 +390,13 @@ def _pair(facts: _Facts, other: _Facts) -> float:
         relation = "nested"  # the same month or year says little: many events share one
     threshold = {"same": SAME_DATE_THRESHOLD, "nested": NESTED_THRESHOLD, "near": CONFLICT_THRESHOLD}[str(relation)]
     return similarity if similarity >= threshold else 0.0
+
+
+def _figures_differ(a: _Facts, b: _Facts) -> bool:
+    """Whether two mentions give numbers and none of them is the same: two counts, two
+    phases, two ages are two happenings, whatever else the sentences share."""
+    x, y = a.text.figures, b.text.figures
+    return bool(x) and bool(y) and x.isdisjoint(y)
 
 
 def _kinds_agree(a: _Facts, b: _Facts) -> float:

@@ -87,9 +87,9 @@ def _name_keys(name: str) -> tuple[set[tuple[str, ...]], set[tuple[str, ...]]]:
     if len(words) > 1:
         keys |= {("surname", words[-1], words[0][0]), ("spelling", _spelling(name))}
     probes = set(keys)
-    if initials := _initials(name):
-        keys.add(("long", initials))
-        probes.add(("short", initials))
+    if short := _initials(name):
+        keys.add(("long", short))
+        probes.add(("short", short))
     keys.add(("short", name))
     probes.add(("long", name))
     return probes, keys
@@ -103,29 +103,35 @@ class Text(NamedTuple):
     sentence: dict[str, float]
     near: dict[str, float]
     kinds: frozenset[str]  # the kinds of event the words around the date name
+    figures: frozenset[str] = frozenset()  # the numbers the sentence gives, besides dates ("four" is "4")
 
 
 def tfidf(mentions: list[Mention]) -> list[Text]:
+    """Each mention's ``Text``; the weights are those of the given mentions (a pile)."""
     sentences: list[Counter[str]] = []
     nears: list[Counter[str]] = []
     named: list[frozenset[str]] = []
+    figures: list[frozenset[str]] = []
+    stems = _stem_table()
     for mention in mentions:
         lower = mention.sentence.lower()
         start, end = mention.start - mention.sentence_start, mention.end - mention.sentence_start
         if 0 <= start <= end <= len(lower):  # the date itself is left out: every mention compared shares it
-            before, after = _content(lower[:start]), _content(lower[end:])
-            words = before + after
+            before, after = _WORD.findall(lower, 0, start), _WORD.findall(lower, end)
         else:
-            words, before, after = _content(lower), [], []
-        near = [stem(w) for w in before[-_NEAR:] + after[:_NEAR]]
+            before, after = _WORD.findall(lower), []
+        figures.append(_figures(before) | _figures(after) if _has_figure(before, after) else frozenset())
+        before, after = _content(before), _content(after)
+        near = [stems[w] for w in before[-_NEAR:] + after[:_NEAR]]
         kinds = frozenset(k for w in before[-_KIND_NEAR:] + after[:_KIND_NEAR] if (k := kind_of(w)))
-        sentences.append(Counter(map(stem, words)))
+        sentences.append(Counter([stems[w] for w in before + after]))
         nears.append(Counter(near + ["kind:" + k for k in sorted(kinds)] if kinds else near))
         named.append(kinds)
-    return [Text(a, b, k) for a, b, k in zip(_weights(sentences), _weights(nears), named, strict=True)]
+    return [Text(a, b, k, f) for a, b, k, f in zip(_weights(sentences), _weights(nears), named, figures, strict=True)]
 
 
-_WORD = re.compile(r"[a-z0-9]{2,}")  # one letter or digit tells nothing
+_WORD = re.compile(r"\d+(?:[.,]\d+)+|[a-z0-9]{2,}|\d")  # one letter tells nothing; one digit may ("phase 5")
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
 
 _NEAR = 6  # words each side of the date expression
@@ -134,8 +140,38 @@ _NEAR = 6  # words each side of the date expression
 _KIND_NEAR = 9  # ... and for the kinds they name ("died after suffering a cardiac arrest at his home on Thursday")
 
 
-def _content(text: str) -> list[str]:
-    return [w for w in _WORD.findall(text) if w not in _STOPWORDS]
+_NUMBER_WORDS = {w: str(n) for n, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
+    "eighteen nineteen twenty".split())}
+_MONTHS = frozenset("jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july august "
+                    "september october november december".split())
+_YEAR = re.compile(r"1[89]\d\d|20\d\d")
+_DAY = frozenset(map(str, range(1, 32)))
+
+
+def _has_figure(before: list[str], after: list[str]) -> bool:
+    return any(w[0].isdigit() or w in _NUMBER_WORDS for w in before) or any(w[0].isdigit() or w in _NUMBER_WORDS for w in after)
+
+
+def _figures(words: list[str]) -> frozenset[str]:
+    """The numbers among a stretch's words, digits or words ("from three to four" and "from
+    3 to 4" give {"3", "4"}), but not years, the days of dates ("April 29") or "one" (mostly a
+    pronoun: "one of them")."""
+    found = set()
+    for n, word in enumerate(words):
+        if word in _NUMBER_WORDS:
+            if word != "one":
+                found.add(_NUMBER_WORDS[word])
+        elif word[0].isdigit() and _NUMBER.fullmatch(word) and not _YEAR.fullmatch(word):
+            if word in _DAY and ((n and words[n - 1] in _MONTHS) or (n + 1 < len(words) and words[n + 1] in _MONTHS)):
+                continue
+            found.add(word.replace(",", ""))
+    return frozenset(found)
+
+
+def _content(words: list[str]) -> list[str]:
+    """The telling words, numbers as digits ("five" and "5" are one word)."""
+    return [_NUMBER_WORDS.get(w, w) for w in words if w not in _STOPWORDS]
 
 
 @cache
@@ -143,6 +179,19 @@ def stem(word: str) -> str:
     """A word's stem, so that its forms count as one ("raised", "raising" → "rais";
     "announced", "announcement" → "announc"): Snowball's English (Porter2) stemmer."""
     return _stemmer().stemWord(word)
+
+
+class _Stems(dict[str, str]):
+    """Stems looked up by subscript, each worked out once (a dict is cheaper to ask than ``stem``)."""
+
+    def __missing__(self, word: str) -> str:
+        self[word] = found = stem(word)
+        return found
+
+
+@cache
+def _stem_table() -> _Stems:
+    return _Stems()
 
 
 @cache
