@@ -54,7 +54,9 @@ def merge(events: Iterable[Event], articles: tuple[Article, ...] = (), title: st
     setting = _setting(items)
     clusters: list[_Cluster] = []
     blocks = _Blocks()
-    ordered = sorted(zip(items, vectors, sides, strict=True), key=lambda p: _precision_first(p[0], published))
+    # finer dates first, so coarse mentions meet the events they might belong to (a stable
+    # sort: within one precision, the order of the reports)
+    ordered = sorted(zip(items, vectors, sides, strict=True), key=lambda p: _COARSENESS[p[0].when.granularity])
     for order, (event, vector, side) in enumerate(ordered):
         facts = _Facts.of(event, vector, side, setting, order)
         keys = blocks.keys(facts)
@@ -102,18 +104,50 @@ class _Facts(NamedTuple):
     def of(cls, event: Event, text: Text, side: tuple[str, ...], setting: frozenset[frozenset[str]] = frozenset(),
            order: int = 0) -> _Facts:
         mention = event.mentions[0]
-        lemma = stem(mention.lemma.lower()) if mention.lemma and mention.lemma not in lexicon().reporting else None
+        lemma = _trigger(mention.lemma) if mention.lemma else None
         kinds = text.kinds | {event.kind} if event.kind else text.kinds
-        places = frozenset(words for p in event.places if (words := place_words(p)) not in setting)
-        lex = lexicon()
-        specific = event.kind if lex.specific(event.kind) else None
+        places = frozenset(words for p in event.places if (words := place_words(p)) not in setting) if event.places else _NO_PLACES
+        specific = event.kind if _specific(event.kind) else None
         generic = event.kind is not None and specific is None
         if generic and mention.lemma in lexicon().announcing:
-            named = sorted(k for k in text.kinds if lex.specific(k))
+            named = sorted(k for k in text.kinds if _specific(k))
             if len(named) == 1:  # "the truce announcement": the truce, as its reports tell it
                 specific, generic = named[0], False
         return cls(event, text, side, mention.article, mention.start, mention.sentence_start, lemma, kinds, places, _coarse(event),
                    order, specific, generic, event.status == "conditional")
+
+
+_NO_PLACES: frozenset[frozenset[str]] = frozenset()
+
+
+@cache
+def _trigger(lemma: str) -> str | None:
+    """A trigger's stem, or None for a verb of saying, which tells nothing of what is said."""
+    return None if lemma in lexicon().reporting else stem(lemma.lower())
+
+
+@cache
+def _specific(kind: str | None) -> bool:
+    return lexicon().specific(kind)
+
+
+@cache
+def _kind_keys(kinds: frozenset[str]) -> tuple[str, ...]:
+    """The blocking keys of the specific kinds the words around a date name, and their related
+    specific kinds (generic kinds would find every statement)."""
+    lex = lexicon()
+    named = {k for k in kinds if lex.specific(k)}
+    return tuple(sorted("kind:" + k for k in named | {r for k in named for r in lex.by_key[k].related if lex.specific(r)}))
+
+
+@cache
+def _actor_keys(actors: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple("@" + surname for surname in sorted({a.split()[-1] for a in actors}))
+
+
+@cache
+def _place_keys(places: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(sorted({"#" + word for place in places for word in place_words(place)}))
 
 
 def _setting(events: list[Event]) -> frozenset[frozenset[str]]:
@@ -209,8 +243,9 @@ class _Blocks:
     NEAR_WORDS = 2  # ... and of the words around its date
 
     def __init__(self) -> None:
-        self.by_day: dict[tuple[dt.date, str], list[_Cluster]] = defaultdict(list)
-        self.by_value: dict[tuple[str, str], list[_Cluster]] = defaultdict(list)
+        # day (or period) -> key -> clusters: nested, so that a look-up hashes a word, not a tuple
+        self.by_day: dict[dt.date, dict[str, list[_Cluster]]] = defaultdict(dict)
+        self.by_value: dict[str, dict[str, list[_Cluster]]] = defaultdict(dict)
         self.by_actor_month: dict[tuple[str, int, int], list[_Cluster]] = defaultdict(list)
 
     def candidates(self, event: Event, keys: list[str]) -> list[_Cluster]:
@@ -221,36 +256,42 @@ class _Blocks:
         trigger = [k for k in keys[-1:] if k.startswith("^")]
         if when.granularity in ("day", "week"):
             by_day = self.by_day
-            for day in _days(when.start, when.end):
-                buckets.extend(b for key in keys if (b := by_day.get((day, key))))
+            for day in _DAYS[(when.start, when.end)]:
+                if index := by_day.get(day):
+                    buckets.extend(b for key in keys if (b := index.get(key)))
             if when.granularity == "day" and trigger:  # on another day only the same trigger can make one event (see _pair)
                 for day in _NEAR_DAYS[(when.start, when.end)]:
-                    if b := by_day.get((day, trigger[0])):
+                    if (index := by_day.get(day)) and (b := index.get(trigger[0])):
                         buckets.append(b)
-        if when.granularity != "day":  # a day's clusters are all in by_day
-            buckets.extend(b for key in keys if (b := self.by_value.get((when.value, key))))
+        if when.granularity != "day" and (index := self.by_value.get(when.value)):  # a day's clusters are all in by_day
+            buckets.extend(b for key in keys if (b := index.get(key)))
         buckets.extend(b for actor_month in self._actor_months(event) if (b := self.by_actor_month.get(actor_month)))
+        hits: dict[int, int] = {}  # keys shared, by cluster
         for bucket in buckets:
             for cluster in bucket[-MAX_BUCKET:] if len(bucket) > MAX_BUCKET else bucket:
                 if cluster.into is not None:
                     cluster = cluster.root()
-                found.setdefault(id(cluster), cluster)
+                if (key := id(cluster)) in hits:
+                    hits[key] += 1
+                else:
+                    hits[key] = 1
+                    found[key] = cluster
         if len(found) <= MAX_CANDIDATES:
             return list(found.values())
-        hits = Counter(id(c.root()) for bucket in buckets for c in bucket[-MAX_BUCKET:])  # a busy day: the likeliest only
-        order = {key: n for n, key in enumerate(found)}
+        order = {key: n for n, key in enumerate(found)}  # a busy day: the likeliest only
         best = sorted(found, key=lambda key: (-hits[key], order[key]))[:MAX_CANDIDATES]
         return [found[key] for key in best]
 
     def add(self, cluster: _Cluster, event: Event, keys: list[str]) -> None:
         when = event.when
         if when.granularity == "day":  # finer mentions come first: only a week's own mentions look for a week
-            index, at = self.by_day, when.start
+            index = self.by_day[when.start]
         else:
-            index, at = self.by_value, when.value  # type: ignore[assignment]
+            index = self.by_value[when.value]
         for key in keys:
-            bucket = index[(at, key)]
-            if not bucket or bucket[-1] is not cluster:
+            if (bucket := index.get(key)) is None:
+                index[key] = [cluster]
+            elif bucket[-1] is not cluster:
                 bucket.append(cluster)
         for actor in event.actors:
             self._put(self.by_actor_month[(actor, when.start.year, when.start.month)], cluster)
@@ -259,16 +300,21 @@ class _Blocks:
         """The event's most telling words (of its sentence and around its date), the kinds
         of event the words around its date name, its actors' surnames, its places' words
         and its trigger word (last)."""
-        event, sentence, near = facts.event, facts.text.sentence, facts.text.near
+        event, text = facts.event, facts.text
+        sentence, near = text.sentence, text.near
         words = sorted(sentence, key=sentence.__getitem__, reverse=True)[: self.KEY_WORDS]
-        lex = lexicon()
-        named = {k for k in facts.text.kinds if lex.specific(k)}  # generic kinds would find every statement
-        words += sorted("kind:" + k for k in named | {r for k in named for r in lex.by_key[k].related if lex.specific(r)})
+        if text.kinds:
+            words += _kind_keys(text.kinds)
         words += [w for w in sorted(near, key=near.__getitem__, reverse=True)[: self.NEAR_WORDS] if w not in words]
-        actors = ["@" + surname for surname in sorted({a.split()[-1] for a in event.actors})]
-        places = sorted({"#" + word for place in event.places for word in place_words(place)}) if event.places else []
-        figures = sorted("=" + f for f in facts.text.figures)
-        return words + actors + places + figures + (["^" + facts.trigger] if facts.trigger else [])
+        if event.actors:
+            words += _actor_keys(event.actors)
+        if event.places:
+            words += _place_keys(event.places)
+        if text.figures:
+            words += sorted("=" + f for f in text.figures)
+        if facts.trigger:
+            words.append("^" + facts.trigger)
+        return words
 
     def _actor_months(self, event: Event) -> list[tuple[str, int, int]]:
         when = event.when
@@ -291,6 +337,17 @@ def _days(first: dt.date, last: dt.date) -> list[dt.date]:
     return [first + dt.timedelta(days=n) for n in range((last - first).days + 1)]
 
 
+class _Days(dict[tuple[dt.date, dt.date], tuple[dt.date, ...]]):
+    """The days of an interval, worked out once for each."""
+
+    def __missing__(self, span: tuple[dt.date, dt.date]) -> tuple[dt.date, ...]:
+        self[span] = days = tuple(_days(*span))
+        return days
+
+
+_DAYS = _Days()
+
+
 class _NearDays(dict[tuple[dt.date, dt.date], tuple[dt.date, ...]]):
     """The other days within ``CONFLICT_WINDOW`` of an interval, worked out once for each."""
 
@@ -309,8 +366,9 @@ def _fits(facts: _Facts, cluster: _Cluster) -> bool:
     every date the cluster's mentions give, and its article neither gives the event another
     day nor reports two events in one sentence."""
     when = facts.event.when
-    if any(_date_relation(when, other) is None for other in cluster.whens):
-        return False  # every mention of an event must fit its date
+    for other in cluster.whens:
+        if other is not when and _date_relation(when, other) is None:
+            return False  # every mention of an event must fit its date
     if facts.article in cluster.sentences:
         days = cluster.sentences[facts.article].get(facts.sentence_start)
         if days and days != {when.start}:
@@ -516,11 +574,6 @@ def _canonical_actors(events: list[Event]) -> list[Event]:
         actors = tuple(dict.fromkeys(mapping.get(a, a) if " " not in a else a for a in event.actors))
         out.append(event if actors == event.actors else replace(event, actors=actors))
     return out
-
-
-def _precision_first(event: Event, published: dict[str, dt.date]) -> tuple:
-    """Finer dates first, so coarse mentions meet the events they might belong to."""
-    return (_COARSENESS[event.when.granularity], _mention_key(event.mentions[0], published))
 
 
 def _mention_key(mention: Mention, published: dict[str, dt.date]) -> tuple:
