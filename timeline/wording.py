@@ -112,23 +112,24 @@ def tfidf(mentions: list[Mention]) -> list[Text]:
     nears: list[dict[str, int]] = []
     named: list[frozenset[str]] = []
     figures: list[frozenset[str]] = []
-    stems, findall = _stem_table(), _WORD.findall
+    table, findall = _word_table(), _WORD.findall
     for mention in mentions:
         lower = mention.sentence.lower()
         start, end = mention.start - mention.sentence_start, mention.end - mention.sentence_start
         if 0 <= start <= end <= len(lower):  # the date itself is left out: every mention compared shares it
             before, after = findall(lower, 0, start), findall(lower, end)
             figures.append(_figures(lower, 0, start, before) | _figures(lower, end, len(lower), after))
-            before, after = _content(before), _content(after)
+            before, after = [w for t in before if (w := table[t])], [w for t in after if (w := table[t])]
             words = before + after
         else:  # no date to stand near
-            words = _content(every := findall(lower))
+            every = findall(lower)
+            words = [w for t in every if (w := table[t])]
             figures.append(_figures(lower, 0, len(lower), every))
             before = after = []
         around = before[-_KIND_NEAR:] + after[:_KIND_NEAR]
-        kinds = frozenset(k for w in around if (k := kind_of(w))) if around else _EMPTY
-        near = [stems[w] for w in before[-_NEAR:] + after[:_NEAR]]
-        sentences.append(_counts([stems[w] for w in words]))
+        kinds = frozenset(w.kind for w in around if w.kind) if around else _EMPTY
+        near = [w.stem for w in before[-_NEAR:] + after[:_NEAR]]
+        sentences.append(_counts([w.stem for w in words]))
         nears.append(_counts(near + ["kind:" + k for k in sorted(kinds)] if kinds else near))
         named.append(kinds)
     return [Text(a, b, k, f) for a, b, k, f in zip(_weights(sentences), _weights(nears), named, figures, strict=True)]
@@ -175,11 +176,6 @@ def _figures(text: str, start: int, end: int, words: list[str]) -> frozenset[str
     return frozenset(found)
 
 
-def _content(words: list[str]) -> list[str]:
-    """The telling words, numbers as digits ("five" and "5" are one word)."""
-    return [_NUMBER_WORDS.get(w, w) for w in words if w not in _STOPWORDS]
-
-
 @cache
 def stem(word: str) -> str:
     """A word's stem, so that its forms count as one ("raised", "raising" → "rais";
@@ -187,17 +183,29 @@ def stem(word: str) -> str:
     return _stemmer().stemWord(word)
 
 
-class _Stems(dict[str, str]):
-    """Stems looked up by subscript, each worked out once (a dict is cheaper to ask than ``stem``)."""
+class _Word(NamedTuple):
+    stem: str
+    kind: str  # the kind of event it names, or ""
 
-    def __missing__(self, word: str) -> str:
-        self[word] = found = stem(word)
+
+class _Words(dict[str, _Word | None]):
+    """What a word of a sentence is to merging, worked out once per word (a dict is cheaper
+    to ask than the functions): None for a stop word, else its stem and the kind it names;
+    number words as digits ("five" and "5" are one word)."""
+
+    def __missing__(self, token: str) -> _Word | None:
+        if token in _STOPWORDS:
+            found = None
+        else:
+            word = _NUMBER_WORDS.get(token, token)
+            found = _Word(stem(word), kind_of(word))
+        self[token] = found
         return found
 
 
 @cache
-def _stem_table() -> _Stems:
-    return _Stems()
+def _word_table() -> _Words:
+    return _Words()
 
 
 @cache
