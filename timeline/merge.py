@@ -3,11 +3,12 @@
 Needs: Event (one mention each), Article. Adds: Timeline with merged events and stable ids.
 
 Like GDELT, an event is kept apart from its mentions: every mention is kept. A mention joins
-the event one of whose mentions it matches best (``_pair``: dates that fit, then kinds,
-trigger, actors, place and the TF-IDF similarity of their stemmed words), and a mention that
-surely matches two events makes them one. Candidates are found by what a mention shares with
-them (its day, a telling word, a kind, an actor, a place, its trigger), and on a busy day a
-mention meets only a few of them, so the cost grows with the events, never with their pairs.
+the event one of whose mentions it matches best (``_pair``: dates that fit and numbers that do
+not differ, then kinds, trigger, actors, place and the TF-IDF similarity of their stemmed
+words), and a mention that surely matches two events makes them one, unless their numbers
+differ. Candidates are found by what a mention shares with them (its day, a telling word, a
+kind, an actor, a place, a number, its trigger), and on a busy day a mention meets only a few
+of them, so the cost grows with the events, never with their pairs.
 """
 
 from __future__ import annotations
@@ -384,8 +385,9 @@ _NEAR_DAYS = _NearDays()
 
 def _fits(facts: _Facts, cluster: _Cluster) -> bool:
     """Whether the mention can be one more report of the cluster's event: its date fits
-    every date the cluster's mentions give, and its article neither gives the event another
-    day nor reports two events in one sentence."""
+    every date the cluster's mentions give, and its article gives the event no other day,
+    neither in another sentence nor in the same one (two dates of one sentence on one day,
+    "in a statement on Wednesday ... starting from today", may be one event)."""
     when = facts.event.when
     for other in cluster.whens:
         if other is not when and _date_relation(when, other) is None:
@@ -417,6 +419,7 @@ def _pair(facts: _Facts, other: _Facts) -> float:
     """The evidence that two mentions report one happening, if it passes the threshold
     their dates ask for, else 0.
 
+    Two mentions that both give numbers and share none are two happenings (``_figures_differ``).
     Evidence, added up (weights ``W_*``): text similarity (TF-IDF cosine of the sentences,
     or of the words around the dates with the kinds they name), the kinds (a kind that
     names one happening, such as deaths or a verdict, counts more than one many reports
