@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import random
 
+import pytest
+
 from timeline import merge, wording
 from timeline.model import Article, Event, Mention, When
 from timeline.timex import interval
@@ -25,9 +27,11 @@ def event(article: str, sentence: str, value: str, *, kind: str | None = "meetin
 
 
 ARTICLES = (
+    Article("wed", "x", dt.date(2016, 7, 13)),
     Article("thu", "x", dt.date(2016, 7, 14)),
     Article("mon", "x", dt.date(2016, 7, 18)),
     Article("tue", "x", dt.date(2016, 7, 19)),
+    Article("later", "x", dt.date(2016, 7, 20)),
 )
 SCHEDULED = event("thu", "Kerry was due to meet Russian Foreign Minister Sergei Lavrov on Friday in Moscow.", "2016-07-15",
                   status="scheduled", actors=("John Kerry", "Sergei Lavrov"), title="Kerry to meet Lavrov")
@@ -344,3 +348,56 @@ def test_the_headline_most_reports_agree_with_heads_the_event() -> None:
     ]
     (merged,) = merge.merge(reports, ARTICLES).events
     assert merged.title == "Kerry meets Lavrov in Moscow"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("raised its alert level late on Tuesday from three to four, two steps short", {"2", "3", "4"}),
+    ("raised the alert from 4 to 5 and said", {"4", "5"}),
+    ("a 23-month-old child and 1,378 calls, up 3.5 percent", {"23", "1378", "3.5"}),
+    ("since April 29 and 29 April, 41 countries in 2009", {"41"}),  # days of dates and years are dates
+    ("one of them at 11pm, like the h1n1 virus", set()),  # "one" is a pronoun; a time and a name are no counts
+])
+def test_figures_are_the_counts_a_sentence_gives(text: str, expected: set[str]) -> None:
+    (found,) = wording.tfidf([Mention("a", text + " on Friday.", 0, "Friday", len(text) + 4, len(text) + 10, "2016-07-15")])
+    assert found.figures == expected
+
+
+def test_numbers_that_differ_tell_happenings_apart() -> None:
+    """"raised the alert to phase four" and "to phase five" are two raisings, a 45-year-old's
+    death and a 33-year-old's two deaths; "five" and "5" are one number."""
+    four = event("mon", "The World Health Organization raised its pandemic alert to phase four on Tuesday.", "2016-07-12",
+                 kind="health", lemma="raise", actors=("World Health Organization",), date="Tuesday")
+    five = event("tue", "The WHO raised its pandemic alert to 5 on a six-level scale on Wednesday.", "2016-07-13",
+                 kind="health", lemma="raise", actors=("WHO",), date="Wednesday")
+    five_again = event("thu", "On Wednesday the World Health Organization raised its pandemic alert to phase five.", "2016-07-13",
+                       kind="health", lemma="raise", actors=("World Health Organization",), date="Wednesday")
+    assert sizes([four, five]) == [1, 1]
+    assert sizes([five, five_again]) == [2]
+    older = event("mon", "A 45-year-old man died of swine flu on Monday, the coroner said.", "2016-07-18", kind="deaths",
+                  lemma="die", date="Monday")
+    younger = event("tue", "A 33-year-old woman died of swine flu on Monday, the hospital said.", "2016-07-18", kind="deaths",
+                    lemma="die", date="Monday")
+    assert sizes([older, younger]) == [1, 1]
+
+
+def test_a_report_sure_of_two_events_does_not_join_two_counts() -> None:
+    """A later report that matches both "raised the alert to 4" and "... to 5" (it gives no
+    number) joins one of them; the two stay apart. (A report with no number read before
+    either can still bridge them: numbers are compared pair by pair, because the reports of
+    one death give many other numbers, "aged 50", "31 million albums".)"""
+    four = event("mon", "The WHO raised its pandemic alert to phase 4 on Wednesday, officials in Geneva said.", "2016-07-13",
+                 kind="health", lemma="raise", actors=("WHO",), date="Wednesday", places=("Geneva",))
+    five = event("tue", "The WHO raised its pandemic alert to phase 5 on Wednesday, officials in Geneva said.", "2016-07-13",
+                 kind="health", lemma="raise", actors=("WHO",), date="Wednesday", places=("Geneva",))
+    vague = event("later", "The WHO raised its pandemic alert on Wednesday, officials in Geneva said.", "2016-07-13",
+                  kind="health", lemma="raise", actors=("WHO",), date="Wednesday", places=("Geneva",))
+    assert sizes([four, five, vague]) == [1, 2]
+
+
+def test_two_dates_of_one_sentence_on_one_day_are_one_event() -> None:
+    """"In a statement on Wednesday, the minister said: ... starting from today": one event;
+    two days in one sentence are two ("meets Putin on Thursday and Lavrov on Friday")."""
+    sentence = "In a statement on Wednesday, the health minister said all pig herds would be culled, starting from today."
+    statement = event("wed", sentence, "2016-07-13", kind="statement", lemma="statement", date="Wednesday")
+    starting = event("wed", sentence, "2016-07-13", kind=None, lemma="start", date="today")
+    assert sizes([statement, starting]) == [2]

@@ -3,19 +3,22 @@
 Needs: Event (one mention each), Article. Adds: Timeline with merged events and stable ids.
 
 Like GDELT, an event is kept apart from its mentions: every mention is kept. A mention joins
-the event one of whose mentions it matches best (``_pair``: dates that fit, then kinds,
-trigger, actors, place and the TF-IDF similarity of their stemmed words), and a mention that
-surely matches two events makes them one. Candidates are found by what a mention shares with
-them (its day, a telling word, a kind, an actor, a place, its trigger), and on a busy day a
-mention meets only a few of them, so the cost grows with the events, never with their pairs.
+the event one of whose mentions it matches best (``_pair``: dates that fit and numbers that do
+not differ, then kinds, trigger, actors, place and the TF-IDF similarity of their stemmed
+words), and a mention that surely matches two events makes them one, unless their numbers
+differ. Candidates are found by what a mention shares with them (its day, a telling word, a
+kind, an actor, a place, a number, its trigger), and on a busy day a mention meets only a few
+of them, so the cost grows with the events, never with their pairs.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import hashlib
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import NamedTuple
@@ -39,22 +42,43 @@ SETTING_SHARE = 0.05  # a place named by more of a pile's mentions than this is 
 SURE = 1.2  # evidence that no more of a cluster's mentions need be compared for
 UNION_THRESHOLD = 0.5  # a mention this sure of two events makes them one
 MAX_BUCKET = 24  # the clusters of one blocking key a mention looks at (the latest)
-MAX_CANDIDATES = 6  # ... and of all its keys, those sharing most keys with it
-MAX_COMPARED = 8  # the mentions of one cluster a newcomer is compared with
+MAX_CANDIDATES = 4  # ... and of all its keys, those sharing most keys with it
+MAX_COMPARED = 6  # the mentions of one cluster a newcomer is compared with
 
 _COARSENESS = {g.value: g.coarseness for g in Granularity}  # "day": 0 ... "century": 7
 
 
 def merge(events: Iterable[Event], articles: tuple[Article, ...] = (), title: str = "Timeline") -> Timeline:
     """One entry per real-world event; events sorted by start, end, then title; ids stable."""
+    with _without_cycle_collection():
+        return _merge(list(events), articles, title)
+
+
+@contextmanager
+def _without_cycle_collection() -> Iterator[None]:
+    """Merging allocates a few small objects per mention and makes no reference cycles, while
+    a pile's events are millions of objects that Python's cycle collector would walk again
+    and again meanwhile (a sixth of the time on the silver corpus); it runs afterwards."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _merge(events: list[Event], articles: tuple[Article, ...], title: str) -> Timeline:
     published = {a.id: a.published for a in articles}
-    items = sorted(_canonical_actors(list(events)), key=lambda e: _mention_key(e.mentions[0], published))
+    items = sorted(_canonical_actors(events), key=lambda e: _mention_key(e.mentions[0], published))
     vectors = tfidf([e.mentions[0] for e in items])
     sides = _sides(items)
     setting = _setting(items)
     clusters: list[_Cluster] = []
     blocks = _Blocks()
-    ordered = sorted(zip(items, vectors, sides, strict=True), key=lambda p: _precision_first(p[0], published))
+    # finer dates first, so coarse mentions meet the events they might belong to (a stable
+    # sort: within one precision, the order of the reports)
+    ordered = sorted(zip(items, vectors, sides, strict=True), key=lambda p: _COARSENESS[p[0].when.granularity])
     for order, (event, vector, side) in enumerate(ordered):
         facts = _Facts.of(event, vector, side, setting, order)
         keys = blocks.keys(facts)
@@ -102,18 +126,50 @@ class _Facts(NamedTuple):
     def of(cls, event: Event, text: Text, side: tuple[str, ...], setting: frozenset[frozenset[str]] = frozenset(),
            order: int = 0) -> _Facts:
         mention = event.mentions[0]
-        lemma = stem(mention.lemma.lower()) if mention.lemma and mention.lemma not in lexicon().reporting else None
+        lemma = _trigger(mention.lemma) if mention.lemma else None
         kinds = text.kinds | {event.kind} if event.kind else text.kinds
-        places = frozenset(words for p in event.places if (words := place_words(p)) not in setting)
-        lex = lexicon()
-        specific = event.kind if lex.specific(event.kind) else None
+        places = frozenset(words for p in event.places if (words := place_words(p)) not in setting) if event.places else _NO_PLACES
+        specific = event.kind if _specific(event.kind) else None
         generic = event.kind is not None and specific is None
         if generic and mention.lemma in lexicon().announcing:
-            named = sorted(k for k in text.kinds if lex.specific(k))
+            named = sorted(k for k in text.kinds if _specific(k))
             if len(named) == 1:  # "the truce announcement": the truce, as its reports tell it
                 specific, generic = named[0], False
         return cls(event, text, side, mention.article, mention.start, mention.sentence_start, lemma, kinds, places, _coarse(event),
                    order, specific, generic, event.status == "conditional")
+
+
+_NO_PLACES: frozenset[frozenset[str]] = frozenset()
+
+
+@cache
+def _trigger(lemma: str) -> str | None:
+    """A trigger's stem, or None for a verb of saying, which tells nothing of what is said."""
+    return None if lemma in lexicon().reporting else stem(lemma.lower())
+
+
+@cache
+def _specific(kind: str | None) -> bool:
+    return lexicon().specific(kind)
+
+
+@cache
+def _kind_keys(kinds: frozenset[str]) -> tuple[str, ...]:
+    """The blocking keys of the specific kinds the words around a date name, and their related
+    specific kinds (generic kinds would find every statement)."""
+    lex = lexicon()
+    named = {k for k in kinds if lex.specific(k)}
+    return tuple(sorted("kind:" + k for k in named | {r for k in named for r in lex.by_key[k].related if lex.specific(r)}))
+
+
+@cache
+def _actor_keys(actors: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple("@" + surname for surname in sorted({a.split()[-1] for a in actors}))
+
+
+@cache
+def _place_keys(places: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(sorted({"#" + word for place in places for word in place_words(place)}))
 
 
 def _setting(events: list[Event]) -> frozenset[frozenset[str]]:
@@ -133,7 +189,7 @@ class _Cluster:
 
     members: list[_Facts] = field(default_factory=list)
     whens: dict[When, None] = field(default_factory=dict)  # distinct dates, in order
-    sentences: dict[str, set[int]] = field(default_factory=lambda: defaultdict(set))
+    sentences: dict[str, dict[int, set[dt.date]]] = field(default_factory=lambda: defaultdict(lambda: defaultdict(set)))  # days by sentence
     days: dict[str, set[When]] = field(default_factory=lambda: defaultdict(set))
 
     into: _Cluster | None = None  # the cluster this one was merged into
@@ -156,6 +212,8 @@ class _Cluster:
         """Take in ``other``'s mentions if every one of them fits this event; say whether it did."""
         if other is self or not all(_fits(m, self) for m in other.members):
             return False
+        if any(_figures_differ(m, n) for m in other.members for n in self.members):
+            return False  # "raised the alert to phase 4" and "... to 5": a mention sure of both cannot make them one
         for member in other.members:
             self.add(member)
         return True
@@ -163,7 +221,7 @@ class _Cluster:
     def add(self, facts: _Facts) -> None:
         self.members.append(facts)
         self.whens.setdefault(facts.event.when)
-        self.sentences[facts.article].add(facts.sentence_start)
+        self.sentences[facts.article][facts.sentence_start].add(facts.event.when.start)
         self.days[facts.article].add(facts.event.when)
 
     def compared(self) -> list[_Facts]:
@@ -203,11 +261,13 @@ class _Blocks:
     ``MAX_BUCKET`` are looked at, so the cost grows with the events, not with their pairs.
     """
 
-    KEY_WORDS = 4
+    KEY_WORDS = 5  # of its sentence
+    NEAR_WORDS = 2  # ... and of the words around its date
 
     def __init__(self) -> None:
-        self.by_day: dict[tuple[dt.date, str], list[_Cluster]] = defaultdict(list)
-        self.by_value: dict[tuple[str, str], list[_Cluster]] = defaultdict(list)
+        # day (or period) -> key -> clusters: nested, so that a look-up hashes a word, not a tuple
+        self.by_day: dict[dt.date, dict[str, list[_Cluster]]] = defaultdict(dict)
+        self.by_value: dict[str, dict[str, list[_Cluster]]] = defaultdict(dict)
         self.by_actor_month: dict[tuple[str, int, int], list[_Cluster]] = defaultdict(list)
 
     def candidates(self, event: Event, keys: list[str]) -> list[_Cluster]:
@@ -218,36 +278,42 @@ class _Blocks:
         trigger = [k for k in keys[-1:] if k.startswith("^")]
         if when.granularity in ("day", "week"):
             by_day = self.by_day
-            for day in _days(when.start, when.end):
-                buckets.extend(b for key in keys if (b := by_day.get((day, key))))
+            for day in _DAYS[(when.start, when.end)]:
+                if index := by_day.get(day):
+                    buckets.extend(b for key in keys if (b := index.get(key)))
             if when.granularity == "day" and trigger:  # on another day only the same trigger can make one event (see _pair)
                 for day in _NEAR_DAYS[(when.start, when.end)]:
-                    if b := by_day.get((day, trigger[0])):
+                    if (index := by_day.get(day)) and (b := index.get(trigger[0])):
                         buckets.append(b)
-        if when.granularity != "day":  # a day's clusters are all in by_day
-            buckets.extend(b for key in keys if (b := self.by_value.get((when.value, key))))
+        if when.granularity != "day" and (index := self.by_value.get(when.value)):  # a day's clusters are all in by_day
+            buckets.extend(b for key in keys if (b := index.get(key)))
         buckets.extend(b for actor_month in self._actor_months(event) if (b := self.by_actor_month.get(actor_month)))
+        hits: dict[int, int] = {}  # keys shared, by cluster
         for bucket in buckets:
             for cluster in bucket[-MAX_BUCKET:] if len(bucket) > MAX_BUCKET else bucket:
                 if cluster.into is not None:
                     cluster = cluster.root()
-                found.setdefault(id(cluster), cluster)
+                if (key := id(cluster)) in hits:
+                    hits[key] += 1
+                else:
+                    hits[key] = 1
+                    found[key] = cluster
         if len(found) <= MAX_CANDIDATES:
             return list(found.values())
-        hits = Counter(id(c.root()) for bucket in buckets for c in bucket[-MAX_BUCKET:])  # a busy day: the likeliest only
-        order = {key: n for n, key in enumerate(found)}
+        order = {key: n for n, key in enumerate(found)}  # a busy day: the likeliest only
         best = sorted(found, key=lambda key: (-hits[key], order[key]))[:MAX_CANDIDATES]
         return [found[key] for key in best]
 
     def add(self, cluster: _Cluster, event: Event, keys: list[str]) -> None:
         when = event.when
         if when.granularity == "day":  # finer mentions come first: only a week's own mentions look for a week
-            index, at = self.by_day, when.start
+            index = self.by_day[when.start]
         else:
-            index, at = self.by_value, when.value  # type: ignore[assignment]
+            index = self.by_value[when.value]
         for key in keys:
-            bucket = index[(at, key)]
-            if not bucket or bucket[-1] is not cluster:
+            if (bucket := index.get(key)) is None:
+                index[key] = [cluster]
+            elif bucket[-1] is not cluster:
                 bucket.append(cluster)
         for actor in event.actors:
             self._put(self.by_actor_month[(actor, when.start.year, when.start.month)], cluster)
@@ -256,15 +322,21 @@ class _Blocks:
         """The event's most telling words (of its sentence and around its date), the kinds
         of event the words around its date name, its actors' surnames, its places' words
         and its trigger word (last)."""
-        event, sentence, near = facts.event, facts.text.sentence, facts.text.near
+        event, text = facts.event, facts.text
+        sentence, near = text.sentence, text.near
         words = sorted(sentence, key=sentence.__getitem__, reverse=True)[: self.KEY_WORDS]
-        lex = lexicon()
-        named = {k for k in facts.text.kinds if lex.specific(k)}  # generic kinds would find every statement
-        words += sorted("kind:" + k for k in named | {r for k in named for r in lex.by_key[k].related if lex.specific(r)})
-        words += [w for w in sorted(near, key=near.__getitem__, reverse=True)[: self.KEY_WORDS // 2] if w not in words]
-        actors = ["@" + surname for surname in sorted({a.split()[-1] for a in event.actors})]
-        places = sorted({"#" + word for place in event.places for word in place_words(place)}) if event.places else []
-        return words + actors + places + (["^" + facts.trigger] if facts.trigger else [])
+        if text.kinds:
+            words += _kind_keys(text.kinds)
+        words += [w for w in sorted(near, key=near.__getitem__, reverse=True)[: self.NEAR_WORDS] if w not in words]
+        if event.actors:
+            words += _actor_keys(event.actors)
+        if event.places:
+            words += _place_keys(event.places)
+        if text.figures:
+            words += sorted("=" + f for f in text.figures)
+        if facts.trigger:
+            words.append("^" + facts.trigger)
+        return words
 
     def _actor_months(self, event: Event) -> list[tuple[str, int, int]]:
         when = event.when
@@ -287,6 +359,17 @@ def _days(first: dt.date, last: dt.date) -> list[dt.date]:
     return [first + dt.timedelta(days=n) for n in range((last - first).days + 1)]
 
 
+class _Days(dict[tuple[dt.date, dt.date], tuple[dt.date, ...]]):
+    """The days of an interval, worked out once for each."""
+
+    def __missing__(self, span: tuple[dt.date, dt.date]) -> tuple[dt.date, ...]:
+        self[span] = days = tuple(_days(*span))
+        return days
+
+
+_DAYS = _Days()
+
+
 class _NearDays(dict[tuple[dt.date, dt.date], tuple[dt.date, ...]]):
     """The other days within ``CONFLICT_WINDOW`` of an interval, worked out once for each."""
 
@@ -302,14 +385,17 @@ _NEAR_DAYS = _NearDays()
 
 def _fits(facts: _Facts, cluster: _Cluster) -> bool:
     """Whether the mention can be one more report of the cluster's event: its date fits
-    every date the cluster's mentions give, and its article neither gives the event another
-    day nor reports two events in one sentence."""
+    every date the cluster's mentions give, and its article gives the event no other day,
+    neither in another sentence nor in the same one (two dates of one sentence on one day,
+    "in a statement on Wednesday ... starting from today", may be one event)."""
     when = facts.event.when
-    if any(_date_relation(when, other) is None for other in cluster.whens):
-        return False  # every mention of an event must fit its date
+    for other in cluster.whens:
+        if other is not when and _date_relation(when, other) is None:
+            return False  # every mention of an event must fit its date
     if facts.article in cluster.sentences:
-        if facts.sentence_start in cluster.sentences[facts.article]:
-            return False  # one sentence does not report one event twice
+        days = cluster.sentences[facts.article].get(facts.sentence_start)
+        if days and days != {when.start}:
+            return False  # one sentence does not give one event two dates ("meets Putin on Thursday and Lavrov on Friday")
         if any(_date_relation(when, other) == "near" for other in cluster.days[facts.article]):
             return False  # one report does not give one event two dates
     return True
@@ -333,6 +419,7 @@ def _pair(facts: _Facts, other: _Facts) -> float:
     """The evidence that two mentions report one happening, if it passes the threshold
     their dates ask for, else 0.
 
+    Two mentions that both give numbers and share none are two happenings (``_figures_differ``).
     Evidence, added up (weights ``W_*``): text similarity (TF-IDF cosine of the sentences,
     or of the words around the dates with the kinds they name), the kinds (a kind that
     names one happening, such as deaths or a verdict, counts more than one many reports
@@ -342,6 +429,8 @@ def _pair(facts: _Facts, other: _Facts) -> float:
     neither."""
     if facts.conditional != other.conditional:
         return 0.0  # "if a pandemic struck today" is no report of what happened today
+    if _figures_differ(facts, other):
+        return 0.0  # "raised the alert from 3 to 4" is not "raised it to 5"; "45-year-old man" is not "33-year-old"
     event, other_event = facts.event, other.event
     relation = _date_relation(event.when, other_event.when)
     same_trigger = facts.trigger is not None and facts.trigger == other.trigger
@@ -360,8 +449,10 @@ def _pair(facts: _Facts, other: _Facts) -> float:
         kinds = 1.0  # the same parties meeting on the same day: one meeting (one party says many things a day)
     if facts.side and other.side and not shared and relation != "same":
         return 0.0
-    cosine = max(wording.cosine(facts.text.sentence, other.text.sentence), wording.cosine(facts.text.near, other.text.near))
-    same_place = any(a <= b or b <= a for a in facts.places for b in other.places)
+    cosine = wording.cosine(facts.text.sentence, other.text.sentence)
+    if facts.text.near and other.text.near:
+        cosine = max(cosine, wording.cosine(facts.text.near, other.text.near))
+    same_place = bool(facts.places and other.places) and any(a <= b or b <= a for a in facts.places for b in other.places)
     strangers = bool((facts.side or facts.places) and (other.side or other.places)) and not shared and not same_place
     coarse = facts.coarse or other.coarse
     if coarse and relation == "same" and not strangers and (facts.text.kinds & other.text.kinds & lex.rare):
@@ -381,8 +472,17 @@ def _pair(facts: _Facts, other: _Facts) -> float:
     )
     if relation == "same" and event.when.granularity not in ("day", "week"):
         relation = "nested"  # the same month or year says little: many events share one
-    threshold = {"same": SAME_DATE_THRESHOLD, "nested": NESTED_THRESHOLD, "near": CONFLICT_THRESHOLD}[str(relation)]
-    return similarity if similarity >= threshold else 0.0
+    return similarity if similarity >= _THRESHOLDS[str(relation)] else 0.0
+
+
+_THRESHOLDS = {"same": SAME_DATE_THRESHOLD, "nested": NESTED_THRESHOLD, "near": CONFLICT_THRESHOLD}
+
+
+def _figures_differ(a: _Facts, b: _Facts) -> bool:
+    """Whether two mentions give numbers and none of them is the same: two counts, two
+    phases, two ages are two happenings, whatever else the sentences share."""
+    x, y = a.text.figures, b.text.figures
+    return bool(x) and bool(y) and x.isdisjoint(y)
 
 
 def _kinds_agree(a: _Facts, b: _Facts) -> float:
@@ -523,11 +623,6 @@ def _canonical_actors(events: list[Event]) -> list[Event]:
         actors = tuple(dict.fromkeys(mapping.get(a, a) if " " not in a else a for a in event.actors))
         out.append(event if actors == event.actors else replace(event, actors=actors))
     return out
-
-
-def _precision_first(event: Event, published: dict[str, dt.date]) -> tuple:
-    """Finer dates first, so coarse mentions meet the events they might belong to."""
-    return (_COARSENESS[event.when.granularity], _mention_key(event.mentions[0], published))
 
 
 def _mention_key(mention: Mention, published: dict[str, dt.date]) -> tuple:

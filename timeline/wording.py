@@ -87,9 +87,9 @@ def _name_keys(name: str) -> tuple[set[tuple[str, ...]], set[tuple[str, ...]]]:
     if len(words) > 1:
         keys |= {("surname", words[-1], words[0][0]), ("spelling", _spelling(name))}
     probes = set(keys)
-    if initials := _initials(name):
-        keys.add(("long", initials))
-        probes.add(("short", initials))
+    if short := _initials(name):
+        keys.add(("long", short))
+        probes.add(("short", short))
     keys.add(("short", name))
     probes.add(("long", name))
     return probes, keys
@@ -103,29 +103,39 @@ class Text(NamedTuple):
     sentence: dict[str, float]
     near: dict[str, float]
     kinds: frozenset[str]  # the kinds of event the words around the date name
+    figures: frozenset[str] = frozenset()  # the numbers the sentence gives, besides dates ("four" is "4")
 
 
 def tfidf(mentions: list[Mention]) -> list[Text]:
-    sentences: list[Counter[str]] = []
-    nears: list[Counter[str]] = []
+    """Each mention's ``Text``; the weights are those of the given mentions (a pile)."""
+    sentences: list[dict[str, int]] = []
+    nears: list[dict[str, int]] = []
     named: list[frozenset[str]] = []
+    figures: list[frozenset[str]] = []
+    table, findall = _word_table(), _WORD.findall
     for mention in mentions:
         lower = mention.sentence.lower()
         start, end = mention.start - mention.sentence_start, mention.end - mention.sentence_start
         if 0 <= start <= end <= len(lower):  # the date itself is left out: every mention compared shares it
-            before, after = _content(lower[:start]), _content(lower[end:])
+            before, after = findall(lower, 0, start), findall(lower, end)
+            figures.append(_figures(lower, 0, start, before) | _figures(lower, end, len(lower), after))
+            before, after = [w for t in before if (w := table[t])], [w for t in after if (w := table[t])]
             words = before + after
-        else:
-            words, before, after = _content(lower), [], []
-        near = [stem(w) for w in before[-_NEAR:] + after[:_NEAR]]
-        kinds = frozenset(k for w in before[-_KIND_NEAR:] + after[:_KIND_NEAR] if (k := kind_of(w)))
-        sentences.append(Counter(map(stem, words)))
-        nears.append(Counter(near + ["kind:" + k for k in sorted(kinds)] if kinds else near))
+        else:  # no date to stand near
+            every = findall(lower)
+            words = [w for t in every if (w := table[t])]
+            figures.append(_figures(lower, 0, len(lower), every))
+            before = after = []
+        around = before[-_KIND_NEAR:] + after[:_KIND_NEAR]
+        kinds = frozenset(w.kind for w in around if w.kind) if around else _EMPTY
+        near = [w.stem for w in before[-_NEAR:] + after[:_NEAR]]
+        sentences.append(_counts([w.stem for w in words]))
+        nears.append(_counts(near + ["kind:" + k for k in sorted(kinds)] if kinds else near))
         named.append(kinds)
-    return [Text(a, b, k) for a, b, k in zip(_weights(sentences), _weights(nears), named, strict=True)]
+    return [Text(a, b, k, f) for a, b, k, f in zip(_weights(sentences), _weights(nears), named, figures, strict=True)]
 
 
-_WORD = re.compile(r"[a-z0-9]{2,}")  # one letter or digit tells nothing
+_WORD = re.compile(r"[a-z0-9]{2,}|\d")  # one letter tells nothing; one digit may ("phase 5")
 
 
 _NEAR = 6  # words each side of the date expression
@@ -134,8 +144,36 @@ _NEAR = 6  # words each side of the date expression
 _KIND_NEAR = 9  # ... and for the kinds they name ("died after suffering a cardiac arrest at his home on Thursday")
 
 
-def _content(text: str) -> list[str]:
-    return [w for w in _WORD.findall(text) if w not in _STOPWORDS]
+_NUMBER_WORDS = {w: str(n) for n, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
+    "eighteen nineteen twenty".split())}
+_COUNTING = frozenset(_NUMBER_WORDS) - {"one"}  # "one" is mostly a pronoun: "one of them"
+_DIGIT = re.compile(r"\d")
+_NUMBER = re.compile(r"(?<![a-z0-9.,])\d+(?:[.,]\d+)*(?![a-z0-9])")  # "1,378", "3.5"; not "h1n1", "11pm"
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*"
+_MONTH_BEFORE = re.compile(_MONTH + r"\.?,?\s+$")  # "April 29"
+_MONTH_AFTER = re.compile(r"(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH)  # "29 April", "29th of April"
+_YEAR = re.compile(r"1[89]\d\d|20\d\d")
+_DAY = frozenset(map(str, range(1, 32)))
+_EMPTY: frozenset[str] = frozenset()
+
+
+def _figures(text: str, start: int, end: int, words: list[str]) -> frozenset[str]:
+    """The numbers ``text[start:end]`` gives (``words`` are its words), in digits or words
+    ("from three to four" and "from 3 to 4" give {"3", "4"}), but not years, the days of
+    dates ("April 29") or "one"."""
+    if _COUNTING.isdisjoint(words) and not _DIGIT.search(text, start, end):
+        return _EMPTY  # most stretches: no number at all
+    found = {_NUMBER_WORDS[w] for w in words if w in _COUNTING}
+    for match in _NUMBER.finditer(text, start, end):
+        number = match.group()
+        if _YEAR.fullmatch(number):
+            continue
+        if number in _DAY and (_MONTH_BEFORE.search(text, max(start, match.start() - 12), match.start())
+                               or _MONTH_AFTER.match(text, match.end(), min(end, match.end() + 14))):
+            continue
+        found.add(number.replace(",", ""))
+    return frozenset(found)
 
 
 @cache
@@ -143,6 +181,31 @@ def stem(word: str) -> str:
     """A word's stem, so that its forms count as one ("raised", "raising" → "rais";
     "announced", "announcement" → "announc"): Snowball's English (Porter2) stemmer."""
     return _stemmer().stemWord(word)
+
+
+class _Word(NamedTuple):
+    stem: str
+    kind: str  # the kind of event it names, or ""
+
+
+class _Words(dict[str, _Word | None]):
+    """What a word of a sentence is to merging, worked out once per word (a dict is cheaper
+    to ask than the functions): None for a stop word, else its stem and the kind it names;
+    number words as digits ("five" and "5" are one word)."""
+
+    def __missing__(self, token: str) -> _Word | None:
+        if token in _STOPWORDS:
+            found = None
+        else:
+            word = _NUMBER_WORDS.get(token, token)
+            found = _Word(stem(word), kind_of(word))
+        self[token] = found
+        return found
+
+
+@cache
+def _word_table() -> _Words:
+    return _Words()
 
 
 @cache
@@ -158,16 +221,27 @@ def kind_of(word: str) -> str:
     return kind.key if kind is not None else ""
 
 
-def _weights(docs: list[Counter[str]]) -> list[dict[str, float]]:
+def _counts(words: list[str]) -> dict[str, int]:
+    """How often each word occurs; most sentences say each word once, which a dict counts faster."""
+    counts = dict.fromkeys(words, 1)
+    return counts if len(counts) == len(words) else Counter(words)
+
+
+def _weights(docs: list[dict[str, int]]) -> list[dict[str, float]]:
+    """Unit-length vectors of sublinear tf times smoothed idf."""
     df = Counter(itertools.chain.from_iterable(docs))
     n = len(docs)
-    idf = {w: math.log((1 + n) / (1 + k)) + 1 for w, k in df.items()}  # smoothed
-    tf = [0.0] + [1.0 + math.log(c) for c in range(1, 8)]
+    log = math.log
+    idf = {w: log((1 + n) / (1 + k)) + 1 for w, k in df.items()}
+    tf = [0.0] + [1.0 + log(c) for c in range(1, 8)]
     vectors = []
     for doc in docs:
-        vector = {w: (tf[c] if c < 8 else 1 + math.log(c)) * idf[w] for w, c in doc.items()}
-        scale = 1.0 / (math.hypot(*vector.values()) or 1.0)
-        vectors.append({w: v * scale for w, v in vector.items()})
+        if isinstance(doc, Counter):  # some word said twice
+            values = [(tf[c] if c < 8 else 1 + log(c)) * idf[w] for w, c in doc.items()]
+        else:
+            values = [idf[w] for w in doc]
+        scale = 1.0 / (math.hypot(*values) or 1.0)
+        vectors.append(dict(zip(doc, [v * scale for v in values], strict=True)))
     return vectors
 
 
