@@ -194,6 +194,14 @@ def test_people_a_headline_names_are_actors() -> None:
     event = only(extract("The case against Dr Brice Martin went to the jury on Tuesday.", ("Tuesday", "2019-03-05")))
     assert event.title == "Case against Martin goes to the jury"
     assert event.actors == ("Brice Martin",)
+    concert = only(extract("The Brice Martin tribute concert took place in Oslo on Tuesday.", ("Tuesday", "2019-03-05")))
+    assert "Brice Martin" not in concert.actors  # a name used as a modifier does not act
+
+
+def test_a_reporting_verb_dates_the_report_of_its_event_noun() -> None:
+    event = only(extract("Switzerland also confirmed its first case on Thursday in a man returning from Oslo.", ("Thursday", "2019-03-07")))
+    assert event.title.startswith("Switzerland confirms its first case")
+    assert event.kind == "health" and "Switzerland" in event.actors
 
 
 def test_speakers_for_they_and_captions_and_comments() -> None:

@@ -162,7 +162,8 @@ def _event(
     named = (n for e in clause.actor_spans if (n := naming.actor_name(e, people, lex, sentence_start)))
     meant = headline.subject_person(clause, people, lex, sentence_start)  # "he returned": the one person he can be
     title = _title(clause, doc, timex, tokens, previous_end, people, lex, sentence_start, sentence)
-    actors = _unique([*([meant] if meant else []), *named, *_people_in(title, doc, people, sentence_start)])
+    actors = _unique([*([meant] if meant else []), *named])
+    actors = _unique([*actors, *_people_in(title, doc, people, sentence_start, actors)])
     roles = _unique(
         (people.canonical(e.text, sentence_start + e.start_char), r) for e in clause.actor_spans if (r := naming.role_of(e, lex))
     )
@@ -182,15 +183,19 @@ def _event(
     )
 
 
-def _people_in(title: str, doc, people: naming.People, offset: int) -> list[str]:
+def _people_in(title: str, doc, people: naming.People, offset: int, actors: Iterable[str]) -> list[str]:
     """The people a headline names ("Case against Murray goes to the jury"): actors of its
-    event, wherever the parse hung them."""
+    event, wherever the parse hung them; not a name used as a modifier ("Jackson albums", "a
+    Michael Jackson tribute concert"), nor a surname an actor already has (Katherine
+    Jackson's "Jackson" is not Michael)."""
     words = set(re.findall(r"[\w'’-]+", title))
+    taken = {actor.split()[-1] for actor in actors}
     found = []
     for ent in doc.ents:
-        if ent.label_ == "PERSON":
+        modifier = ent.root.dep_ in ("compound", "amod", "nmod") and not any(c.dep_ == "cc" for c in ent.root.children)
+        if ent.label_ == "PERSON" and not modifier:  # "[Vucic and] Kurti" is no modifier, however parsed
             name = people.canonical(ent.text, offset + ent.start_char)
-            if name and name.split()[-1] in words:
+            if name and name.split()[-1] in words and name.split()[-1] not in taken:
                 found.append(name)
     return found
 

@@ -59,6 +59,9 @@ def read(
         trigger = _carrier(trigger)
     if trigger is None:
         return None
+    reported = _reported_noun(trigger, lex)
+    if reported is not None:  # "Switzerland confirmed its first case on Thursday": the confirming, of a case
+        trigger = reported
     subject = _subject(trigger)
     objects = _objects(trigger, span, segment_start)
     if segment_start > 0 and not any(segment_start <= t.idx < span.start_char for t in objects):
@@ -66,6 +69,8 @@ def read(
         partners = [e.root for e in doc.ents if e.label_ in ("PERSON", "ORG") and segment_start <= e.start_char < span.start_char]
         objects = tuple(partners) or objects
     kind = _kind(trigger, subject, objects, lex)
+    if reported is not None:
+        kind = lex.kind_of(_dated_noun(trigger).lemma_) or kind
     if refusal(trigger) and relation != "future":
         kind = lex.by_key.get("rejection", kind)
     status = _status(trigger, lex, relation)
@@ -77,6 +82,20 @@ def read(
             kind = control_kind
     actors, places = _entities(doc, trigger, subject, objects, span, segment_start, lex)
     return Clause(trigger, subject, objects, kind, status, actors, places, control)
+
+
+def _reported_noun(trigger: Token, lex: Lexicon) -> Token | None:
+    """The reporting verb whose object is the event noun a date hangs on ("confirmed its
+    first case on Thursday", "reported the death on Monday"): the parser hangs the date on
+    the noun, the sentence dates the report."""
+    verb = trigger.head
+    if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ == "dobj" and verb.pos_ == "VERB" and verb.lemma_.lower() in lex.reporting:
+        return verb
+    return None
+
+
+def _dated_noun(verb: Token) -> Token:
+    return next(c for c in verb.children if c.dep_ == "dobj")
 
 
 def _carrier(trigger: Token) -> Token:
