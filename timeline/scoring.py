@@ -27,14 +27,24 @@ class PairScore:
 
 
 def pairwise(timeline: Timeline, articles: tuple[Article, ...], gold: dict[str, Any]) -> PairScore:
-    """Pairwise merge precision and recall over the gold mentions that the pipeline found."""
+    """Pairwise merge precision and recall over the gold mentions that the pipeline found (a
+    gold mention is found by the mention whose expression holds its start, so a tagger that
+    reads "around midday" where the gold says "midday" still finds it)."""
     texts = {a.id: a.text for a in articles}
     cluster_of: dict[tuple[str, int], str] = {}
     for name, mentions in gold["clusters"].items():
         for article, where, what in mentions:
             start = where if isinstance(where, int) else _nth(texts[article], where, what)
             cluster_of[(article, start)] = name
-    event_of = {(m.article, m.start): e.id for e in timeline.events for m in e.mentions}
+    spans: dict[str, list[tuple[int, int, str]]] = {}
+    for e in timeline.events:
+        for m in e.mentions:
+            spans.setdefault(m.article, []).append((m.start, m.end, e.id))
+    event_of: dict[tuple[str, int], str] = {}
+    for article, start in cluster_of:  # the mention whose expression holds the gold's start ("[around] midday")
+        held = [eid for s, end, eid in spans.get(article, ()) if s <= start < end]
+        if held:
+            event_of[(article, start)] = held[0]
     found = sorted(k for k in cluster_of if k in event_of)
     gold_pairs = {p for p in itertools.combinations(found, 2) if cluster_of[p[0]] == cluster_of[p[1]]}
     system_pairs = {p for p in itertools.combinations(found, 2) if event_of[p[0]] == event_of[p[1]]}
