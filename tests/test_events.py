@@ -164,6 +164,8 @@ def test_headlines(text: str, date: tuple[str, str], title: str) -> None:
         # "and" between two titled names is no title; an alias written out takes its article
         ("Serbian President Aleksandar Vucic and Kosovo Prime Minister Albin Kurti agreed on Monday to an EU plan to normalise relations.",
          ("Monday", "2019-03-04"), "Vucic and Kurti agree to a European Union plan to normalise relations"),
+        ("On Monday, nutritionist and holistic nurse Cherilyn Lee told the court she had warned the singer.", ("Monday", "2019-03-04"),
+         "Lee tells court she had warned the singer"),
         # two dates of one stretch ("on Wednesday to Friday") share its words
         ("The girl attended school on Wednesday to Friday after returning from holiday.", ("Friday", "2019-03-01"), "Girl attends school after returning from holiday"),
     ],

@@ -563,6 +563,11 @@ def _noun_phrase(head: Token, bodies: frozenset[str] = frozenset()) -> list[int]
     return keep
 
 
+def _common_conjunct(token: Token) -> bool:
+    """ "[Nutritionist] and holistic nurse": joined to a common noun, a title, not a person."""
+    return any(c.dep_ == "conj" and c.pos_ == "NOUN" for c in token.children)
+
+
 def governor(token: Token) -> int:
     """The verb a date hangs on, through its preposition: "meet ... [on] Friday" → meet."""
     while token.head.i != token.i and token.pos_ not in ("VERB", "AUX"):
@@ -575,6 +580,7 @@ def role_tokens(doc: Doc) -> set[int]:
     found: set[int] = set()
     named = {t.i for ent in doc.ents if ent.label_ == "PERSON" for t in ent}
     for ent in doc.ents:
-        if ent.label_ == "PERSON":  # not the "and" of "[Vucic and] Prime Minister Kurti", nor Vucic
-            found.update(t.i for t in ent.root.subtree if t.i < ent.start and t.i not in named and t.dep_ not in ("det", "poss", "case", "punct", "cc"))
+        if ent.label_ == "PERSON":  # not the "and" of "[Vucic and] Prime Minister Kurti", nor Vucic; but "nutritionist and nurse"
+            found.update(t.i for t in ent.root.subtree if t.i < ent.start and t.i not in named
+                         and t.dep_ not in ("det", "poss", "case", "punct") and not (t.dep_ == "cc" and t.head.i in named and not _common_conjunct(t.head)))
     return found
