@@ -137,6 +137,7 @@ def test_headlines(text: str, date: tuple[str, str], title: str) -> None:
         # the verb's object, where a relative clause or a participle has it
         ("Ministers debated the plan the two men accepted in Oslo on Monday.", ("Monday", "2019-03-04"), "Two men accept plan in Oslo"),
         ("The board said 160 passengers arriving from Lima on Monday were screened.", ("Monday", "2019-03-04"), "160 passengers arrive from Lima"),
+        ("The two other new cases of the virus confirmed on Monday were adults.", ("Monday", "2019-03-04"), "Two other new cases of the virus confirmed"),
         ("Under a deal announced on Monday by Vucic and Kurti, the border opens.", ("Monday", "2019-03-04"), "Deal announced by Vucic and Kurti"),
         # what a verb reports, a fronted quote after the rest, its first word in lower case
         ('"That is not on the table," Borrell told reporters on Monday.', ("Monday", "2019-03-04"), "Borrell tells reporters that is not on the table"),

@@ -66,11 +66,11 @@ def title(clause: Clause, expression: range, segment: int, people: People, lex: 
         return _finish(words) if words else None
     subject = _subject_words(clause, skip, people, lex, offset)
     by_agent = clause.subject is not None and clause.subject.head.dep_ == "agent"
-    if trigger.dep_ == "acl" and trigger.tag_ in ("VBN", "VBG") and (clause.subject is None or by_agent):
+    if trigger.dep_ == "acl" and trigger.tag_ in ("VBN", "VBG", "VBD") and (clause.subject is None or by_agent):  # VBD: a participle the tagger took for a past
         # "a deal struck in Ohrid": "Deal struck in Ohrid"; "passengers arriving from Mexico": "Passengers arrive from Mexico"
         head = trigger.head
         noun = _shortened([t for t in _kept(head, skip | {t.i for t in trigger.subtree}) if not _article_of(t, head)], _SUBJECT_WORDS, {head.i})
-        verb = trigger.text if trigger.tag_ == "VBN" else _verb(trigger, clause.status, head.tag_ in ("NNS", "NNPS"))
+        verb = trigger.text if trigger.tag_ in ("VBN", "VBD") else _verb(trigger, clause.status, head.tag_ in ("NNS", "NNPS"))
         after = _shortened(_rest(trigger, skip), _WORDS - len(noun), _core(trigger, skip), trigger.i)
         return _finish(" ".join(filter(None, (_words(noun, people, lex), verb, _words(after, people, lex)))))
     named_speaker = clause.subject is not None and clause.subject.lower_ == "i" and subject != "I"  # "Tsang starts", not "Tsang start"
