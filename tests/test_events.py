@@ -425,3 +425,10 @@ def test_a_mistake_in_the_lexicon_is_named_in_one_line(edit, message: str) -> No
     with pytest.raises(TimelineError, match=message):
         lexicon_module._build(broken)
     lexicon_module._build(data)  # the shipped file is right
+
+
+@pytest.mark.parametrize(("name", "called"), [("Ban Ki-moon", "Ban"), ("Kim Jong-un", "Kim"), ("Andrew Lloyd-Webber", "Lloyd-Webber"), ("John Kerry", "Kerry")])
+def test_a_headline_calls_people_by_their_surname(name: str, called: str) -> None:
+    from timeline.events.naming import surname
+
+    assert surname(name) == called

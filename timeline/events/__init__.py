@@ -189,13 +189,13 @@ def _people_in(title: str, doc, people: naming.People, offset: int, actors: Iter
     Michael Jackson tribute concert"), nor a surname an actor already has (Katherine
     Jackson's "Jackson" is not Michael)."""
     words = set(re.findall(r"[\w'’-]+", title))
-    taken = {actor.split()[-1] for actor in actors}
+    taken = {naming.surname(actor) for actor in actors}
     found = []
     for ent in doc.ents:
         modifier = ent.root.dep_ in ("compound", "amod", "nmod") and not any(c.dep_ == "cc" for c in ent.root.children)
         if ent.label_ == "PERSON" and not modifier:  # "[Vucic and] Kurti" is no modifier, however parsed
             name = people.canonical(ent.text, offset + ent.start_char)
-            if name and name.split()[-1] in words and name.split()[-1] not in taken:
+            if name and naming.surname(name) in words and naming.surname(name) not in taken:
                 found.append(name)
     return found
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from timeline.events.clause import Clause, governor, inside_clause, refusal, relative_head, role_tokens
 from timeline.events.lexicon import Lexicon
-from timeline.events.naming import People, clean_name
+from timeline.events.naming import People, clean_name, surname
 from timeline.model import Status
 
 if TYPE_CHECKING:
@@ -185,10 +185,10 @@ def _subject_words(clause: Clause, skip: set[int], people: People, lex: Lexicon,
         return _words(_shortened([t for t in _kept(speaker, skip) if not _article_of(t, speaker)], _SUBJECT_WORDS, {speaker.i}), people, lex)
     pronoun = _pronoun(head)
     if pronoun is not None and (name := _person_meant(pronoun, clause, people, lex, offset)):
-        surname = name.split()[-1]
+        called = surname(name)
         if pronoun.i == head.i:
-            return surname  # "He returns to hotel": "Chevallereau returns to hotel"
-        return " ".join(f"{surname}'s" if t.i == pronoun.i else t.text for t in _kept(head, skip) if not _article_of(t, head))
+            return called  # "He returns to hotel": "Chevallereau returns to hotel"
+        return " ".join(f"{called}'s" if t.i == pronoun.i else t.text for t in _kept(head, skip) if not _article_of(t, head))
     kept = [t for t in _kept(head, skip | {t.i for t in clause.trigger.subtree if t.i > clause.trigger.i and t.i not in set(head.subtree)}) if not _article_of(t, head)]
     words = _words(_shortened(kept, _SUBJECT_WORDS, {head.i}), people, lex)
     whose = next((t for t in head.children if t.tag_ == "WP$"), None)
@@ -475,7 +475,7 @@ def _words(tokens: list[Token], people: People, lex: Lexicon, lower: set[int] = 
         ent = ents.get(i)
         if ent is not None and all(j in present for j in range(ent.start, ent.end)) and i not in roles:
             if ent.label_ == "PERSON" and (ent.root.dep_ not in ("compound", "amod", "nmod") or any(c.dep_ == "cc" for c in ent.root.children)):
-                text = (people.canonical(ent.text) or ent.text).split()[-1]  # a name used as a modifier stays whole: "Michael Forever concert"
+                text = surname(people.canonical(ent.text) or ent.text)  # a name used as a modifier stays whole: "Michael Forever concert"
                 if doc[ent.end - 1].dep_ == "case":
                     text += doc[ent.end - 1].text  # "Peter Novak's death": "Novak's death"
             elif ent.label_ in ("GPE", "ORG"):

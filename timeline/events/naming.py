@@ -73,6 +73,15 @@ _HONORIFIC = re.compile(r"^(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Sir|Dame|Rev|R
 _NOT_A_NAME = re.compile(r"[0-9=@#/\\|<>{}]")
 
 
+def surname(name: str) -> str:
+    """The name a headline calls a person by: the last word, but the first of a name whose
+    given name comes last, hyphenated in lower case ("Ban Ki-moon" → Ban, "Kim Jong-un" → Kim)."""
+    words = name.split()
+    if len(words) > 1 and re.fullmatch(r"[A-Z][a-z]+-[a-z]+", words[-1]):
+        return words[0]
+    return words[-1] if words else name
+
+
 def clean_name(name: str) -> str:
     """A name as a reader writes it: no possessive, article, bracketed aside or stray
     punctuation ("the World Health Organization (WHO" → "World Health Organization");
