@@ -20,6 +20,7 @@ from functools import lru_cache
 from timeline.events import clause as clauses
 from timeline.events import headline, naming, nlp
 from timeline.events.lexicon import Lexicon, lexicon
+from timeline.events.status import finite_tag
 from timeline.model import Article, Event, Mention, Status, Timex, When
 from timeline.text import sentence_at
 from timeline.timex import FUTURE, PAST, interval, tense_unit, with_tense
@@ -208,7 +209,7 @@ def _corrected(timex: Timex, clause: clauses.Clause | None, published: dt.date) 
     day = dt.date.fromisoformat(timex.value[:10])
     if clause.status == Status.SCHEDULED and day < published:
         tense, why = FUTURE, "future verb"
-    elif clause.status in (Status.OCCURRED, Status.DENIED) and clauses.finite_tag(clause.trigger) == "VBD" and day > published:
+    elif clause.status in (Status.OCCURRED, Status.DENIED) and finite_tag(clause.trigger) == "VBD" and day > published:
         tense, why = PAST, "past verb"
     else:
         return timex.value, None

@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from timeline.events.clause import Clause, governor, inside_clause, refusal, relative_head, role_tokens
+from timeline.events.clause import Clause, governor, inside_clause, relative_head, role_tokens
 from timeline.events.lexicon import Lexicon
 from timeline.events.naming import People, clean_name, surname
+from timeline.events.status import refusal
 from timeline.model import Status
 
 if TYPE_CHECKING:
