@@ -182,7 +182,7 @@ def _layout(timeline: Timeline) -> dict[str, Any]:
     """The layout the script starts from; it sets the lanes' ticks, the range, the labels and
     the height. The page has its own range buttons (they count back from the last event)."""
     layout: dict[str, Any] = {
-        "margin": {"l": 10, "r": 16, "t": 8, "b": 28},
+        "margin": {"l": 10, "r": 16, "t": 8, "b": 40},  # the script sets the left margin from the lanes' labels
         "hovermode": "closest",
         "hoverdistance": 12,
         "hoverlabel": {"align": "left"},
@@ -192,8 +192,8 @@ def _layout(timeline: Timeline) -> dict[str, Any]:
         "plot_bgcolor": "#ffffff",
         "paper_bgcolor": "#ffffff",
         "font": {"family": "system-ui, -apple-system, Segoe UI, Roboto, sans-serif", "size": 12},
-        "xaxis": {"type": "date", "gridcolor": "#eef0f4", "automargin": True},
-        "yaxis": {"zeroline": False, "showgrid": False, "automargin": True, "fixedrange": True},
+        "xaxis": {"type": "date", "gridcolor": "#eef0f4", "automargin": False},
+        "yaxis": {"zeroline": False, "showgrid": False, "automargin": False, "fixedrange": True},
     }
     if timeline.events:
         first, last = fit(timeline.events)
