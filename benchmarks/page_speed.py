@@ -84,7 +84,8 @@ def measure(path: Path) -> dict[str, Any]:
             _action(page, f"const s = document.getElementById('filter-kind'); s.selectedIndex = {i}; s.dispatchEvent(new Event('change'));")
             for i in (1, 2, 0)
         ]
-        ids = page.evaluate("JSON.parse(document.getElementById('timeline-data').textContent).events.map(e => e.id)")
+        ids = page.evaluate("(() => { const d = JSON.parse(document.getElementById('timeline-data').textContent); "
+                            "const at = d.fields.indexOf('id'); return d.events.map(row => row[at]); })()")
         target = ids[len(ids) * 2 // 3] if ids else ""
         timing = page.evaluate("(() => { const n = performance.getEntriesByType('navigation')[0]; return [n.responseEnd, n.domInteractive]; })()")
         figures["loaded_ms"] = [round(t) for t in timing]
