@@ -187,7 +187,7 @@ def _layout(timeline: Timeline) -> dict[str, Any]:
     """The layout the script starts from; it sets the lanes' ticks, the range, the labels and
     the height. The page has its own range buttons (they count back from the last event)."""
     layout: dict[str, Any] = {
-        "margin": {"l": 10, "r": 16, "t": 8, "b": 40},  # the script sets the left margin from the lanes' labels
+        "margin": {"l": 10, "r": 16, "t": 8, "b": 34},  # the script sets the left margin from the lanes' labels
         "hovermode": "closest",
         "hoverdistance": 12,
         "hoverlabel": {"align": "left"},
