@@ -80,7 +80,8 @@ def _data(page: str) -> dict:
     assert not set("<>&") & set(found.group(1))  # nothing in the JSON can close the script element
     data = json.loads(found.group(1))
     fields = data.pop("fields")  # the events are rows under one list of field names: make the records again
-    data["events"] = [{f: v for f, v in zip(fields, row) if v is not None} for row in data["events"]]
+    # a row leaves out its trailing nulls, so it may be shorter than the fields
+    data["events"] = [{f: v for f, v in zip(fields, row, strict=False) if v is not None} for row in data["events"]]
     return data
 
 
