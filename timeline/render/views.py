@@ -191,7 +191,8 @@ def page_events(views: list[EventView], articles: dict[str, Article]) -> dict[st
         if when.start != when.end:
             record["span"] = [when.start.isoformat(), when.end.isoformat()]
         optional = {
-            "cameo": event.cameo, "who": list(view.actors), "places": list(event.places), "conflicts": list(event.conflicts),
+            "cameo": event.cameo, "who": list(view.actors) if view.actors != event.actors else None,  # with roles; else the actors
+            "places": list(event.places), "conflicts": list(event.conflicts),
             "ev": _evidence(event), "sig": None if event.significance is None else f"{event.significance:.3g}",
         }  # fmt: skip
         record.update({k: v for k, v in optional.items() if v})
