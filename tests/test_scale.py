@@ -122,3 +122,28 @@ def test_a_missing_scheduler_is_named_before_a_missing_dask(monkeypatch) -> None
         runner.process(corpus(1), read_chunk, RunOptions(engine="dask"))
     with pytest.raises(TimelineError, match="needs Dask"):
         runner.process(corpus(1), read_chunk, RunOptions(engine="dask", scheduler="tcp://127.0.0.1:1"))
+
+
+def test_the_cache_key_follows_the_reading_code_not_the_page(monkeypatch, tmp_path: Path) -> None:
+    import shutil
+    from importlib import resources
+
+    from timeline import cache
+
+    package = tmp_path / "timeline"
+    shutil.copytree(Path(str(resources.files("timeline"))), package, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(cache.resources, "files", lambda name: package)
+    try:
+        key = _fresh(cache)
+        (package / "templates" / "page.css.j2").write_text("/* another look */", encoding="utf-8")
+        assert _fresh(cache) == key  # the page changed: the articles read so far still hold
+        rules = package / "rules" / "en" / "events.toml"
+        rules.write_text(rules.read_text(encoding="utf-8") + "\n# x\n", encoding="utf-8")
+        assert _fresh(cache) != key  # a rule changed: every article is read again
+    finally:
+        cache._fingerprint.cache_clear()  # the next test's key is the real package's
+
+
+def _fresh(cache_module) -> str:
+    cache_module._fingerprint.cache_clear()
+    return cache_module._fingerprint()

@@ -188,12 +188,19 @@ def _set_aside(path: Path) -> Path:
     raise OutputError(str(path), "the cache is damaged and too many damaged copies lie beside it; remove them")
 
 
+# What only reads the finished timeline: no per-article result depends on it, so a change
+# to the page or an export does not make every article be read again.
+_DOWNSTREAM = ("render", "templates", "export")
+
+
 @cache
 def _fingerprint() -> str:
-    """A hash of every code and rule file of the installed package: changing any changes it."""
+    """A hash of every code and rule file of the installed package but the page and the
+    exports (``_DOWNSTREAM``): changing any other changes it."""
     digest = hashlib.sha256(__version__.encode())
     root = Path(str(resources.files("timeline")))
-    for path in sorted(p for p in root.rglob("*") if p.is_file() and p.suffix in (".py", ".toml", ".txt", ".j2")):
+    files = (p for p in root.rglob("*") if p.is_file() and p.suffix in (".py", ".toml", ".txt", ".j2"))
+    for path in sorted(p for p in files if p.relative_to(root).parts[0] not in _DOWNSTREAM):
         digest.update(path.relative_to(root).as_posix().encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()
