@@ -8,7 +8,7 @@ Offsets are Python ``str`` indices into ``Article.text``.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import StrEnum
 
 
@@ -170,4 +170,3 @@ class Timeline:
     articles: tuple[Article, ...]
     events: tuple[Event, ...]
     title: str = "Timeline"
-    warnings: tuple[str, ...] = field(default=())
