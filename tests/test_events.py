@@ -39,6 +39,8 @@ def only(found: tuple[Event, ...]) -> Event:
 @pytest.mark.parametrize(
     ("text", "date", "status"),
     [
+        ("Fans continue to line up outside the court on Thursday.", ("Thursday", "2019-03-07"), "ongoing"),
+        ("Fans continued to line up outside the court on Monday.", ("Monday", "2019-03-04"), "occurred"),
         ("The foreign ministers will meet in Geneva on Friday.", ("Friday", "2019-03-08"), "scheduled"),
         ("Kerry was due to meet Lavrov on Friday, officials said.", ("Friday", "2019-03-08"), "scheduled"),
         ("The envoys are expected to sign the accord on Friday.", ("Friday", "2019-03-08"), "scheduled"),

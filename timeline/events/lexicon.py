@@ -41,6 +41,7 @@ class Lexicon:
     conditional: frozenset[str]
     habitual_units: frozenset[str]  # "every [morning]": a habit, ongoing
     habitual_adverbs: frozenset[str]
+    continuing: frozenset[str]  # "continue to line up": what is still going on
     plan_adjectives: frozenset[str]  # "the [planned] concerts": a plan
     first_plan_adverbs: frozenset[str]  # "[initially] scheduled": a plan since changed
     aliases: dict[str, str]
@@ -134,7 +135,7 @@ _SECTIONS: dict[str, dict[str, Field]] = {
     "support": {"verbs": _LIST},
     "status": {key: _LIST for key in (
         "reporting", "denial", "future", "scheduled_heads", "proposed_modals", "proposal_words", "conditional",
-        "habitual_units", "habitual_adverbs", "plan_adjectives", "first_plan_adverbs")},
+        "habitual_units", "habitual_adverbs", "continuing", "plan_adjectives", "first_plan_adverbs")},
     "actors": {"aliases": _TABLE, "capitals": _TABLE, "demonyms": _TABLE, "role_words": _LIST, "bodies": _LIST},
     "furniture": {"patterns": _LIST, "time_zones": _LIST, "stamp_words": _LIST, "wires": _LIST, "captions": _LIST},
 }
@@ -198,6 +199,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         conditional=frozenset(status["conditional"]),
         habitual_units=frozenset(status["habitual_units"]),
         habitual_adverbs=frozenset(status["habitual_adverbs"]),
+        continuing=frozenset(status["continuing"]),
         plan_adjectives=frozenset(status["plan_adjectives"]),
         first_plan_adverbs=frozenset(status["first_plan_adverbs"]),
         aliases=dict(actors["aliases"]),

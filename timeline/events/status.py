@@ -37,6 +37,11 @@ def status(trigger: Token, lex: Lexicon, relation: str) -> Status:
         return Status.CONDITIONAL
     if _habitual(trigger, lex):
         return Status.ONGOING  # "fans line up at 07:30 every morning"
+    carrier = trigger.head if trigger.dep_ == "xcomp" else trigger
+    if relation != "future" and carrier.lemma_.lower() in lex.continuing and carrier.tag_ in ("VBZ", "VBP", "VBG") and (
+        carrier is not trigger or any(c.dep_ == "xcomp" for c in trigger.children)
+    ):
+        return Status.ONGOING  # "fans continue to line up", "is still continuing to meet"
     if trigger.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "amod" and c.lower_ in lex.plan_adjectives for c in trigger.children):
         return Status.SCHEDULED if relation == "future" else Status.PROPOSED  # "his planned July 2009 concerts"
     if any(c.dep_ == "advmod" and c.lower_ in lex.first_plan_adverbs for t in (trigger, trigger.head) for c in t.children) and (
