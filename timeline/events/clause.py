@@ -82,6 +82,10 @@ def read(
         control_kind = lex.kind_of(control.lemma_)
         if control_kind is not None and control_kind.control:
             kind = control_kind
+        urged = subject
+        if urged is not None and urged.dep_ == "dobj" and urged.head.i == control.i:
+            # "the UN urged Israel to halt": the UN urges, Israel is urged; both take part
+            subject, objects = _subject(control), (urged, *objects)
     actors, places = _entities(doc, trigger, subject, objects, span, segment_start, lex)
     return Clause(trigger, subject, objects, kind, status, actors, places, control)
 
@@ -223,6 +227,8 @@ def _subject(trigger: Token) -> Token | None:
         agent = next((c for c in token.children if c.dep_ == "agent"), None)
         if agent is not None:
             return next((c for c in agent.children if c.dep_ == "pobj"), None)
+        if token.dep_ == "xcomp" and (controller := next((c for c in token.head.children if c.dep_ == "dobj" and c.i < token.i), None)):
+            return controller  # "asked [entrants] to attend", "urged [Israel] to halt": the object does it
         if token.dep_ in ("xcomp", "conj", "acomp", "pcomp") and token.head.i != token.i:
             token = token.head
             continue
