@@ -401,3 +401,11 @@ def test_two_dates_of_one_sentence_on_one_day_are_one_event() -> None:
     statement = event("wed", sentence, "2016-07-13", kind="statement", lemma="statement", date="Wednesday")
     starting = event("wed", sentence, "2016-07-13", kind=None, lemma="start", date="today")
     assert sizes([statement, starting]) == [2]
+
+
+def test_a_lone_word_does_not_head_an_event() -> None:
+    lone = event("tue", "Kerry met Lavrov in Moscow on Friday, officials said.", "2016-07-15", actors=("Sergei Lavrov",), title="Meeting")
+    told = event("mon", "Kerry met Lavrov in Moscow on Friday.", "2016-07-15", actors=("Sergei Lavrov",), title="Kerry meets Lavrov in Moscow")
+    for order in ([lone, told], [told, lone]):
+        (merged,) = merge.merge(order, ARTICLES).events
+        assert merged.title == "Kerry meets Lavrov in Moscow"

@@ -586,11 +586,12 @@ def _agreed_when(events: list[Event]) -> tuple[When, tuple[str, ...]]:
 
 def _title_quality(event: Event) -> int:
     """Headlines built from the parse beat sentence openings, those that do not open on a
-    pronoun ("They fly back") beat those that do, those that name who acts beat those that
-    don't, and occurred beats scheduled."""
+    pronoun ("They fly back") beat those that do, a headline of two words or more beats a
+    lone word ("Show"), those that name who acts beat those that don't, and occurred beats
+    scheduled."""
     names = {word for actor in event.actors for word in actor.split()}
-    first = event.title.split(" ", 1)[0]
-    return (8 * (not event.title.endswith("…")) + 4 * (first.lower() not in _PRONOUNS) + 2 * (first in names)
+    first, *rest = event.title.split(" ")
+    return (16 * (not event.title.endswith("…")) + 8 * (first.lower() not in _PRONOUNS) + 4 * bool(rest) + 2 * (first in names)
             + (event.status == "occurred"))
 
 
