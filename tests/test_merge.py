@@ -409,3 +409,4 @@ def test_a_lone_word_does_not_head_an_event() -> None:
     for order in ([lone, told], [told, lone]):
         (merged,) = merge.merge(order, ARTICLES).events
         assert merged.title == "Kerry meets Lavrov in Moscow"
+

@@ -466,6 +466,8 @@ def _pair(facts: _Facts, other: _Facts) -> float:
         return 0.0  # a generic kind and an actor in common are not enough
     elif (facts.generic or other.generic or kinds < 0.4) and cosine < GENERIC_MIN_COSINE and not same_place and not (same_trigger and shared):
         return 0.0  # one government says many things a day: its statements must share their words
+    elif (_state(event) or _state(other_event)) and not same_trigger and cosine < COARSE_MIN_COSINE:
+        return 0.0  # "it was a hot day in Los Angeles" tells how things were, no happening: only its words can join it
     similarity = (
         W_COSINE * cosine + W_KIND * kinds + W_TRIGGER * same_trigger + W_ACTORS * shared + W_PLACE * same_place
         - W_STRANGERS * strangers
@@ -476,6 +478,11 @@ def _pair(facts: _Facts, other: _Facts) -> float:
 
 
 _THRESHOLDS = {"same": SAME_DATE_THRESHOLD, "nested": NESTED_THRESHOLD, "near": CONFLICT_THRESHOLD}
+
+
+def _state(event: Event) -> bool:
+    """A mention that tells a state with a copula and names no kind: "it was a hot day"."""
+    return event.kind is None and event.mentions[0].lemma == "be"
 
 
 def _figures_differ(a: _Facts, b: _Facts) -> bool:
