@@ -222,7 +222,7 @@ def _subject(trigger: Token) -> Token | None:
         for child in token.children:
             if child.dep_ in ("nsubj", "nsubjpass", "csubj"):
                 if child.tag_ == "WDT" or child.lower_ in ("which", "that", "who"):
-                    return token.head if token.dep_ == "relcl" else child
+                    return _relative_antecedent(token, child) if token.dep_ == "relcl" else child
                 return child
         agent = next((c for c in token.children if c.dep_ == "agent"), None)
         if agent is not None:
@@ -242,6 +242,18 @@ def _subject(trigger: Token) -> Token | None:
     if be is not None:
         return next((c for c in be.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return None
+
+
+def _relative_antecedent(clause: Token, pronoun: Token) -> Token:
+    """What a relative clause's subject stands for: the noun it hangs on, but for "who" the
+    person before a place the parser hung it on ("a woman from the Western Cape [who
+    returned]": the woman)."""
+    head = clause.head
+    if pronoun.lower_ == "who" and head.ent_type_ in ("GPE", "LOC", "FAC", "ORG", "NORP") and head.dep_ == "pobj":
+        person = head.head.head  # pobj -> prep -> the noun the phrase modifies
+        if person.pos_ in ("NOUN", "PROPN") and person.ent_type_ not in ("GPE", "LOC", "FAC", "ORG", "NORP"):
+            return person
+    return head
 
 
 def _objects(trigger: Token, span: Span, segment_start: int) -> tuple[Token, ...]:
