@@ -34,7 +34,7 @@ _ADVERBIALS = ("prep", "advmod", "advcl", "npadvmod", "punct", "mark")
 _DASHES = ("-", "–", "—", "--")
 _NAME_CLAUSES = ("relcl", "acl", "advcl", "ccomp")  # a name inside these is not the subject's
 # adverbs a verb keeps: they change what happened ("flew back", "did not meet")
-_VERB_ADVERBS = ("not", "never", "back", "home", "abroad", "away", "out", "down", "up", "off", "together", "jointly", "again")
+_VERB_ADVERBS = ("not", "never", "back", "forward", "home", "abroad", "away", "out", "down", "up", "off", "together", "jointly", "again")
 # what may go, right to left, when a headline is too long
 _OPTIONAL = ("prep", "acl", "conj", "npadvmod", "advmod", "agent", "appos")
 _DATE_ENTS = ("DATE", "TIME")
