@@ -192,6 +192,9 @@ def test_headlines_in_the_sentence_words(text: str, date: tuple[str, str], title
          "Martin injects patient with sedatives", "Brice Martin"),
         ("\"I started to feel better on Friday,\" Peter Novak said.", ("Friday", "2019-03-01"), "Novak starts to feel better", "Peter Novak"),
         ("\"Our concern has grown since Friday,\" Dr Peter Novak told reporters.", ("Friday", "2019-03-01"), "Novak's concern grows", "Peter Novak"),
+        # a fronted clause's he is whom the story spoke of before, not the speaker after it
+        ("A traveller stayed in the hotel. He went to hospital on Thursday evening, Peter Novak said.", ("Thursday evening", "2019-03-07TEV"),
+         "He goes to hospital", None),
         # more than one person speaks, or none: the pronoun stays
         ("Brice Martin and Peter Novak said he left on Friday.", ("Friday", "2019-03-01"), "He leaves", None),
         ("\"I started to feel better on Friday.\"", ("Friday", "2019-03-01"), "I start to feel better", None),

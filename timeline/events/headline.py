@@ -235,6 +235,8 @@ def _person_meant(pronoun: Token, clause: Clause, people: People, lex: Lexicon, 
 def _person_named(pronoun: Token, clause: Clause, people: People, lex: Lexicon, offset: int) -> str | None:
     """The speaker of the clause, if one person speaks it; else the antecedent of a he or she."""
     speaker = _speaker(clause.trigger, lex)
+    if speaker is not None and pronoun.lower_ in _PERSONAL and speaker.i > pronoun.i:
+        speaker = None  # "He went to hospital, Tsang said": he is whom the story spoke of before, not Tsang
     if speaker is not None:
         names = [e for e in speaker.doc.ents if e.label_ == "PERSON" and speaker.left_edge.i <= e.start and e.end - 1 <= speaker.right_edge.i]
         if speaker.lower_ in _PERSONAL:
