@@ -164,6 +164,8 @@ def test_headlines(text: str, date: tuple[str, str], title: str) -> None:
         # "who" is a person, not the place the parser hung it on
         ("The institute is testing a woman from the Western Cape who returned from Lima on Monday.", ("Monday", "2019-03-04"),
          "Woman from the Western Cape returns from Lima"),
+        # a comparison with the date's figure goes with the date
+        ("He said five people have been hospitalised, up from one on Monday.", ("Monday", "2019-03-04"), "Five people hospitalised"),
         # a gerund after a past verb stays a gerund
         ("Egypt started slaughtering pigs on Thursday.", ("Thursday", "2019-03-07"), "Egypt starts slaughtering pigs"),
         # who is asked does what is asked: "urged Israel to halt"

@@ -293,9 +293,12 @@ def _rest(trigger: Token, skip: set[int]) -> list[Token]:
 
 
 def _dates(adverb: Token, skip: set[int]) -> bool:
-    """ "went into effect [back] in February": an adverb that goes with the date after it."""
+    """ "went into effect [back] in February": an adverb that goes with the date after it;
+    "hospitalised, [up from one yesterday]": a comparison with the date's figure."""
     after = adverb.right_edge.i + 1
     below = [t.i for t in adverb.subtree if t.i != adverb.i]
+    if adverb.lower_ in ("up", "down") and any(c.lower_ == "from" for c in adverb.children) and any(i in skip for i in below):
+        return True
     return adverb.lower_ in ("back", "again", "up") and (all(i in skip for i in below) if below else after in skip)
 
 
