@@ -14,6 +14,7 @@ keystroke or filter <= 200 ms, permalink <= 1 s, HTML <= 12 MB (seeds page <= 5 
 
 from __future__ import annotations
 
+import argparse
 import os
 import statistics
 import subprocess
@@ -129,11 +130,13 @@ def _pages(tmp: Path) -> list[Path]:
 
 
 def main(argv: list[str]) -> None:
-    runs = 1
-    if argv[:1] == ["--runs"]:
-        runs, argv = int(argv[1]), argv[2:]
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("pages", nargs="*", type=Path, help="pages to measure (default: the seeds page and a generated 10,000-event page)")
+    parser.add_argument("--runs", type=int, default=1, help="measure the pages N times, in turns, and print medians")
+    args = parser.parse_args(argv)
+    runs = args.runs
     with tempfile.TemporaryDirectory(prefix="page-speed-") as tmp:
-        pages = [Path(a) for a in argv] or _pages(Path(tmp))
+        pages = list(args.pages) or _pages(Path(tmp))
         seen: dict[Path, list[dict[str, Any]]] = {path: [] for path in pages}
         for run in range(runs):  # the pages in turns, so that each run of each sees the same load
             for path in pages:
