@@ -84,7 +84,8 @@ def title(clause: Clause, expression: range, segment: int, people: People, lex: 
         particle = "".join(f" {c.lower_}" for c in trigger.children if c.dep_ == "prt")  # "continue to line [up]"
         urged = next((o for o in clause.objects if o.dep_ == "dobj" and o.head.i == clause.control.i), None)
         whom = f" {_words([t for t in _kept(urged, skip) if not _article_of(t, urged)], people, lex)}" if urged is not None else ""
-        complement = trigger.lower_ if trigger.tag_ == "VBG" else f"to {trigger.lemma_.lower()}"  # "involves completing", "refuses to sign"
+        gerund = trigger.tag_ == "VBG" and not any(c.dep_ in ("aux", "auxpass") for c in trigger.children)  # not "appeared to be stabilizing"
+        complement = trigger.lower_ if gerund else f"to {trigger.lemma_.lower()}"  # "involves completing", "refuses to sign"
         verb = f"{_verb(clause.control, clause.status, _plural(clause.subject) and not named_speaker)}{whom} {complement}{particle}"
     kept = [t for t in _relative_object(trigger, skip) + _rest(trigger, skip) if t.i not in other and not _article_of(t, trigger)]
     if not any(not t.is_punct for t in kept):
