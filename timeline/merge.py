@@ -542,8 +542,9 @@ def _combine(events: list[Event], published: dict[str, dt.date]) -> Event:
     kinds = Counter(e.kind for e in events if e.kind)
     kind = kinds.most_common(1)[0][0] if kinds else None
     titled = [e for e in events if e.kind == kind] or events
-    best = max(_title_quality(e) for e in titled)
-    finalists = [e for e in titled if _title_quality(e) == best]
+    quality = [_title_quality(e) for e in titled]
+    best = max(quality)
+    finalists = [e for e, q in zip(titled, quality, strict=True) if q == best]
     agreement = _agreement([e.title for e in finalists])
     headline = max(zip(finalists, agreement, strict=True), key=lambda ea: (ea[1], _mention_key(ea[0].mentions[0], published)))[0]
     return Event(

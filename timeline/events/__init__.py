@@ -193,8 +193,7 @@ def _people_in(title: str, doc, people: naming.People, offset: int, actors: Iter
     taken = {naming.surname(actor) for actor in actors}
     found = []
     for ent in doc.ents:
-        modifier = ent.root.dep_ in ("compound", "amod", "nmod") and not any(c.dep_ == "cc" for c in ent.root.children)
-        if ent.label_ == "PERSON" and not modifier:  # "[Vucic and] Kurti" is no modifier, however parsed
+        if ent.label_ == "PERSON" and not naming.modifier(ent):
             name = people.canonical(ent.text, offset + ent.start_char)
             if name and naming.surname(name) in words and naming.surname(name) not in taken:
                 found.append(name)

@@ -61,9 +61,10 @@ def read(
         trigger = _carrier(trigger)
     if trigger is None:
         return None
+    noun = None
     reported = _reported_noun(trigger, lex)
     if reported is not None:  # "Switzerland confirmed its first case on Thursday": the confirming, of a case
-        trigger = reported
+        noun, trigger = trigger, reported
     subject = _subject(trigger)
     objects = _objects(trigger, span, segment_start)
     if segment_start > 0 and not any(segment_start <= t.idx < span.start_char for t in objects):
@@ -71,8 +72,8 @@ def read(
         partners = [e.root for e in doc.ents if e.label_ in ("PERSON", "ORG") and segment_start <= e.start_char < span.start_char]
         objects = tuple(partners) or objects
     kind = _kind(trigger, subject, objects, lex)
-    if reported is not None:
-        kind = lex.kind_of(_dated_noun(trigger).lemma_) or kind
+    if noun is not None:
+        kind = lex.kind_of(noun.lemma_) or kind
     if refusal(trigger) and relation != "future":
         kind = lex.by_key.get("rejection", kind)
     status = status_of(trigger, lex, relation)
@@ -98,10 +99,6 @@ def _reported_noun(trigger: Token, lex: Lexicon) -> Token | None:
     if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ == "dobj" and verb.pos_ == "VERB" and verb.lemma_.lower() in lex.reporting:
         return verb
     return None
-
-
-def _dated_noun(verb: Token) -> Token:
-    return next(c for c in verb.children if c.dep_ == "dobj")
 
 
 def _carrier(trigger: Token) -> Token:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from timeline.events.clause import Clause, governor, inside_clause, relative_head, role_tokens
 from timeline.events.lexicon import Lexicon
-from timeline.events.naming import People, clean_name, surname
+from timeline.events.naming import People, clean_name, modifier, surname
 from timeline.events.status import refusal
 from timeline.model import Status
 
@@ -42,6 +42,7 @@ _ATTRIBUTION = ("according",)
 _UNITS = ("minute", "hour", "day", "week", "month", "year", "decade")  # "according to Nielsen": who says so, not what happened
 _PERSONAL = ("he", "she", "his", "her")
 _FIRST_PERSON = ("i", "my", "me", "our")  # only the speaker of a quote can be meant ("our": the speaker's side)
+_NAMED_PRONOUNS = _PERSONAL + _FIRST_PERSON
 _REPORTED = ("ccomp", "parataxis", "xcomp")  # how a reported clause hangs on the verb that reports it
 
 
@@ -206,9 +207,9 @@ def _subject_words(clause: Clause, skip: set[int], people: People, lex: Lexicon,
 
 def _pronoun(head: Token) -> Token | None:
     """ "He" of "he returned", "his" of "his trial ended", "I" of "'I started to feel better,' Tsang said"."""
-    if head.lower_ in _PERSONAL + _FIRST_PERSON:
+    if head.lower_ in _NAMED_PRONOUNS:
         return head
-    return next((t for t in head.children if t.dep_ == "poss" and t.lower_ in _PERSONAL + _FIRST_PERSON), None)
+    return next((t for t in head.children if t.dep_ == "poss" and t.lower_ in _NAMED_PRONOUNS), None)
 
 
 def subject_person(clause: Clause, people: People, lex: Lexicon, offset: int) -> str | None:
@@ -486,7 +487,7 @@ def _words(tokens: list[Token], people: People, lex: Lexicon, lower: set[int] = 
         i = order[k]
         ent = ents.get(i)
         if ent is not None and all(j in present for j in range(ent.start, ent.end)) and i not in roles:
-            if ent.label_ == "PERSON" and (ent.root.dep_ not in ("compound", "amod", "nmod") or any(c.dep_ == "cc" for c in ent.root.children)):
+            if ent.label_ == "PERSON" and not modifier(ent):
                 text = surname(people.canonical(ent.text) or ent.text)  # a name used as a modifier stays whole: "Michael Forever concert"
                 if doc[ent.end - 1].dep_ == "case":
                     text += doc[ent.end - 1].text  # "Peter Novak's death": "Novak's death"
@@ -548,9 +549,8 @@ def _plural(subject: Token | None) -> bool:
         return False
     if subject.lower_ in ("they", "we", "you", "i"):
         return True
-    if subject.tag_ == "CD" or any(c.dep_ == "nummod" for c in subject.children):  # "21 die", "three soldiers"
-        number = subject if subject.tag_ == "CD" else next(c for c in subject.children if c.dep_ == "nummod")
-        return number.lower_ not in ("1", "one", "a") and subject.tag_ != "NN"
+    if subject.tag_ == "CD":  # "21 die", "9 million of his albums sell"
+        return subject.lower_ not in ("1", "one")
     return subject.tag_ in ("NNS", "NNPS") or any(
         c.dep_ == "conj" or c.dep_ in ("nmod", "compound") and any(g.dep_ == "cc" for g in c.children) for c in subject.children
     )  # "Vucic and Kurti", however the parser joined them

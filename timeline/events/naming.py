@@ -21,12 +21,12 @@ class People:
 
     def __init__(self, names: list[str], acronyms: dict[str, str] | None = None, text: str = "") -> None:
         self._text = text
-        self._surnames = sorted({n.split()[-1] for n in names if n and n.split()[-1][:1].isupper()}, key=lambda n: (-len(n), n))
+        self._surnames = sorted({surname(n) for n in names if n and surname(n)[:1].isupper()}, key=lambda n: (-len(n), n))
         self._mentions: re.Pattern[str] | None = None
         counts: dict[str, Counter[str]] = {}
         for name in names:
             if " " in name:
-                counts.setdefault(name.split()[-1], Counter())[name] += 1
+                counts.setdefault(surname(name), Counter())[name] += 1  # "Kerry" for John Kerry, "Ban" for Ban Ki-moon
         self._by_last: dict[str, str] = {}
         self._several = {last: sorted(full) for last, full in counts.items() if len(full) > 1}  # "Michael", "Jesse" Jackson
         self._where: dict[str, list[tuple[int, str]]] = {}
@@ -43,7 +43,7 @@ class People:
         article), else the one named most often, else left bare."""
         name = clean_name(name)
         if not name or " " in name:
-            return self._by_last.get(name.split()[-1], name) if name and name.split()[-1] == name else name
+            return name  # a full name stays as written
         if at is not None and name in self._several and self._text:
             if name not in self._where:
                 self._where[name] = sorted((m.start(), full) for full in self._several[name] for m in re.finditer(rf"\b{re.escape(full)}\b", self._text))
@@ -71,6 +71,13 @@ class People:
 
 _HONORIFIC = re.compile(r"^(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Sir|Dame|Rev|Reverend)\.?\s+(?=[A-Z])")
 _NOT_A_NAME = re.compile(r"[0-9=@#/\\|<>{}]")
+
+
+def modifier(ent: Span) -> bool:
+    """A name used to say what kind of thing its noun is ("Jackson albums", "a Michael
+    Jackson tribute concert"), not a person taking part; "[Vucic and] Kurti" is no modifier,
+    however the parser joined the two."""
+    return ent.root.dep_ in ("compound", "amod", "nmod") and not any(c.dep_ == "cc" for c in ent.root.children)
 
 
 def surname(name: str) -> str:
