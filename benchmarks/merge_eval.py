@@ -18,7 +18,7 @@ import json
 import pickle
 from pathlib import Path
 
-from timeline import merge, pipeline, significance
+from timeline import pipeline
 from timeline.cache import default_path
 from timeline.model import Article, Timeline
 from timeline.runner import RunOptions, default_jobs
@@ -94,8 +94,7 @@ def _from_pickle(articles: tuple[Article, ...], path: Path, run: RunOptions, gol
     missing = {m[0] for c in gold["clusters"].values() for m in c} - ids
     if missing:
         raise SystemExit(f"{path}: gold articles without a reading: {sorted(missing)[:5]}")
-    timeline = merge.merge((e for r in readings for e in r.events), articles)
-    return significance.rank(timeline, {a.id: r.dates for a, r in zip(articles, readings, strict=True)})
+    return pipeline.assemble(readings, articles)
 
 
 if __name__ == "__main__":

@@ -26,7 +26,7 @@ from pathlib import Path
 from types import ModuleType
 
 import timeline
-from timeline import merge, pipeline, significance
+from timeline import calendar, merge, pipeline, significance
 from timeline.cache import default_path
 from timeline.model import Article, Reading
 from timeline.runner import RunOptions, default_jobs
@@ -46,6 +46,7 @@ def main() -> None:
     for corpus in args.corpus:
         articles = pipeline.read([str(corpus)])
         readings = _readings(articles, corpus, args.reuse)
+        readings = calendar.redate(readings, articles)  # as pipeline.assemble does first (timed apart below)
         found = [e for r in readings for e in r.events]
         dates = {a.id: r.dates for a, r in zip(articles, readings, strict=True)}
         if args.against:

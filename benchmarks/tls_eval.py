@@ -22,7 +22,7 @@ import sys
 import time
 from pathlib import Path
 
-from timeline import export, merge, pipeline, significance
+from timeline import export, pipeline
 from timeline.runner import RunOptions, default_jobs
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -58,10 +58,8 @@ def _topic(topic: str, folder: Path, out: Path, reuse: bool, quiet: bool, shared
         pickled.write_bytes(pickle.dumps(readings))
     read = time.perf_counter() - started
     started = time.perf_counter()
-    timeline = merge.merge((e for r in readings for e in r.events), articles, topic)
+    timeline = pipeline.assemble(readings, articles, topic)  # the pile's calendar, merging, significance
     merged = time.perf_counter() - started
-    timeline = significance.rank(timeline, {a.id: r.dates for a, r in zip(articles, readings, strict=True)})
-    ranked = time.perf_counter() - started - merged
     tool = out / f"{topic}.json"
     tool.write_text(export.to_json(timeline), encoding="utf-8")
     dates = out / f"{topic}_dates.jsonl"
@@ -72,8 +70,7 @@ def _topic(topic: str, folder: Path, out: Path, reuse: bool, quiet: bool, shared
     singles = sum(1 for e in timeline.events if len({m.article for m in e.mentions}) == 1)
     print(
         f"{topic}: {len(articles)} articles, {sum(len(r.events) for r in readings)} mentions -> {len(timeline.events)} events "
-        f"({singles / max(1, len(timeline.events)):.0%} with one source); per-article {read:.1f} s, merge {merged:.2f} s, "
-        f"significance {ranked:.2f} s",
+        f"({singles / max(1, len(timeline.events)):.0%} with one source); per-article {read:.1f} s, calendar, merge and significance {merged:.2f} s",
         flush=True,
     )
     result = out / f"{topic}_score.json"

@@ -236,8 +236,11 @@ def _decode(record: dict[str, Any]) -> Event:
         for name in _MENTION_INTS:
             if type(fields[name]) is not int:
                 raise TypeError(f"mention {name} is not an integer")
+        for name in _MENTION_BOOLS:
+            if type(fields[name]) is not bool:
+                raise TypeError(f"mention {name} is not true or false")
         for name in _MENTION_FIELDS:
-            if name not in _MENTION_INTS and not isinstance(fields[name], str) and (name in _MENTION_REQUIRED or fields[name] is not None):
+            if name not in _MENTION_INTS and name not in _MENTION_BOOLS and not isinstance(fields[name], str) and (name in _MENTION_REQUIRED or fields[name] is not None):
                 raise TypeError(f"mention {name} is not a string")
         mentions.append(Mention(**fields))
     if not mentions:
@@ -279,6 +282,8 @@ def _strings(value: Any, length: int | None = None) -> tuple[str, ...]:
     return items
 
 
-_MENTION_FIELDS = ("article", "sentence", "sentence_start", "expression", "start", "end", "value", "rule", "anchor", "trigger", "lemma", "correction")
+_MENTION_FIELDS = ("article", "sentence", "sentence_start", "expression", "start", "end", "value", "rule", "anchor", "trigger", "lemma", "correction",
+                   "year_inferred")
+_MENTION_BOOLS = ("year_inferred",)
 _MENTION_INTS = ("sentence_start", "start", "end")
 _MENTION_REQUIRED = ("article", "sentence", "expression", "value", "rule")

@@ -116,6 +116,9 @@ class Mention:
     trigger: str | None = None  # the word the expression dates, as in the sentence
     lemma: str | None = None  # the trigger's lemma, for comparing mentions
     correction: str | None = None  # why the value differs from the tagger's: "parse: past verb 'agreed'"
+    # The text names a day of a month but no year ("on June 25"): the tagger chose the year by
+    # the clause's tense, and the pile's own calendar may know better (``timeline.calendar``).
+    year_inferred: bool = False
 
 
 @dataclass(frozen=True)

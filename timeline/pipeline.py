@@ -1,4 +1,4 @@
-"""Compose the stages: corpus → timex → events → merge → significance. Knows nothing of the CLI.
+"""Compose the stages: corpus → timex → events → calendar → merge → significance. Knows nothing of the CLI.
 
 The per-article stages (timex, events) are composed here into one work function that the
 runner maps over the articles; every stage's result is checked, and a stage that breaks
@@ -15,7 +15,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import BinaryIO
 
-from timeline import corpus, events, merge, runner, significance, timex
+from timeline import calendar, corpus, events, merge, runner, significance, timex
 from timeline.model import Article, Event, Reading, Timeline, Timex
 from timeline.runner import RunOptions
 
@@ -103,9 +103,15 @@ def unmerged_id(event: Event) -> str:
 
 def build(articles: Sequence[Article], options: Options = Options(), progress: Progress | None = None) -> Timeline:
     """The merged timeline of ``articles``, every event with its significance."""
-    found = readings(articles, progress, options.run)
+    return assemble(readings(articles, progress, options.run), articles, options.title)
+
+
+def assemble(found: Sequence[Reading], articles: Sequence[Article], title: str = "Timeline") -> Timeline:
+    """The pile-wide stages over what the per-article stages found (``found[i]`` of
+    ``articles[i]``): the pile's calendar, merging, significance."""
     started = time.perf_counter()
-    merged = merge.merge((e for r in found for e in r.events), tuple(articles), options.title)
+    found = _check("calendar.redate", calendar.redate(found, articles), Reading)
+    merged = merge.merge((e for r in found for e in r.events), tuple(articles), title)
     if not isinstance(merged, Timeline):
         raise StageError(f"stage merge.merge returned {type(merged).__name__}, expected Timeline")
     log.info("merged them into %d events (%.2f s)", len(merged.events), time.perf_counter() - started)

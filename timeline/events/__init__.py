@@ -151,6 +151,7 @@ def _event(
         value=value,
         rule=timex.rule,
         correction=correction,
+        year_inferred=timex.by_tense is not None and tense_unit(timex.by_tense) == "monthday",
         anchor=timex.anchor,
         trigger=clause.trigger.text if clause else None,
         lemma=clause.trigger.lemma_.lower() if clause else None,

@@ -13,7 +13,7 @@ from timeline.timex.resolve import tense_unit, with_tense
 from timeline.timex.tense import FUTURE, PAST
 from timeline.timex.values import Interval, interval
 
-__all__ = ["FUTURE", "PAST", "Interval", "interval", "tag", "tense_unit", "with_tense"]
+__all__ = ["FUTURE", "PAST", "Interval", "interval", "tag", "tense_unit", "weekday_named", "with_tense"]
 
 
 def tag(article: Article) -> tuple[Timex, ...]:
@@ -21,3 +21,15 @@ def tag(article: Article) -> tuple[Timex, ...]:
     from timeline.timex.tagger import tag_article  # rules load lazily, on first use
 
     return tag_article(article)
+
+
+def weekday_named(text: str) -> int | None:
+    """The ISO weekday a phrase names ("Thursday July 7": 4), or None."""
+    from timeline.timex.grammar import grammar
+    from timeline.timex.normalize import table_key
+
+    days = grammar().tables["weekday"]
+    for word in text.split():
+        if day := days.get(table_key(word.strip(",.;:()"))):
+            return int(day)
+    return None

@@ -1,0 +1,113 @@
+"""Give a day the year its text leaves out, by the pile's own calendar: ``redate``.
+
+Needs: Reading (events of one mention each) and Article, for every article of a pile.
+Adds: a new year for the mentions whose text names none (``Mention.year_inferred``), with
+``Mention.correction`` saying why.
+
+A report that says "on the night of June 25" leaves the year to its reader. The tagger takes
+the one its clause's tense points to from the publication date: in a report of October 2011,
+the 25 June just before. A reader of the whole pile knows better: in reports about Michael
+Jackson's death, two dozen of them name 25 June 2009 with its year, and none names 25 June
+2011. So a mention whose year was inferred moves to the same day of an earlier year when
+
+- at least ``MIN_SUPPORT`` articles date that day by a year they name or by a relative
+  expression ("yesterday", "on Thursday": anything but an inferred year),
+- more than ``RATIO`` times as many as date the day the tagger chose,
+- the tagger's day is not after the report (a date ahead is the coming one: "the auction
+  on June 25, the first anniversary" is this year's),
+- and a weekday the expression names falls on it ("Thursday July 7" keeps a year in which
+  7 July is a Thursday).
+
+Of several such years, the one most articles date wins. The move is only ever back in time:
+a report recalls earlier days of its story far more often than it leaves a past one's year out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import replace
+
+from timeline.model import Article, Event, Reading, When
+from timeline.timex import interval, weekday_named
+
+__all__ = ["redate"]
+
+MIN_SUPPORT = 2  # articles that must date the earlier day themselves
+RATIO = 3  # ... and how many times more of them than date the tagger's day
+
+
+def redate(readings: Sequence[Reading], articles: Sequence[Article]) -> tuple[Reading, ...]:
+    """``readings`` (one per article, in the same order) with every inferred year the pile
+    knows better corrected, in its events and in the dates each article refers to."""
+    published = {a.id: a.published for a in articles}
+    support = _support(readings)
+    years: dict[str, list[int]] = defaultdict(list)  # "06-25": the years some article dates that day of
+    for day in sorted(support):
+        years[day[5:]].append(int(day[:4]))
+    result = []
+    for reading in readings:
+        moved: dict[str, str] = {}
+        found = []
+        for event in reading.events:
+            better = _better(event, support, years, published)
+            if better is not None:
+                moved[event.when.value] = better.when.value
+                event = better
+            found.append(event)
+        if moved:
+            dates = tuple(dict.fromkeys(moved.get(value, value) for value in reading.dates))
+            reading = replace(reading, events=tuple(found), dates=dates)
+        result.append(reading)
+    return tuple(result)
+
+
+def _support(readings: Sequence[Reading]) -> dict[str, set[str]]:
+    """For each day, the articles that date it by a year they name or a relative expression."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for reading in readings:
+        for event in reading.events:
+            for mention in event.mentions:
+                if not mention.year_inferred and _day(mention.value):
+                    found[mention.value[:10]].add(mention.article)
+    return found
+
+
+def _better(event: Event, support: dict[str, set[str]], years: dict[str, list[int]], published: dict[str, dt.date]) -> Event | None:
+    """The event moved to the year the pile dates its day in, or None to keep it."""
+    mention = event.mentions[0]
+    if len(event.mentions) != 1 or not mention.year_inferred or not _day(mention.value):
+        return None
+    chosen = dt.date.fromisoformat(mention.value[:10])
+    here = len(support.get(chosen.isoformat(), ()))
+    report = published.get(mention.article)
+    if report is not None and chosen > report:
+        return None
+    weekday = weekday_named(mention.expression)
+    if weekday is not None and chosen.isoweekday() == weekday:
+        return None
+    best: tuple[int, int] | None = None  # (articles, year)
+    for year in years.get(mention.value[5:10], ()):
+        if year >= chosen.year:
+            break
+        n = len(support[f"{year:04d}-{mention.value[5:10]}"])
+        if weekday is not None and dt.date(year, chosen.month, chosen.day).isoweekday() != weekday:
+            continue
+        if n >= MIN_SUPPORT and n > RATIO * here and (best is None or (n, year) > best):
+            best = (n, year)
+    if best is None:
+        return None
+    value = f"{best[1]:04d}{mention.value[4:]}"
+    span = interval(value)
+    if span is None:
+        return None
+    why = f"pile: {best[0]} reports date {value[:10]} themselves, {here} {chosen.isoformat()}"
+    correction = f"{mention.correction}; {why}" if mention.correction else why
+    when = When(value=value, start=span.start, end=span.end, granularity=span.granularity, label=span.label)
+    return replace(event, when=when, mentions=(replace(mention, value=value, correction=correction),))
+
+
+def _day(value: str) -> bool:
+    """Whether a value names a calendar day (or a time of one): "2009-06-25", "2009-06-25T20:00"."""
+    return len(value) >= 10 and value[4] == "-" and value[7] == "-" and value[:4].isdigit() and value[5:7].isdigit() and value[8:10].isdigit()
