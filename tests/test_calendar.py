@@ -33,7 +33,7 @@ def test_a_day_the_pile_dates_takes_its_year():
     moved = calendar.redate(readings, articles)[3]
     (mention,) = moved.events[0].mentions
     assert moved.events[0].when.start == dt.date(2009, 6, 25) and mention.value == "2009-06-25"
-    assert mention.correction == "pile: 3 reports date 2009-06-25 themselves, 0 2011-06-25"
+    assert mention.correction == "pile: 3 reports date 2009-06-25, 0 date 2011-06-25"
     assert moved.dates == ("2009-06-25",)  # significance counts the article for the day it means
     assert calendar.redate(readings, articles)[:3] == tuple(readings[:3])
 
@@ -90,5 +90,5 @@ def test_the_tagger_marks_an_inferred_year():
     by_article = {m.article: (e, m) for e in timeline.events for m in e.mentions}
     event_d, mention_d = by_article["d"]
     assert mention_d.year_inferred and event_d.when.value == "2009-06-25"
-    assert mention_d.correction is not None and mention_d.correction.startswith("pile: 3 reports date 2009-06-25")
+    assert mention_d.correction is not None and mention_d.correction.startswith("pile: 3 reports date 2009-06-25,")
     assert not by_article["a"][1].year_inferred

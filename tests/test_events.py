@@ -270,6 +270,36 @@ def test_a_date_that_names_a_thing_dates_no_event() -> None:
     assert bombing.mentions[0].trigger == "bombing" and bombing.kind == "military action"
 
 
+def test_a_chronology_entry_glued_to_the_line_before_is_its_own_sentence() -> None:
+    text = ("Footage of the raid on Dr Murray's clinic 21 November 2009 Court documents reveal that Dr Murray bought "
+            "five bottles of propofol. Jackson was rehearsing when he died 25 June 2009 Dr Murray finds Jackson unconscious.")
+    raid, found = extract(text, ("21 November 2009", "2009-11-21"), ("25 June 2009", "2009-06-25"))
+    assert raid.title.startswith("Court documents reveal") and raid.mentions[0].sentence.startswith("21 November 2009 Court")
+    assert found.title.startswith("Murray finds Jackson unconscious") and found.mentions[0].sentence.startswith("25 June 2009")
+    (died,) = extract("Jackson died on 25 June 2009 Murray said.", ("25 June 2009", "2009-06-25"))  # "on" leads into the date
+    assert died.mentions[0].sentence.startswith("Jackson died")
+
+
+def test_a_copula_that_points_back_dates_no_event_of_its_own() -> None:
+    assert extract("That was nearly two years ago and the case has rarely been out of the headlines.",
+                   ("nearly two years ago", "2017")) == ()
+    assert extract("It was a hot midsummer day in Los Angeles on 25 June, 2009.", ("25 June, 2009", "2009-06-25")) == ()
+    (summit,) = extract("The summit was on Friday.", ("Friday", "2019-03-08"))  # a subject of its own: an event
+    assert summit.kind == "meeting"
+
+
+def test_a_date_on_what_someone_was_barred_from_dates_the_barring() -> None:
+    (barred,) = extract("Jackson's dermatologist, Arnold Klein, was barred from giving evidence at the trial on Tuesday.",
+                        ("Tuesday", "2019-03-05"))
+    assert barred.title.startswith("Klein barred from giving evidence") and barred.mentions[0].trigger == "barred"
+
+
+def test_a_time_zone_is_no_actor() -> None:
+    (show,) = extract("Doors open at 16:00 BST for the show on Saturday, with the first act on stage at 18:00 BST.",
+                      ("Saturday", "2019-03-09"))
+    assert "BST" not in show.actors
+
+
 def test_page_furniture_makes_no_event() -> None:
     text = "Copyright 2019 Example Wire. All rights reserved.\nThe envoys met on Monday."
     (event,) = extract(text, ("2019", "2019"), ("Monday", "2019-03-04"))

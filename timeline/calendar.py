@@ -102,7 +102,7 @@ def _better(event: Event, support: dict[str, set[str]], years: dict[str, list[in
     span = interval(value)
     if span is None:
         return None
-    why = f"pile: {best[0]} reports date {value[:10]} themselves, {here} {chosen.isoformat()}"
+    why = f"pile: {best[0]} reports date {value[:10]}, {here} date {chosen.isoformat()}"
     correction = f"{mention.correction}; {why}" if mention.correction else why
     when = When(value=value, start=span.start, end=span.end, granularity=span.granularity, label=span.label)
     return replace(event, when=when, mentions=(replace(mention, value=value, correction=correction),))

@@ -52,6 +52,7 @@ def extract_all(items: Iterable[tuple[Article, tuple[Timex, ...]]], batch: int =
 def _dated_sentences(article: Article, timexes: tuple[Timex, ...], lex: Lexicon) -> dict[tuple[int, int], list[Timex]]:
     """The sentences worth parsing: those with a calendar date, page furniture left out."""
     by_sentence: dict[tuple[int, int], list[Timex]] = defaultdict(list)
+    headings = [t.start for t in timexes if _heading(article.text, t, lex)]
     stamp_end = -10
     for timex in timexes:
         span = interval(timex.value)
@@ -59,8 +60,9 @@ def _dated_sentences(article: Article, timexes: tuple[Timex, ...], lex: Lexicon)
             stamp_end = timex.end  # "Wed Apr 29, 2009 7:31 pm EDT": the clock time is the stamp's too
             continue
         if timex.type in ("DATE", "TIME") and span is not None and span.granularity not in _UNDATED_GRANULARITIES:
-            sentence = _after_dateline(article.text, _window(article.text, sentence_at(article.text, timex.start), timex), timex, lex)
-            if not lex.furniture.match(article.text[sentence[0] : sentence[1]]):
+            whole = sentence_at(article.text, timex.start)
+            sentence = _after_dateline(article.text, _window(article.text, _entry(article.text, whole, timex, headings), timex), timex, lex)
+            if not lex.furniture.match(article.text[whole[0] : whole[1]]) and not lex.furniture.match(article.text[sentence[0] : sentence[1]]):
                 by_sentence[sentence].append(timex)
     return by_sentence
 
@@ -75,6 +77,34 @@ def _one_verb(doc, a: Timex, b: Timex, offset: int) -> bool:
     x = doc.char_span(a.start - offset, a.end - offset, alignment_mode="expand")
     y = doc.char_span(b.start - offset, b.end - offset, alignment_mode="expand")
     return x is not None and y is not None and len(x) > 0 and len(y) > 0 and clauses.governor(x.root) == clauses.governor(y.root)
+
+
+_YEAR = re.compile(r"\b[0-9]{4}\b")
+_LAST_WORD = re.compile(r"([\w'’-]+)\s+$")  # the word right before a date, with nothing but spaces between
+
+
+def _heading(text: str, timex: Timex, lex: Lexicon) -> bool:
+    """A date that opens a chronology's entry glued to the text before it ("... on Dr
+    Murray's clinic 21 November 2009 Court documents reveal ..."): it names its year, a
+    capitalised word follows it, and the word before it on its line is not one that leads
+    into a date ("died on 25 June 2009 Jackson ...")."""
+    if timex.type != "DATE" or not _YEAR.search(timex.text) or not _DATELINE_END.match(text, timex.end):
+        return False
+    line_start = text.rfind("\n", 0, timex.start) + 1
+    word = _LAST_WORD.search(text[max(line_start, timex.start - 40) : timex.start])
+    return word is not None and word[1].lower() not in lex.heading_not_after
+
+
+def _entry(text: str, sentence: tuple[int, int], timex: Timex, headings: list[int]) -> tuple[int, int]:
+    """The sentence, or the chronology's entry of it that holds the date (see ``_heading``)."""
+    start, end = sentence
+    for at in headings:
+        if start < at <= timex.start:
+            start = at
+        elif timex.start < at < end:
+            end = len(text[:at].rstrip())
+            break
+    return start, end
 
 
 def _after_dateline(text: str, sentence: tuple[int, int], timex: Timex, lex: Lexicon) -> tuple[int, int]:
@@ -135,6 +165,9 @@ def _event(
         return None
     relation = _relation(timex.value, article.published)
     clause = clauses.read(doc, start, end, lex, relation, previous_end, dateline)
+    if clause is not None and clause.kind is None and clause.trigger.lemma_ == "be" and clause.subject is not None \
+            and clause.subject.lower_ in lex.pointing:
+        return None  # "That was two years ago": the date of an event told before, no event of its own
     value, correction = _corrected(timex, clause, article.published)
     span = interval(value)
     if span is None:

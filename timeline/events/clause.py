@@ -61,6 +61,8 @@ def read(
         trigger = _carrier(trigger)
     if trigger is None:
         return None
+    if trigger.dep_ == "pcomp" and trigger.head.lower_ == "from" and trigger.head.head.lemma_.lower() in lex.preventing:
+        trigger = trigger.head.head  # "barred from giving evidence on Tuesday": the barring is dated
     noun = None
     reported = _reported_noun(trigger, lex)
     if reported is not None:  # "Switzerland confirmed its first case on Thursday": the confirming, of a case

@@ -32,6 +32,7 @@ class Lexicon:
     once: frozenset[str]  # kinds that happen once to an actor (a death): merged by actor
     agents: frozenset[str]  # nouns that can act as a military verb's agent
     support: frozenset[str]
+    pointing: frozenset[str]  # "[That] was two years ago": a copula's subject that points elsewhere
     reporting: frozenset[str]
     denial: frozenset[str]
     future: frozenset[str]
@@ -41,6 +42,7 @@ class Lexicon:
     conditional: frozenset[str]
     habitual_units: frozenset[str]  # "every [morning]": a habit, ongoing
     habitual_adverbs: frozenset[str]
+    preventing: frozenset[str]  # "[barred] from giving evidence": what happened is the barring
     continuing: frozenset[str]  # "continue to line up": what is still going on
     plan_adjectives: frozenset[str]  # "the [planned] concerts": a plan
     first_plan_adverbs: frozenset[str]  # "[initially] scheduled": a plan since changed
@@ -52,8 +54,10 @@ class Lexicon:
     announcing: frozenset[str]  # "the truce announcement" is the truce (merge)
     furniture: re.Pattern[str]
     captions: frozenset[str]  # "Dr Murray, shown here in February": a photograph's date
+    heading_not_after: frozenset[str]  # words after which a dated year is no chronology's entry
     stamp: re.Pattern[str]  # matches right after a date that the page stamps (see events.toml)
     stamp_before: re.Pattern[str]  # matches the words before such a date, at the end of its line
+    time_zones: frozenset[str]  # "BST" of "18:00 BST": no actor
     wires: frozenset[str]  # news agencies: the source of a report, not an actor in it
     dateline: re.Pattern[str]  # a wire's dateline that opens a sentence: "GENEVA (Reuters) - "
     kind_weights: dict[str, float]  # kind key -> weight; "" for an event of no kind
@@ -132,12 +136,13 @@ _SECTIONS: dict[str, dict[str, Field]] = {
     "merge": {"announcing": _LIST},
     "significance": {"no_kind": _NUMBER, "status": _TABLE},
     "agents": {"nouns": _LIST},
-    "support": {"verbs": _LIST},
+    "support": {"verbs": _LIST, "pointing": _LIST},
     "status": {key: _LIST for key in (
         "reporting", "denial", "future", "scheduled_heads", "proposed_modals", "proposal_words", "conditional",
-        "habitual_units", "habitual_adverbs", "continuing", "plan_adjectives", "first_plan_adverbs")},
+        "habitual_units", "habitual_adverbs", "continuing", "preventing", "plan_adjectives", "first_plan_adverbs")},
     "actors": {"aliases": _TABLE, "capitals": _TABLE, "demonyms": _TABLE, "role_words": _LIST, "bodies": _LIST},
-    "furniture": {"patterns": _LIST, "time_zones": _LIST, "stamp_words": _LIST, "wires": _LIST, "captions": _LIST},
+    "furniture": {"patterns": _LIST, "time_zones": _LIST, "stamp_words": _LIST, "wires": _LIST, "captions": _LIST,
+                  "heading_not_after": _LIST},
 }
 
 
@@ -190,6 +195,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         once=frozenset(key for key, entry in data["kinds"].items() if entry.get("once")),
         agents=frozenset(data["agents"]["nouns"]),
         support=frozenset(data["support"]["verbs"]),
+        pointing=frozenset(data["support"]["pointing"]),
         reporting=frozenset(status["reporting"]),
         denial=frozenset(status["denial"]),
         future=frozenset(status["future"]),
@@ -200,6 +206,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         habitual_units=frozenset(status["habitual_units"]),
         habitual_adverbs=frozenset(status["habitual_adverbs"]),
         continuing=frozenset(status["continuing"]),
+        preventing=frozenset(status["preventing"]),
         plan_adjectives=frozenset(status["plan_adjectives"]),
         first_plan_adverbs=frozenset(status["first_plan_adverbs"]),
         aliases=dict(actors["aliases"]),
@@ -212,7 +219,9 @@ def _build(data: dict[str, Any]) -> Lexicon:
         stamp=_stamp_after(furniture),
         stamp_before=_stamp_before(furniture),
         wires=frozenset(furniture["wires"]),
+        time_zones=frozenset(furniture["time_zones"]),
         captions=frozenset(furniture["captions"]),
+        heading_not_after=frozenset(furniture["heading_not_after"]),
         dateline=re.compile(r"\((?:" + "|".join(re.escape(w) for w in furniture["wires"]) + r")\)\s*[-–—]+\s*"),
         kind_weights=weights,
         status_weights={k: float(v) for k, v in data["significance"]["status"].items()},

@@ -107,8 +107,8 @@ def actor_name(ent: Span, people: People, lex: Lexicon, offset: int = 0) -> str 
     text = clean_name(ent.text)
     if not text:
         return None
-    if text in lex.wires or text.lower() in lex.role_words:
-        return None  # the agency that filed the report; "State" of a name the tagger split
+    if text in lex.wires or text in lex.time_zones or text.lower() in lex.role_words:
+        return None  # the agency that filed the report; "18:00 BST"; "State" of a name the tagger split
     if ent.label_ == "PERSON":
         return people.canonical(text, offset + ent.start_char)
     if ent.label_ == "NORP":
