@@ -8,6 +8,7 @@ import random
 import pytest
 
 from timeline import merge, wording
+from timeline.events.lexicon import lexicon
 from timeline.model import Article, Event, Mention, When
 from timeline.timex import interval
 
@@ -143,6 +144,18 @@ def test_one_person_dies_once_whatever_the_precision_of_the_date() -> None:
     assert sorted(len(e.mentions) for e in timeline.events) == [1, 2]
     (both,) = [e for e in timeline.events if len(e.mentions) == 2]
     assert both.when.value == "2009-06-25" and "Fawcett" not in both.actors
+
+
+def test_a_funeral_is_not_the_death() -> None:
+    month = Event(When("2009-08", dt.date(2009, 8, 1), dt.date(2009, 8, 31), "month", "August 2009"), "Jackson's death ruled a homicide",
+                  (Mention("a1", "Jackson's death was ruled a homicide in August 2009.", 0, "August 2009", 39, 50, "2009-08", lemma="death"),),
+                  kind="deaths", actors=("Michael Jackson",))
+    burial = Event(When("2009-08-29", dt.date(2009, 8, 29), dt.date(2009, 8, 29), "day", "29 Aug 2009"), "Jackson buried",
+                   (Mention("a2", "Michael Jackson's burial was set for Saturday.", 0, "Saturday", 37, 45, "2009-08-29", lemma="burial"),),
+                   kind="funeral", actors=("Michael Jackson",))
+    assert len(merge.merge([month, burial]).events) == 2
+    kinds = lexicon()
+    assert kinds.specific("funeral") and kinds.kind_of("burial").key == "funeral" != kinds.kind_of("die").key  # type: ignore[union-attr]
 
 
 def sizes(events: list[Event]) -> list[int]:
