@@ -300,6 +300,11 @@ def test_a_time_zone_is_no_actor() -> None:
     assert "BST" not in show.actors
 
 
+def test_a_copula_that_says_where_has_a_headline() -> None:
+    (court,) = extract("Randy Jackson was in court on Monday with his family for a hearing.", ("Monday", "2019-03-04"))
+    assert court.title == "Jackson is in court with his family for a hearing"
+
+
 def test_page_furniture_makes_no_event() -> None:
     text = "Copyright 2019 Example Wire. All rights reserved.\nThe envoys met on Monday."
     (event,) = extract(text, ("2019", "2019"), ("Monday", "2019-03-04"))

@@ -55,9 +55,9 @@ def title(clause: Clause, expression: range, segment: int, people: People, lex: 
     sentence starts in its article, to find whom a pronoun refers to.
     """
     trigger = clause.trigger
-    if trigger.lemma_ == "be" and not any(c.dep_ in ("attr", "acomp") for c in trigger.children):
-        return None  # a copula with nothing after it says too little
     skip = _skipped(trigger.doc, expression)
+    if trigger.lemma_ == "be" and not any(c.dep_ in ("attr", "acomp") or c.dep_ == "prep" and c.i not in skip for c in trigger.children):
+        return None  # a copula with nothing after it but its date says too little ("was in court" says where)
     other = {t.i for t in trigger.doc if trigger.i < t.i and t.idx < segment}  # the earlier date's stretch
     other |= _next_stretch(trigger.doc, expression, skip)
     other |= {  # "between April 23 and 28 [and fewer people ...]": what the parser joined to the date
