@@ -305,6 +305,14 @@ def test_a_copula_that_says_where_has_a_headline() -> None:
     assert court.title == "Jackson is in court with his family for a hearing"
 
 
+def test_the_country_is_the_one_its_sentence_names() -> None:
+    (shut,) = extract("In Mexico, students returned to classes as the country got back on its feet after shutting "
+                      "public places last week.", ("last week", "2019-W09"))
+    assert shut.title == "Mexico shuts public places" and "Mexico" in shut.actors
+    (vote,) = extract("In France and Spain, the country voted on Sunday.", ("Sunday", "2019-03-03"))  # two: no telling
+    assert vote.title.startswith("Country votes")
+
+
 def test_page_furniture_makes_no_event() -> None:
     text = "Copyright 2019 Example Wire. All rights reserved.\nThe envoys met on Monday."
     (event,) = extract(text, ("2019", "2019"), ("Monday", "2019-03-04"))

@@ -197,7 +197,8 @@ def _event(
     named = (n for e in clause.actor_spans if (n := naming.actor_name(e, people, lex, sentence_start)))
     meant = headline.subject_person(clause, people, lex, sentence_start)  # "he returned": the one person he can be
     title = _title(clause, doc, timex, tokens, previous_end, people, lex, sentence_start, sentence)
-    actors = _unique([*([meant] if meant else []), *named])
+    country = naming.country_meant(clause.subject, lex) if clause.subject is not None else None  # "the country shut ..."
+    actors = _unique([*([meant] if meant else []), *([country] if country else []), *named])
     actors = _unique([*actors, *_people_in(title, doc, people, sentence_start, actors)])
     roles = _unique(
         (people.canonical(e.text, sentence_start + e.start_char), r) for e in clause.actor_spans if (r := naming.role_of(e, lex))

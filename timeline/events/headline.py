@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from timeline.events.clause import Clause, governor, inside_clause, relative_head, role_tokens
 from timeline.events.lexicon import Lexicon
-from timeline.events.naming import People, clean_name, modifier, surname
+from timeline.events.naming import People, clean_name, country_meant, modifier, surname
 from timeline.events.status import refusal
 from timeline.model import Status
 
@@ -190,6 +190,8 @@ def _subject_words(clause: Clause, skip: set[int], people: People, lex: Lexicon,
     speaker = _speaker(clause.trigger, lex) if head.lower_ in ("they", "we") else None
     if speaker is not None and speaker.tag_ in ("NNS", "NNPS"):  # "officials announced they are shutting schools"
         return _words(_shortened([t for t in _kept(speaker, skip) if not _article_of(t, speaker)], _SUBJECT_WORDS, {speaker.i}), people, lex)
+    if (country := country_meant(head, lex)) is not None:
+        return country  # "the country got back on its feet after shutting public places": Mexico
     pronoun = _pronoun(head)
     if pronoun is not None and (name := _person_meant(pronoun, clause, people, lex, offset)):
         called = surname(name)

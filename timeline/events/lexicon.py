@@ -50,6 +50,7 @@ class Lexicon:
     capitals: dict[str, str]
     demonyms: dict[str, str]
     role_words: frozenset[str]
+    country_words: frozenset[str]  # "the [country]": the one country its sentence names
     bodies: frozenset[str]  # "officials", "forces": through these a country acts
     announcing: frozenset[str]  # "the truce announcement" is the truce (merge)
     furniture: re.Pattern[str]
@@ -140,7 +141,7 @@ _SECTIONS: dict[str, dict[str, Field]] = {
     "status": {key: _LIST for key in (
         "reporting", "denial", "future", "scheduled_heads", "proposed_modals", "proposal_words", "conditional",
         "habitual_units", "habitual_adverbs", "continuing", "preventing", "plan_adjectives", "first_plan_adverbs")},
-    "actors": {"aliases": _TABLE, "capitals": _TABLE, "demonyms": _TABLE, "role_words": _LIST, "bodies": _LIST},
+    "actors": {"aliases": _TABLE, "capitals": _TABLE, "demonyms": _TABLE, "role_words": _LIST, "bodies": _LIST, "country_words": _LIST},
     "furniture": {"patterns": _LIST, "time_zones": _LIST, "stamp_words": _LIST, "wires": _LIST, "captions": _LIST,
                   "heading_not_after": _LIST},
 }
@@ -214,6 +215,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         demonyms=dict(actors["demonyms"]),
         role_words=frozenset(actors["role_words"]),
         bodies=frozenset(actors["bodies"]),
+        country_words=frozenset(actors["country_words"]),
         announcing=frozenset(data["merge"]["announcing"]),
         furniture=re.compile(r"^\s*(?:" + "|".join(furniture["patterns"]) + ")", re.IGNORECASE),
         stamp=_stamp_after(furniture),

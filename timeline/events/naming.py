@@ -10,7 +10,7 @@ from timeline.events.lexicon import Lexicon
 from timeline.text import sentence_at
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span
+    from spacy.tokens import Span, Token
 
 
 
@@ -99,6 +99,17 @@ def clean_name(name: str) -> str:
     name = re.sub(r"^(?:the|The|and|And|but|But)\s+", "", name).strip(" .,;:-–")
     name = _HONORIFIC.sub("", name)  # "Dr Murray" is Murray, "Sir Liam Donaldson" Liam Donaldson
     return "" if _NOT_A_NAME.search(name) else name
+
+
+def country_meant(noun: Token, lex: Lexicon) -> str | None:
+    """The country "the country" stands for: the one its sentence names beside it ("In
+    Mexico, ... as the country got back on its feet": Mexico), not a capital or a city the
+    lexicon knows; None if the sentence names none or several."""
+    if noun.lower_ not in lex.country_words or not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
+        return None
+    named = {lex.aliases.get(text, text) for e in noun.doc.ents if e.label_ == "GPE" and (text := clean_name(e.text))}
+    named = {name for name in named if name not in lex.capitals}
+    return named.pop() if len(named) == 1 else None
 
 
 def actor_name(ent: Span, people: People, lex: Lexicon, offset: int = 0) -> str | None:
