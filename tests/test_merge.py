@@ -352,6 +352,16 @@ def test_a_headline_that_opens_on_a_pronoun_gives_way() -> None:  # even to an e
         assert merged.title == "Two envoys meet Lavrov in Moscow"
 
 
+def test_a_headline_that_points_elsewhere_gives_way() -> None:
+    this = event("tue", "Kerry had this to say about Lavrov in Moscow on Friday.", "2016-07-15", actors=("John Kerry", "Sergei Lavrov"),
+                 title="Kerry has this to say about Lavrov")
+    said = event("mon", "Kerry praised Lavrov in Moscow on Friday.", "2016-07-15", actors=("John Kerry", "Sergei Lavrov"),
+                 title="Kerry praises Lavrov in Moscow")
+    for order in ([this, said], [said, this]):
+        (merged,) = merge.merge(order, ARTICLES).events
+        assert merged.title == "Kerry praises Lavrov in Moscow"
+
+
 def test_the_headline_most_reports_agree_with_heads_the_event() -> None:
     reports = [
         event("thu", "Kerry met Lavrov in Moscow on Friday.", "2016-07-15", actors=("Sergei Lavrov",), title="Kerry meets Lavrov in Moscow"),

@@ -594,13 +594,15 @@ def _agreed_when(events: list[Event]) -> tuple[When, tuple[str, ...]]:
 
 def _title_quality(event: Event) -> int:
     """Headlines built from the parse beat sentence openings, those that do not open on a
-    pronoun ("They fly back") beat those that do, a headline of two words or more beats a
-    lone word ("Show"), those that name who acts beat those that don't, and occurred beats
-    scheduled."""
+    pronoun ("They fly back") beat those that do, those that say what they speak of beat
+    those that point elsewhere ("Chan has this to say"), a headline of two words or more
+    beats a lone word ("Show"), those that name who acts beat those that don't, and
+    occurred beats scheduled."""
     names = {word for actor in event.actors for word in actor.split()}
     first, *rest = event.title.split(" ")
-    return (16 * (not event.title.endswith("…")) + 8 * (first.lower() not in _PRONOUNS) + 4 * bool(rest) + 2 * (first in names)
-            + (event.status == "occurred"))
+    pointing = any(word.lower().strip(",.") in _POINTING for word in rest)
+    return (32 * (not event.title.endswith("…")) + 16 * (first.lower() not in _PRONOUNS) + 8 * (not pointing) + 4 * bool(rest)
+            + 2 * (first in names) + (event.status == "occurred"))
 
 
 def _agreement(titles: list[str]) -> list[float]:
@@ -617,6 +619,7 @@ _MOST_COMPARED = 200  # headlines: a cluster larger than this is judged on its f
 
 
 _PRONOUNS = frozenset("he she it they i we you his her its their our my this that these those".split())
+_POINTING = frozenset("this these those it".split())  # a word of a headline that points to what it does not say
 
 
 def _canonical_actors(events: list[Event]) -> list[Event]:
