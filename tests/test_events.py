@@ -313,6 +313,12 @@ def test_the_country_is_the_one_its_sentence_names() -> None:
     assert vote.title.startswith("Country votes")
 
 
+def test_a_he_before_its_reporting_verb_is_not_the_speaker_named_after_it() -> None:
+    text = "Tsang met reporters. He had a fever and went to Ruttonjee Hospital for help on Thursday evening, Tsang said."
+    (went,) = extract(text, ("Thursday evening", "2019-03-07TEV"))
+    assert not went.title.startswith("Tsang") and "Tsang" not in " ".join(went.actors)
+
+
 def test_page_furniture_makes_no_event() -> None:
     text = "Copyright 2019 Example Wire. All rights reserved.\nThe envoys met on Monday."
     (event,) = extract(text, ("2019", "2019"), ("Monday", "2019-03-04"))

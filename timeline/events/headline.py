@@ -239,8 +239,12 @@ def _person_meant(pronoun: Token, clause: Clause, people: People, lex: Lexicon, 
 def _person_named(pronoun: Token, clause: Clause, people: People, lex: Lexicon, offset: int) -> str | None:
     """The speaker of the clause, if one person speaks it; else the antecedent of a he or she."""
     speaker = _speaker(clause.trigger, lex)
+    not_meant: set[str] = set()
     if speaker is not None and pronoun.lower_ in _PERSONAL and speaker.i > pronoun.i:
-        speaker = None  # "He went to hospital, Tsang said": he is whom the story spoke of before, not Tsang
+        # "He went to hospital, Tsang said": he is whom the story spoke of before, not Tsang
+        not_meant = {people.canonical(e.text, offset + e.start_char) for e in speaker.doc.ents
+                     if e.label_ == "PERSON" and speaker.left_edge.i <= e.start and e.end - 1 <= speaker.right_edge.i}
+        speaker = None
     if speaker is not None:
         names = [e for e in speaker.doc.ents if e.label_ == "PERSON" and speaker.left_edge.i <= e.start and e.end - 1 <= speaker.right_edge.i]
         if speaker.lower_ in _PERSONAL:
@@ -250,12 +254,17 @@ def _person_named(pronoun: Token, clause: Clause, people: People, lex: Lexicon, 
         return None
     if pronoun.lower_ in _FIRST_PERSON:
         return None
-    return people.antecedent(offset + pronoun.idx, offset + pronoun.idx + len(pronoun))
+    meant = people.antecedent(offset + pronoun.idx, offset + pronoun.idx + len(pronoun))
+    return None if meant in not_meant else meant
 
 
 def _speaker(trigger: Token, lex: Lexicon) -> Token | None:
     """The subject of the verb that reports the trigger's clause, if one does."""
     token = trigger
+    if token.dep_ == "conj" and token.head.i != token.i:  # "He had a fever and [went] to hospital, Tsang said"
+        token = token.head
+        if token.lemma_.lower() in lex.reporting:
+            return None  # "Tsang said so and [left]": Tsang's own doing, not a report
     for _ in range(3):
         if token.dep_ not in _REPORTED or token.head.i == token.i:
             return None
