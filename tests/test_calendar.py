@@ -9,11 +9,11 @@ from timeline.model import Article, Event, Mention, Reading, When
 from timeline.timex import interval
 
 
-def event(article: str, value: str, expression: str, *, inferred: bool = False) -> Event:
+def event(article: str, value: str, expression: str, *, inferred: bool = False, story: str = "Jackson died at home") -> Event:
     span = interval(value)
     assert span is not None
-    mention = Mention(article=article, sentence=f"It happened {expression}.", sentence_start=0, expression=expression,
-                      start=12, end=12 + len(expression), value=value, year_inferred=inferred)
+    mention = Mention(article=article, sentence=f"{story} {expression}.", sentence_start=0, expression=expression,
+                      start=len(story) + 1, end=len(story) + 1 + len(expression), value=value, year_inferred=inferred)
     return Event(when=When(value, span.start, span.end, span.granularity, span.label), title="It happens", mentions=(mention,))
 
 
@@ -33,7 +33,7 @@ def test_a_day_the_pile_dates_takes_its_year():
     moved = calendar.redate(readings, articles)[3]
     (mention,) = moved.events[0].mentions
     assert moved.events[0].when.start == dt.date(2009, 6, 25) and mention.value == "2009-06-25"
-    assert mention.correction == "pile: 3 reports date 2009-06-25, 0 date 2011-06-25"
+    assert mention.correction == "pile: 3 reports with its words date 2009-06-25, 0 date 2011-06-25"
     assert moved.dates == ("2009-06-25",)  # significance counts the article for the day it means
     assert calendar.redate(readings, articles)[:3] == tuple(readings[:3])
 
@@ -51,6 +51,14 @@ def test_the_year_is_kept_without_enough_evidence():
     named = event("trial", "2011-06-25", "25 June 2011")  # a year the text names is never moved
     two = pile(stated("a"), stated("b"), ("trial", dt.date(2011, 10, 8), (named,)))
     assert calendar.redate(two[1], two[0])[2] == two[1][2]
+
+
+def test_only_reports_of_the_same_story_date_the_day():
+    """A corpus of many stories has no one calendar: another story's 11 November is not this one's."""
+    later = event("z", "2006-11-11", "on Nov. 11", inferred=True, story="Five Shiite ministers resigned from the cabinet")
+    rows = [(n, dt.date(2005, 11, 12), (event(n, "2005-11-11", "on 11 November 2005", story="Jackson died at home"),)) for n in "abc"]
+    articles, readings = pile(*rows, ("z", dt.date(2006, 12, 1), (later,)))
+    assert calendar.redate(readings, articles)[3] == readings[3]
 
 
 def test_the_tagger_day_keeps_its_year_when_the_pile_dates_it_too():
@@ -81,8 +89,8 @@ def test_a_named_weekday_must_fall_on_the_new_day():
 def test_the_tagger_marks_an_inferred_year():
     """End to end: the tagger and the event extractor say which years the text left out."""
     articles = [
-        Article("a", "Jackson died on 25 June 2009 in Los Angeles.", dt.date(2009, 6, 27)),
-        Article("b", "The singer died on June 25, 2009, at his home.", dt.date(2009, 6, 30)),
+        Article("a", "Jackson died on 25 June 2009 after Murray gave him propofol.", dt.date(2009, 6, 27)),
+        Article("b", "Murray injected Jackson on June 25, 2009, police said.", dt.date(2009, 6, 30)),
         Article("c", "Murray said Jackson died on 25 June 2009 after an injection.", dt.date(2010, 2, 8)),
         Article("d", "Murray told police that on June 25 he injected Jackson with propofol.", dt.date(2011, 10, 8)),
     ]
@@ -90,5 +98,5 @@ def test_the_tagger_marks_an_inferred_year():
     by_article = {m.article: (e, m) for e in timeline.events for m in e.mentions}
     event_d, mention_d = by_article["d"]
     assert mention_d.year_inferred and event_d.when.value == "2009-06-25"
-    assert mention_d.correction is not None and mention_d.correction.startswith("pile: 3 reports date 2009-06-25,")
+    assert mention_d.correction is not None and mention_d.correction.startswith("pile: 3 reports with its words date 2009-06-25,")
     assert not by_article["a"][1].year_inferred

@@ -11,7 +11,10 @@ Jackson's death, two dozen of them name 25 June 2009 with its year, and none nam
 2011. So a mention whose year was inferred moves to the same day of an earlier year when
 
 - at least ``MIN_SUPPORT`` articles date that day by a year they name or by a relative
-  expression ("yesterday", "on Thursday": anything but an inferred year),
+  expression ("yesterday", "on Thursday": anything but an inferred year), in sentences that
+  share at least ``SHARED_WORDS`` telling words with the mention's (the same story: a corpus
+  of many stories has no one calendar, and "Nov. 11" of one is not the 11 November another
+  dates),
 - more than ``RATIO`` times as many as date the day the tagger chose,
 - the tagger's day is not after the report (a date ahead is the coming one: "the auction
   on June 25, the first anniversary" is this year's),
@@ -28,13 +31,16 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import lru_cache
 
-from timeline.model import Article, Event, Reading, When
+from timeline.model import Article, Event, Mention, Reading, When
 from timeline.timex import interval, weekday_named
+from timeline.wording import telling_words
 
 __all__ = ["redate"]
 
 MIN_SUPPORT = 2  # articles that must date the earlier day themselves
+SHARED_WORDS = 2  # ... each in a sentence that shares this many telling words with the mention's
 RATIO = 3  # ... and how many times more of them than date the tagger's day
 
 
@@ -63,18 +69,33 @@ def redate(readings: Sequence[Reading], articles: Sequence[Article]) -> tuple[Re
     return tuple(result)
 
 
-def _support(readings: Sequence[Reading]) -> dict[str, set[str]]:
-    """For each day, the articles that date it by a year they name or a relative expression."""
-    found: dict[str, set[str]] = defaultdict(set)
+def _support(readings: Sequence[Reading]) -> dict[str, dict[str, list[Mention]]]:
+    """For each day, the articles that date it by a year they name or a relative expression,
+    each with its mentions that do."""
+    found: dict[str, dict[str, list[Mention]]] = defaultdict(dict)
     for reading in readings:
         for event in reading.events:
             for mention in event.mentions:
                 if not mention.year_inferred and _day(mention.value):
-                    found[mention.value[:10]].add(mention.article)
+                    found[mention.value[:10]].setdefault(mention.article, []).append(mention)
     return found
 
 
-def _better(event: Event, support: dict[str, set[str]], years: dict[str, list[int]], published: dict[str, dt.date]) -> Event | None:
+def _shares(mentions: list[Mention], words: frozenset[str]) -> bool:
+    """Whether an article's sentences that date a day tell of the same story as ``words``."""
+    return len(frozenset().union(*map(_words, mentions)) & words) >= SHARED_WORDS
+
+
+@lru_cache(maxsize=4096)
+def _words(mention: Mention) -> frozenset[str]:
+    """The telling words of a mention's sentence, its date expression left out."""
+    at = mention.start - mention.sentence_start
+    return telling_words(mention.sentence[:at] + " " + mention.sentence[at + len(mention.expression) :])
+
+
+def _better(
+    event: Event, support: dict[str, dict[str, list[Mention]]], years: dict[str, list[int]], published: dict[str, dt.date]
+) -> Event | None:
     """The event moved to the year the pile dates its day in, or None to keep it."""
     mention = event.mentions[0]
     if len(event.mentions) != 1 or not mention.year_inferred or not _day(mention.value):
@@ -88,10 +109,13 @@ def _better(event: Event, support: dict[str, set[str]], years: dict[str, list[in
     if weekday is not None and chosen.isoweekday() == weekday:
         return None
     best: tuple[int, int] | None = None  # (articles, year)
+    words: frozenset[str] | None = None
     for year in years.get(mention.value[5:10], ()):
         if year >= chosen.year:
             break
-        n = len(support[f"{year:04d}-{mention.value[5:10]}"])
+        if words is None:
+            words = _words(mention)
+        n = sum(1 for said in support[f"{year:04d}-{mention.value[5:10]}"].values() if _shares(said, words))
         if weekday is not None and dt.date(year, chosen.month, chosen.day).isoweekday() != weekday:
             continue
         if n >= MIN_SUPPORT and n > RATIO * here and (best is None or (n, year) > best):
@@ -102,7 +126,7 @@ def _better(event: Event, support: dict[str, set[str]], years: dict[str, list[in
     span = interval(value)
     if span is None:
         return None
-    why = f"pile: {best[0]} reports date {value[:10]}, {here} date {chosen.isoformat()}"
+    why = f"pile: {best[0]} reports with its words date {value[:10]}, {here} date {chosen.isoformat()}"
     correction = f"{mention.correction}; {why}" if mention.correction else why
     when = When(value=value, start=span.start, end=span.end, granularity=span.granularity, label=span.label)
     return replace(event, when=when, mentions=(replace(mention, value=value, correction=correction),))

@@ -25,6 +25,15 @@ _STOPWORDS = frozenset(
 )
 
 
+_LETTERS = re.compile(r"[a-z]{4,}")
+
+
+def telling_words(text: str) -> frozenset[str]:
+    """The stems of the words of ``text`` that say what it is about: four letters or more,
+    no stop words ("Murray injected Jackson": murray, inject, jackson)."""
+    return frozenset(stem(w) for w in _LETTERS.findall(text.lower()) if w not in _STOPWORDS)
+
+
 @cache
 def place_words(place: str) -> frozenset[str]:
     """A place's words, so that "Cardiff", "Millennium Stadium" and "Cardiff's Millennium
