@@ -201,6 +201,10 @@ CASES = [
     # month/day without a year, after a weekday or a preposition of time
     ("Doors open on 3/14 at 8.", "2013-03-10", "3/14", "DATE", "2013-03-14"),
     ("He won 3/4 of the vote.", "2013-03-10", None, "", ""),
+    # a day with a part of it is a TIME, whichever rule dated the day (TIMEX3)
+    ("Talks ended yesterday afternoon.", "2013-05-16", "yesterday afternoon", "TIME", "2013-05-15TAF"),
+    ("They met on May 3. The next morning they left.", "2013-05-16", "The next morning", "TIME", "2013-05-04TMO"),
+    ("Talks ended yesterday.", "2013-05-16", "yesterday", "DATE", "2013-05-15"),
 ]
 
 
