@@ -417,6 +417,9 @@ RESOLVE_CASES = [
     ("UNDEF-YLAST-month-06", _ctx("2016-02-01"), "2015-06"),
     ("UNDEF-Y1998-quarter-3", _ctx("2016-02-01"), "1998-Q3"),
     ("UNDEF-YTHIS-season-SU", _ctx("2016-02-01"), "2016-SU"),
+    ("UNDEF-DCT-hour-MINUS-5", _ctx("2016-02-01"), "2016-02-01"),  # the DCT has no clock: its day
+    ("UNDEF-DCT-hour-MINUS-30", _ctx("2016-02-01"), "2016-01-31"),
+    ("UNDEF-REF-minute-PLUS-X", _ctx("2016-02-01"), "2016-02-01"),
 ]
 
 
