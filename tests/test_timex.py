@@ -417,6 +417,11 @@ RESOLVE_CASES = [
     ("UNDEF-YLAST-month-06", _ctx("2016-02-01"), "2015-06"),
     ("UNDEF-Y1998-quarter-3", _ctx("2016-02-01"), "1998-Q3"),
     ("UNDEF-YTHIS-season-SU", _ctx("2016-02-01"), "2016-SU"),
+    ("UNDEF-LAST-season-WI", _ctx("2013-01-05"), "2011-WI"),  # the winter before the one under way
+    ("UNDEF-THIS-season-WI", _ctx("2013-01-05"), "2012-WI"),  # the winter under way
+    ("UNDEF-NEXT-season-WI", _ctx("2013-01-05"), "2013-WI"),
+    ("UNDEF-THIS-season-SU", _ctx("2013-01-05"), "2013-SU"),
+    ("UNDEF-THIS-season-WI", _ctx("2013-11-05"), "2013-WI"),
     ("UNDEF-DCT-hour-MINUS-5", _ctx("2016-02-01"), "2016-02-01"),  # the DCT has no clock: its day
     ("UNDEF-DCT-hour-MINUS-30", _ctx("2016-02-01"), "2016-01-31"),
     ("UNDEF-REF-minute-PLUS-X", _ctx("2016-02-01"), "2016-02-01"),

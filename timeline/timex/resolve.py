@@ -294,11 +294,16 @@ def _pick(unit: str, arg: str, base: dt.date, how: str) -> dt.date | None:
     (a later one counting half as far again)."""
     gran = _GRAN[unit]
     key = base if unit in ("weekday", "weekend") else _period_start(base, gran)
-    cands = _candidates(unit, arg, base, range(base.year - 1, base.year + 2))
+    # A winter starts in December: in January "last winter" is the one before the current
+    # one, which began two calendar years back.
+    first = base.year - (2 if unit == "season" else 1)
+    cands = _candidates(unit, arg, base, range(first, base.year + 2))
+    # "this winter" in January or February is the winter under way, labelled by the year it began
+    year = base.year - 1 if unit == "season" and arg == "WI" and base.month <= 2 else base.year
     choose: dict[str, Callable[[dt.date], bool]] = {
         "on_or_before": lambda c: c <= key, "on_or_after": lambda c: c >= key,
         "before": lambda c: c < key, "after": lambda c: c > key,
-        "same_year": lambda c: c.year == base.year, "nearest": lambda c: True,
+        "same_year": lambda c: c.year == year, "nearest": lambda c: True,
     }
     ok = [c for c in cands if choose[how](c)]
     if not ok:
