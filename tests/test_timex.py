@@ -478,6 +478,12 @@ def test_unknown_undef_value_is_dropped() -> None:
         ("Protesters planned a large march in the capital on Saturday.", "Saturday", FUTURE),
         ("The offensive began as previously planned Saturday night.", "Saturday", PAST),
         ("On Tuesday, the National Abortion and Reproductive Rights Action League will air an ad.", "Tuesday", FUTURE),
+        # a modal's perfect looks back, its "have to" and "will have" ahead
+        ("Campaigns should have ended on Saturday.", "Saturday", PAST),
+        ("A blast on Sunday may have caused a leak.", "Sunday", PAST),
+        ("Students would have to return before the July 1 handover.", "July", FUTURE),
+        ("The plant will have closed by Friday.", "Friday", FUTURE),
+        ("Halutz claimed on Tuesday that Tehran would have all it needs.", "Tuesday", PAST),
     ],
 )
 def test_tense(sentence: str, word: str, expected: str | None) -> None:
