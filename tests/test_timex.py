@@ -201,6 +201,10 @@ CASES = [
     # month/day without a year, after a weekday or a preposition of time
     ("Doors open on 3/14 at 8.", "2013-03-10", "3/14", "DATE", "2013-03-14"),
     ("He won 3/4 of the vote.", "2013-03-10", None, "", ""),
+    # a day with a part of it is a TIME, whichever rule dated the day (TIMEX3)
+    ("Talks ended yesterday afternoon.", "2013-05-16", "yesterday afternoon", "TIME", "2013-05-15TAF"),
+    ("They met on May 3. The next morning they left.", "2013-05-16", "The next morning", "TIME", "2013-05-04TMO"),
+    ("Talks ended yesterday.", "2013-05-16", "yesterday", "DATE", "2013-05-15"),
 ]
 
 
@@ -413,6 +417,14 @@ RESOLVE_CASES = [
     ("UNDEF-YLAST-month-06", _ctx("2016-02-01"), "2015-06"),
     ("UNDEF-Y1998-quarter-3", _ctx("2016-02-01"), "1998-Q3"),
     ("UNDEF-YTHIS-season-SU", _ctx("2016-02-01"), "2016-SU"),
+    ("UNDEF-LAST-season-WI", _ctx("2013-01-05"), "2011-WI"),  # the winter before the one under way
+    ("UNDEF-THIS-season-WI", _ctx("2013-01-05"), "2012-WI"),  # the winter under way
+    ("UNDEF-NEXT-season-WI", _ctx("2013-01-05"), "2013-WI"),
+    ("UNDEF-THIS-season-SU", _ctx("2013-01-05"), "2013-SU"),
+    ("UNDEF-THIS-season-WI", _ctx("2013-11-05"), "2013-WI"),
+    ("UNDEF-DCT-hour-MINUS-5", _ctx("2016-02-01"), "2016-02-01"),  # the DCT has no clock: its day
+    ("UNDEF-DCT-hour-MINUS-30", _ctx("2016-02-01"), "2016-01-31"),
+    ("UNDEF-REF-minute-PLUS-X", _ctx("2016-02-01"), "2016-02-01"),
 ]
 
 
@@ -466,6 +478,12 @@ def test_unknown_undef_value_is_dropped() -> None:
         ("Protesters planned a large march in the capital on Saturday.", "Saturday", FUTURE),
         ("The offensive began as previously planned Saturday night.", "Saturday", PAST),
         ("On Tuesday, the National Abortion and Reproductive Rights Action League will air an ad.", "Tuesday", FUTURE),
+        # a modal's perfect looks back, its "have to" and "will have" ahead
+        ("Campaigns should have ended on Saturday.", "Saturday", PAST),
+        ("A blast on Sunday may have caused a leak.", "Sunday", PAST),
+        ("Students would have to return before the July 1 handover.", "July", FUTURE),
+        ("The plant will have closed by Friday.", "Friday", FUTURE),
+        ("Halutz claimed on Tuesday that Tehran would have all it needs.", "Tuesday", PAST),
     ],
 )
 def test_tense(sentence: str, word: str, expected: str | None) -> None:

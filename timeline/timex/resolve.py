@@ -128,6 +128,23 @@ def _shifted(base: dt.date, unit: str, n: int, gran: str, arg: str) -> str:
     return units.to_value(day, gran) if day.year >= _FIRST_YEAR else _vague(arg)
 
 
+# Units shorter than a day, in minutes. The DCT is a day with no clock, so "two hours ago"
+# can only be dated to its day: the DCT's own for less than a day ("a few hours ago"
+# too), and a day back for each whole 24 hours ("36 hours ago" is the day before).
+_CLOCK_MINUTES = {"hour": 60, "minute": 1}
+
+
+def _shift_clock(unit: str, anchor: str) -> Resolver:
+    def fn(arg: str, ctx: Context) -> Resolved | None:
+        base = ctx.dct if anchor == "DCT" else ctx.ref_day
+        n = _offset(arg)
+        if n is None:  # "hours ago", "a few minutes earlier": within the day
+            return base.isoformat(), base
+        days = abs(n) * _CLOCK_MINUTES[unit] // (24 * 60)
+        return _shifted(base, "day", days if n > 0 else -days, "day", arg), base
+    return fn
+
+
 def _shift_ref(unit: str) -> Resolver:
     def fn(arg: str, ctx: Context) -> Resolved | None:
         n = _offset(arg)
@@ -277,11 +294,16 @@ def _pick(unit: str, arg: str, base: dt.date, how: str) -> dt.date | None:
     (a later one counting half as far again)."""
     gran = _GRAN[unit]
     key = base if unit in ("weekday", "weekend") else _period_start(base, gran)
-    cands = _candidates(unit, arg, base, range(base.year - 1, base.year + 2))
+    # A winter starts in December: in January "last winter" is the one before the current
+    # one, which began two calendar years back.
+    first = base.year - (2 if unit == "season" else 1)
+    cands = _candidates(unit, arg, base, range(first, base.year + 2))
+    # "this winter" in January or February is the winter under way, labelled by the year it began
+    year = base.year - 1 if unit == "season" and arg == "WI" and base.month <= 2 else base.year
     choose: dict[str, Callable[[dt.date], bool]] = {
         "on_or_before": lambda c: c <= key, "on_or_after": lambda c: c >= key,
         "before": lambda c: c < key, "after": lambda c: c > key,
-        "same_year": lambda c: c.year == base.year, "nearest": lambda c: True,
+        "same_year": lambda c: c.year == year, "nearest": lambda c: True,
     }
     ok = [c for c in cands if choose[how](c)]
     if not ok:
@@ -383,6 +405,7 @@ _SHIFTABLE = ("day", "week", "weekend", "month", "quarter", "half", "season", "y
 RESOLVERS: dict[tuple[str, str], Resolver] = {
     **{(u, "DCT"): _shift_dct(u) for u in _SHIFTABLE},
     **{(u, "REF"): _shift_ref(u) for u in _SHIFTABLE},
+    **{(u, a): _shift_clock(u, a) for u in _CLOCK_MINUTES for a in ("DCT", "REF")},
     ("quarter", "REFQ"): _ref_quarter,
     ("same", "REF"): _same_ref,
     ("year", "REFY"): _year_ago,
@@ -390,4 +413,4 @@ RESOLVERS: dict[tuple[str, str], Resolver] = {
     **{(u, d): _named(u, d) for u in _GRAN for d in ("TENSE", "THIS", "LAST", "NEXT", "ATREF", "REFNEXT", "REFLAST")},
     **{(u, "YEAR"): _in_year(u) for u in _GRAN if u not in _NO_YEAR},
 }
-assert len(RESOLVERS) == 2 * len(_SHIFTABLE) + 4 + 8 * len(_GRAN) - len(_NO_YEAR), "two entries share a key"
+assert len(RESOLVERS) == 2 * len(_SHIFTABLE) + 2 * len(_CLOCK_MINUTES) + 4 + 8 * len(_GRAN) - len(_NO_YEAR), "two entries share a key"

@@ -93,4 +93,10 @@ def _resolve(cand: Candidate, ctx: Context) -> Timex | None:
         return None
     value, anchor = resolved
     by_tense = cand.value if tense_unit(cand.value) else None
-    return Timex(cand.start, cand.end, cand.text, TimexType(cand.type), value, cand.rule, anchor.isoformat(), cand.mod, by_tense)
+    kind = TimexType(cand.type)
+    if kind is TimexType.DATE and _TIME_OF_DAY.search(value):
+        kind = TimexType.TIME  # TIMEX3 types a day with a part of it or a clock time as TIME ("yesterday afternoon")
+    return Timex(cand.start, cand.end, cand.text, kind, value, cand.rule, anchor.isoformat(), cand.mod, by_tense)
+
+
+_TIME_OF_DAY = re.compile(r"\d{2}T(?:MO|AF|EV|NI|DT|\d)")
