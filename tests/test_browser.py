@@ -314,6 +314,73 @@ def test_the_view_fits_the_events_not_the_stray_dates(browser: Browser, big: Pat
     assert _errors(page) == []
 
 
+def test_seeds_open_on_the_key_events_with_the_others_one_click_away(browser: Browser, seeds: Path) -> None:
+    page = _open(browser, seeds)
+    events = page.evaluate("__events()")
+    keys = [e for e in events if e.get("key")]
+    assert 0 < len(keys) < len(events)
+    assert page.inner_text("#count") == f"{len(keys)} of {len(events)} events"
+    assert page.get_attribute("#timeline", "data-rendered-events") == page.get_attribute("#events", "data-count") == str(len(keys))
+    assert page.inner_text("label:has(input[name=scope][value=all])").strip() == f"show all {len(events)} events"
+    _show_all(page)
+    assert page.get_attribute("#timeline", "data-rendered-events") == page.get_attribute("#events", "data-count") == str(len(events))
+    assert _errors(page) == []
+
+
+_SPAN = "(() => { const xa = document.getElementById('timeline')._fullLayout.xaxis; return xa.range.map(r => xa.r2l(r)); })()"
+
+
+def test_seeds_view_fits_the_events_not_a_year_level_one(browser: Browser, seeds: Path) -> None:
+    """'Kerry's trip' (2016, a year) does not stretch the view or the header to 31 December."""
+    page = _open(browser, seeds)
+    header = page.inner_text("#range-text")
+    assert "31 Dec 2016" not in header and header.endswith("2016"), header
+    _show_all(page)
+    last = page.evaluate("Math.max(...__events().map(e => Date.parse(e.gran === 'day' || e.gran === 'week' ? (e.end || e.start) : e.start)))")
+    low, high = page.evaluate(_SPAN)
+    assert high < page.evaluate("Date.parse('2016-12-01')") and high >= last
+    for button, days in (("7d", 7), ("1m", 31)):  # count back from the last event, not from 31 December
+        page.click(f"button[data-range='{button}']")
+        _drawn(page)
+        low, high = page.evaluate(_SPAN)
+        assert abs(high - last) < 3 * 86_400_000 and (days - 4) * 86_400_000 < high - low < (days + 2) * 86_400_000, button
+        assert page.get_attribute(f"button[data-range='{button}']", "aria-pressed") == "true"
+    page.fill("#search", "lavrov")  # the chart re-fits to what a search leaves
+    _drawn(page)
+    shown = page.evaluate("""(() => { const ids = new Set(document.getElementById('timeline').data.flatMap(t => Array.from(t.customdata || [])));
+        return __events().filter(e => ids.has(e.id)).map(e => Date.parse(e.start)); })()""")
+    assert len(shown) == int(page.get_attribute("#events", "data-count")) >= 3
+    low, high = page.evaluate(_SPAN)
+    assert shown and low <= min(shown) and max(shown) <= high
+    assert page.get_attribute("button[data-range='fit']", "aria-pressed") == "true"
+    assert _errors(page) == []
+
+
+def test_big_page_filter_changes_update_chart_and_list_and_keep_webgl(browser: Browser, big: Path) -> None:
+    """A filter, a search that matches nothing and back to all: chart and list agree each time, and
+    the chart keeps its WebGL traces throughout (a chart left with none rebuilt its context)."""
+    page = _open(browser, big)
+    _show_all(page)
+    gl = "document.getElementById('timeline').data.filter(t => t.type === 'scattergl').length"
+    traces = page.evaluate(gl)
+    assert traces >= 2
+    kinds = page.evaluate("Array.from(document.querySelectorAll('#filter-kind option')).map(o => o.value).filter(Boolean)")
+    for kind in (kinds[0], kinds[1], ""):
+        page.select_option("#filter-kind", kind)
+        _drawn(page)
+        n = page.evaluate(f"__events().filter(e => !{kind!r} || e.kind === {kind!r}).length")
+        assert page.get_attribute("#timeline", "data-rendered-events") == page.get_attribute("#events", "data-count") == str(n), kind
+        assert page.evaluate(gl) == traces
+    page.fill("#search", "kerryzq")
+    _drawn(page)
+    assert page.get_attribute("#timeline", "data-rendered-events") == "0" and page.evaluate(gl) == traces
+    page.fill("#search", "")
+    _drawn(page)
+    assert page.get_attribute("#timeline", "data-rendered-events") == "10000" and page.evaluate(gl) == traces
+    page.click("#timeline")  # the chart still answers clicks after all that
+    assert _errors(page) == []
+
+
 def test_search_with_no_match_and_back_on_the_big_page(browser: Browser, big: Path) -> None:
     page = _open(browser, big)
     _show_all(page)
@@ -356,8 +423,9 @@ def test_permalink_on_the_seeds_and_a_malformed_one(browser: Browser, seeds: Pat
     assert page.get_attribute("#details", "data-event") is None and _errors(page) == []
 
 
-def test_keyboard_steps_opens_and_closes(browser: Browser, seeds: Path) -> None:
-    page = _open(browser, seeds)
+@pytest.mark.parametrize("which", ["seeds", "big"])
+def test_keyboard_steps_opens_and_closes(browser: Browser, which: str, request: pytest.FixtureRequest) -> None:
+    page = _open(browser, request.getfixturevalue(which))
     order = page.evaluate("__events().filter(e => e.key).map(e => e.id)")
     page.focus("#timeline")
     page.keyboard.press("Enter")
@@ -372,6 +440,7 @@ def test_keyboard_steps_opens_and_closes(browser: Browser, seeds: Path) -> None:
     assert page.get_attribute("#details", "data-event") is None
     # every control is reached with Tab
     page.evaluate("document.activeElement.blur(); window.scrollTo(0, 0)")
+    page.click("header h1")  # Tab starts from the top (a long list of links is reached later)
     reached = set()
     for _ in range(40):
         page.keyboard.press("Tab")
@@ -381,8 +450,9 @@ def test_keyboard_steps_opens_and_closes(browser: Browser, seeds: Path) -> None:
     assert _errors(page) == []
 
 
-def test_how_it_was_dated_is_hidden_until_asked_for(browser: Browser, seeds: Path) -> None:
-    page = _open(browser, seeds)
+@pytest.mark.parametrize("which", ["seeds", "big"])
+def test_how_it_was_dated_is_hidden_until_asked_for(browser: Browser, which: str, request: pytest.FixtureRequest) -> None:
+    page = _open(browser, request.getfixturevalue(which))
     page.click("#events > li:first-child h3 .title")
     assert page.is_visible("#details blockquote mark")  # the expression is highlighted in every mention
     assert not page.is_visible("#details p.how") and "rule" not in page.inner_text("#details")
@@ -391,8 +461,9 @@ def test_how_it_was_dated_is_hidden_until_asked_for(browser: Browser, seeds: Pat
     assert _errors(page) == []
 
 
-def test_phone_first_event_on_the_first_screen_and_details_as_a_sheet(browser: Browser, seeds: Path) -> None:
-    page = _open(browser, seeds, width=390, height=844)
+@pytest.mark.parametrize("which", ["seeds", "big"])
+def test_phone_first_event_on_the_first_screen_and_details_as_a_sheet(browser: Browser, which: str, request: pytest.FixtureRequest) -> None:
+    page = _open(browser, request.getfixturevalue(which), width=390, height=844)
     row = page.query_selector("#events > li")
     assert row is not None
     box = row.bounding_box()
@@ -409,12 +480,18 @@ def test_phone_first_event_on_the_first_screen_and_details_as_a_sheet(browser: B
     assert _errors(page) == []
 
 
-def test_print_gives_the_chronology(browser: Browser, seeds: Path) -> None:
-    page = _open(browser, seeds)
+@pytest.mark.parametrize("which", ["seeds", "big"])
+def test_print_gives_the_chronology(browser: Browser, which: str, request: pytest.FixtureRequest) -> None:
+    """What is shown is printed: every event on the seeds, a search's matches on the big page."""
+    page = _open(browser, request.getfixturevalue(which))
     _show_all(page)
+    if which == "big":
+        page.select_option("#filter-actor", "John Kerry")
+        _drawn(page)
     page.emulate_media(media="print")
     page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
-    n = page.evaluate("__events().length")
+    n = page.evaluate("__events().filter(e => " + ("true" if which == "seeds" else "(e.actors || []).includes('John Kerry')") + ").length")
+    assert n == int(page.get_attribute("#events", "data-count")) > 10
     assert page.eval_on_selector_all("#print-list > li.event", "rows => rows.length") == n
     for hidden in (".controls", ".chart-box", "#details", "#events"):
         assert not page.is_visible(hidden), hidden

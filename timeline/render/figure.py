@@ -208,13 +208,14 @@ def _layout(timeline: Timeline) -> dict[str, Any]:
 
 _FAR = 0.25  # past the middle of the dates, a date is "far off" beyond a quarter of its width
 _TRIM = 200  # from this many events the middle 90% of the dates is the core, below it the middle 96%
+_STRAY = dt.timedelta(days=366)  # a date at either end is stray only if more than a year from the next
 
 
 def fit(events: Iterable[Event]) -> tuple[dt.date, dt.date]:
     """The days that cover where the events are, less a few stray dates far off ("2,000 years
     ago", a plan for 2039): the middle 90% of the dates (96% below 200 events), less any date
-    at either end whose gap to the next is wider than all the rest (so one stray date among
-    forty goes too), widened to every date within a quarter of that width. An event known only to the month, year or decade
+    at either end whose gap to the next is wider than all the rest and than a year (so one
+    stray date among forty goes too, but not a search's one event two months on), widened to every date within a quarter of that width. An event known only to the month, year or decade
     counts by its first day, so that one "2016" does not stretch the view to 31 December.
     The page's script computes the same for what a search or filter leaves (``fitted``)."""
     events = list(events)
@@ -224,9 +225,9 @@ def fit(events: Iterable[Event]) -> tuple[dt.date, dt.date]:
     cut = n // 20 if n >= _TRIM else n // 50
     low, high = cut, n - 1 - cut
     for _ in range(max(1, n // 10)):  # a stray date at either end, however few the events
-        if low < high and starts[low + 1] - starts[low] > ends[high] - starts[low + 1]:
+        if low < high and starts[low + 1] - starts[low] > max(_STRAY, ends[high] - starts[low + 1]):
             low += 1
-        elif low < high and ends[high] - ends[high - 1] > ends[high - 1] - starts[low]:
+        elif low < high and ends[high] - ends[high - 1] > max(_STRAY, ends[high - 1] - starts[low]):
             high -= 1
         else:
             break
