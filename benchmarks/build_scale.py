@@ -4,7 +4,8 @@ Runs `timeline build` as a separate process (as a user would) over
 ../shared/data/corpora/te3-silver.jsonl.gz (2,452 articles, 631k words):
   1. cold, --jobs 1      2. cold, --jobs 2      3. warm rebuild after adding one article
 Peak RSS is the largest total resident memory of the build and its worker processes,
-sampled every 50 ms.
+sampled every 50 ms. The page and the JSON of the --jobs 2 build are compared with those of
+--jobs 1, byte for byte. Each run prints the load average before it (the machine may be shared).
 
 Usage: python benchmarks/build_scale.py [--corpus PATH] [--limit N]
 """
@@ -14,6 +15,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import os
 import sys
 import tempfile
 import time
@@ -44,16 +46,19 @@ def main() -> None:
         bigger = work / "corpus-plus-one.jsonl"
         bigger.write_text(corpus.read_text(encoding="utf-8") + json.dumps(EXTRA) + "\n", encoding="utf-8")
         print(f"corpus: {corpus.read_text(encoding='utf-8').count(chr(10))} articles, {words:,} words")
-        print(f"{'run':34} {'wall s':>8} {'words/s':>10} {'peak RSS MB':>12}")
+        print(f"{'run':34} {'wall s':>8} {'words/s':>10} {'peak RSS MB':>12} {'load':>6}")
         runs = [
-            ("cold build, --jobs 1", corpus, ["--jobs", "1", "--cache", str(work / "c1.sqlite")]),
-            ("cold build, --jobs 2", corpus, ["--jobs", "2", "--cache", str(work / "c2.sqlite")]),
-            ("warm rebuild, one article added", bigger, ["--jobs", "2", "--cache", str(work / "c2.sqlite")]),
+            ("cold build, --jobs 1", corpus, "1", ["--jobs", "1", "--cache", str(work / "c1.sqlite")]),
+            ("cold build, --jobs 2", corpus, "2", ["--jobs", "2", "--cache", str(work / "c2.sqlite")]),
+            ("warm rebuild, one article added", bigger, "w", ["--jobs", "2", "--cache", str(work / "c2.sqlite")]),
         ]
-        for name, source, options in runs:
-            wall, peak = _measure([sys.executable, "-m", "timeline", "-q", "build", str(source), "-o", str(work / "t.html"), *options])
-            print(f"{name:34} {wall:8.1f} {words / wall:10,.0f} {peak / 2**20:12.0f}")
-        print(f"page: {(work / 't.html').stat().st_size / 2**20:.1f} MB")
+        for name, source, tag, options in runs:
+            load = os.getloadavg()[0]
+            outputs = ["-o", str(work / f"t{tag}.html"), "--json", str(work / f"t{tag}.json")]
+            wall, peak = _measure([sys.executable, "-m", "timeline", "-q", "build", str(source), *outputs, *options])
+            print(f"{name:34} {wall:8.1f} {words / wall:10,.0f} {peak / 2**20:12.0f} {load:6.1f}")
+        same = all((work / f"t1.{ext}").read_bytes() == (work / f"t2.{ext}").read_bytes() for ext in ("html", "json"))
+        print(f"page: {(work / 'tw.html').stat().st_size / 2**20:.1f} MB; --jobs 2 outputs byte-identical to --jobs 1: {same}")
 
 
 def _corpus(path: Path, limit: int, out: Path) -> Path:

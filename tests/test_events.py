@@ -497,3 +497,29 @@ def test_a_headline_calls_people_by_their_surname(name: str, called: str) -> Non
     from timeline.events.naming import surname
 
     assert surname(name) == called
+
+
+_RULER_SENTENCES = [
+    "Y'all know there's nothin' we didn't try, officials said on Friday.",
+    "I'd have gone if he'd asked; there are two  spaces here and   three.",
+    "It's 'cause the talks, which were held on 3 May, ain't over, y'know.",
+    "Whether or not Kerry meets Lavrov on Monday, it is what it is.\n\nNext.",
+    "",
+]
+
+
+def test_attribute_ruler_by_look_up_sets_what_the_matcher_sets() -> None:
+    import spacy
+
+    from timeline.events import attributes, nlp
+
+    fast = nlp.pipeline()
+    plain = spacy.load(fast.meta["lang"] + "_" + fast.meta["name"])
+    assert not attributes.install(spacy.blank("en"))  # no ruler: nothing to do
+    for text in _RULER_SENTENCES:
+        expected, got = plain(text), fast(text)
+        ruler = fast.get_pipe("attribute_ruler")
+        assert ruler.match(got) == type(ruler).match(ruler, got)
+        assert [(t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_) for t in got] == [
+            (t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_) for t in expected
+        ]

@@ -11,6 +11,8 @@ from pathlib import Path
 import icalendar
 import jsonschema
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from timeline import export
 from timeline.cli import main
@@ -152,3 +154,21 @@ def test_quiet_prints_nothing_on_stderr(tmp_path: Path, fixtures: Path) -> None:
 def test_verbose_says_what_each_stage_did(tmp_path: Path, fixtures: Path) -> None:
     result = CliRunner().invoke(main, ["-v", "build", str(fixtures / "corpus.jsonl"), "-o", str(tmp_path / "t.html")], catch_exceptions=False)
     assert "read 2 articles" in result.stderr and "merged them into" in result.stderr
+
+
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=5), inner, max_size=4),
+    max_leaves=30,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_JSON)
+def test_contract_dumps_is_json_dumps_with_an_indent(value):
+    assert export.contract.dumps(value) == json.dumps(value, ensure_ascii=False, indent=2)
+
+
+def test_contract_json_is_json_dumps_with_an_indent():
+    document = json.loads(export.to_json(sample()))
+    assert export.to_json(sample()) == json.dumps(document, ensure_ascii=False, indent=2) + "\n"

@@ -219,6 +219,18 @@ def test_write_all_leaves_no_temporary_file_when_a_write_fails(tmp_path: Path, m
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt"]
 
 
+def test_an_output_that_already_holds_its_bytes_is_not_rewritten(tmp_path: Path) -> None:
+    same, changed = tmp_path / "same.html", tmp_path / "changed.json"
+    files.write_all({str(same): "page é", str(changed): "old"})
+    before = same.stat()
+    os.utime(same, ns=(before.st_atime_ns, before.st_mtime_ns - 10**9))
+    files.write_all({str(same): "page é", str(changed): "new"})
+    assert same.stat().st_ino == before.st_ino and same.stat().st_mtime_ns == before.st_mtime_ns - 10**9
+    assert changed.read_text(encoding="utf-8") == "new"
+    files.write_all({str(same): "page è"})  # as long, other bytes
+    assert same.read_text(encoding="utf-8") == "page è"
+
+
 def test_temporary_files_of_a_killed_run_are_removed(tmp_path: Path) -> None:
     dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True).stdout.strip()
     stale = tmp_path / f".p.html.{dead}.abc123.tmp"

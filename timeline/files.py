@@ -5,7 +5,9 @@ Each output is first written in full to a temporary file beside it
 (``.NAME.<pid>.<random>.tmp``) and then renamed over ``NAME``. With several outputs, every
 temporary file is written before the first rename, so a full disk or a missing folder
 changes none of them. A run killed while writing leaves its temporary files behind; the
-next run that writes ``NAME`` removes those whose process is gone.
+next run that writes ``NAME`` removes those whose process is gone. An output whose file
+already holds exactly its bytes is left alone (not rewritten, its time not changed), so a
+rebuild that changes nothing writes nothing.
 """
 
 from __future__ import annotations
@@ -39,7 +41,10 @@ def write_all(outputs: Mapping[str, str]) -> None:
     staged: list[tuple[str, Path]] = []
     try:
         for path, content in outputs.items():
-            staged.append((_stage(Path(path), content), Path(path)))
+            if _holds(Path(path), content):
+                _remove_stale(Path(path))
+            else:
+                staged.append((_stage(Path(path), content), Path(path)))
         for tmp, target in staged:
             try:
                 os.replace(tmp, target)
@@ -74,6 +79,18 @@ def check_targets(outputs: Iterable[str | Path], articles: Iterable[Article], ca
         if target in seen:
             raise TimelineError(f"{path}: is given for two outputs; give each output its own file")
         seen.add(target)
+
+
+def _holds(target: Path, content: str) -> bool:
+    """Whether ``target`` is a file that already holds ``content``, byte for byte."""
+    try:
+        data = content.encode("utf-8")
+        if not target.is_file() or target.stat().st_size != len(data):  # the size first: most changed files differ in it
+            return False
+        with target.open("rb") as handle:
+            return handle.read(len(data) + 1) == data
+    except (OSError, UnicodeError):
+        return False
 
 
 def _stage(target: Path, content: str) -> str:

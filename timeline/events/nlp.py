@@ -7,6 +7,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from timeline.errors import TimelineError
+from timeline.events import attributes
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -24,14 +25,17 @@ class ModelMissing(TimelineError):
 
 @cache
 def pipeline() -> Language:
-    """The first installed English model of MODELS."""
+    """The first installed English model of MODELS, its attribute ruler matched by look-up
+    (``attributes``: the same tags, parts of speech and lemmas, a fifth of the parse less)."""
     import spacy
 
     for name in MODELS:
         try:
-            return spacy.load(name)
+            nlp = spacy.load(name)
         except OSError:
             continue
+        attributes.install(nlp)
+        return nlp
     raise ModelMissing()
 
 

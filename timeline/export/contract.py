@@ -6,11 +6,11 @@ Needs: Timeline. Adds: nothing; it only reads.
 from __future__ import annotations
 
 import dataclasses
-import json
+from json.encoder import encode_basestring
 from typing import Any
 
 from timeline import __version__
-from timeline.model import Article, Event, Timeline
+from timeline.model import Article, Event, Evidence, Timeline
 
 
 def to_json(timeline: Timeline) -> str:
@@ -21,7 +21,64 @@ def to_json(timeline: Timeline) -> str:
         "articles": [_article(a) for a in timeline.articles],
         "events": [to_record(e) for e in timeline.events],
     }
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return dumps(document) + "\n"
+
+
+def dumps(value: Any) -> str:
+    """``json.dumps(value, ensure_ascii=False, indent=2)``, the same bytes in a third of the
+    time: with an indent, ``json`` leaves its C encoder for a generator per nesting level
+    (1.5 s of a 13 MB timeline). Takes what JSON holds: dicts with str keys, lists, tuples,
+    str, int, float, bool, None."""
+    parts: list[str] = []
+    _encode(value, "\n", parts.append)
+    return "".join(parts)
+
+
+def _encode(value: Any, indent: str, append: Any) -> None:
+    if isinstance(value, str):
+        append(encode_basestring(value))
+    elif value is None:
+        append("null")
+    elif value is True:
+        append("true")
+    elif value is False:
+        append("false")
+    elif isinstance(value, int):
+        append(int.__repr__(value))
+    elif isinstance(value, float):
+        append(_float(value))
+    elif isinstance(value, dict):
+        if not value:
+            append("{}")
+            return
+        inner, opening = indent + "  ", "{"
+        for key, item in value.items():
+            if not isinstance(key, str):
+                raise TypeError(f"keys must be str, not {type(key).__name__}")
+            append(opening + inner + encode_basestring(key) + ": ")
+            opening = ","
+            _encode(item, inner, append)
+        append(indent + "}")
+    elif isinstance(value, (list, tuple)):
+        if not value:
+            append("[]")
+            return
+        inner, opening = indent + "  ", "["
+        for item in value:
+            append(opening + inner)
+            opening = ","
+            _encode(item, inner, append)
+        append(indent + "]")
+    else:
+        raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
+
+
+def _float(value: float) -> str:
+    if value != value:
+        return "NaN"
+    if value in (float("inf"), float("-inf")):
+        return "Infinity" if value > 0 else "-Infinity"
+    return float.__repr__(value)
 
 
 def to_record(event: Event) -> dict[str, Any]:
@@ -46,7 +103,7 @@ def to_record(event: Event) -> dict[str, Any]:
         "places": list(event.places),
         "conflicts": list(event.conflicts),
         **({"significance": event.significance} if event.significance is not None else {}),
-        **({"evidence": dataclasses.asdict(event.evidence)} if event.evidence is not None else {}),
+        **({"evidence": _fields(event.evidence)} if event.evidence is not None else {}),
         "mentions": [
             {
                 "article": m.article,
@@ -64,6 +121,11 @@ def to_record(event: Event) -> dict[str, Any]:
             for m in event.mentions
         ],
     }
+
+
+def _fields(evidence: Evidence) -> dict[str, Any]:
+    """``dataclasses.asdict`` for a record of numbers, without its deep copy of each."""
+    return {f.name: getattr(evidence, f.name) for f in dataclasses.fields(evidence)}
 
 
 def _article(article: Article) -> dict[str, Any]:
