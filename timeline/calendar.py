@@ -28,6 +28,7 @@ a report recalls earlier days of its story far more often than it leaves a past 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
@@ -39,6 +40,7 @@ from timeline.wording import telling_words
 
 __all__ = ["redate"]
 
+_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 MIN_SUPPORT = 2  # articles that must date the earlier day themselves
 SHARED_WORDS = 2  # ... each in a sentence that shares this many telling words with the mention's
 RATIO = 3  # ... and how many times more of them than date the tagger's day
@@ -134,4 +136,4 @@ def _better(
 
 def _day(value: str) -> bool:
     """Whether a value names a calendar day (or a time of one): "2009-06-25", "2009-06-25T20:00"."""
-    return len(value) >= 10 and value[4] == "-" and value[7] == "-" and value[:4].isdigit() and value[5:7].isdigit() and value[8:10].isdigit()
+    return _DAY.match(value) is not None

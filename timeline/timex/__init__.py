@@ -8,8 +8,6 @@ reads the clause's tense better than the tagger's cue words.
 
 from __future__ import annotations
 
-import functools
-
 from timeline.model import Article, Timex
 from timeline.timex.resolve import tense_unit, with_tense
 from timeline.timex.tense import FUTURE, PAST
@@ -27,19 +25,11 @@ def tag(article: Article) -> tuple[Timex, ...]:
 
 def weekday_named(text: str) -> int | None:
     """The ISO weekday a phrase names ("Thursday July 7": 4), or None."""
+    from timeline.timex.grammar import norm_tables
     from timeline.timex.normalize import table_key
 
-    days = _weekdays()
+    days = norm_tables()["weekday"]
     for word in text.split():
         if day := days.get(table_key(word.strip(",.;:()"))):
             return int(day)
     return None
-
-
-@functools.cache
-def _weekdays() -> dict[str, str]:
-    """The weekday table of the grammar's ``norm.toml``, read alone (the whole grammar takes seconds)."""
-    from timeline.timex.grammar import RULES_ROOT, _load_tables
-
-    tables, _ = _load_tables(RULES_ROOT / "en" / "norm.toml", "rules/en/norm.toml")
-    return tables["weekday"]

@@ -80,6 +80,14 @@ def grammar(lang: str = "en") -> Grammar:
     return load(RULES_ROOT / lang)
 
 
+@functools.cache
+def norm_tables(lang: str = "en") -> dict[str, dict[str, str]]:
+    """The normalization tables of ``lang`` (``norm.toml``) alone, without compiling its rules
+    (which takes seconds): for a stage that only needs a word list, such as the weekdays."""
+    tables, _ = _load_tables(RULES_ROOT / lang / "norm.toml", f"rules/{lang}/norm.toml")
+    return tables
+
+
 def load(folder: Path) -> Grammar:
     """Read, check and index the rule files in ``folder``."""
     label = f"rules/{folder.name}"
