@@ -319,6 +319,13 @@ def test_a_he_before_its_reporting_verb_is_not_the_speaker_named_after_it() -> N
     assert not went.title.startswith("Tsang") and "Tsang" not in " ".join(went.actors)
 
 
+def test_a_listed_links_age_dates_no_event() -> None:
+    text = "Documents seized in doctor raid - 9 hrs ago Officials probe the doctors in the star's death - 23 hrs ago Citizen."
+    assert extract(text, ("9 hrs ago", "2019-03-06"), ("23 hrs ago", "2019-03-06")) == ()
+    (left,) = extract("The envoy left 2 hours ago for Geneva.", ("2 hours ago", "2019-03-07"))  # no dash: a report's own words
+    assert left.title == "Envoy leaves for Geneva"
+
+
 def test_page_furniture_makes_no_event() -> None:
     text = "Copyright 2019 Example Wire. All rights reserved.\nThe envoys met on Monday."
     (event,) = extract(text, ("2019", "2019"), ("Monday", "2019-03-04"))

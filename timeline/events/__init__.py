@@ -120,8 +120,8 @@ def _after_dateline(text: str, sentence: tuple[int, int], timex: Timex, lex: Lex
 def _stamped(text: str, timex: Timex, lex: Lexicon) -> bool:
     """A date the page stamps on itself ("Fri Apr 24, 2009 7:50 pm EDT", "Last updated at
     04:16 GMT"), which dates the page, not an event."""
-    if lex.stamp.match(text, timex.end):
-        return True
+    if lex.stamp.match(text, timex.end) or lex.listing_age.search(text, max(0, timex.start - 4), timex.end):
+        return True  # "... 7:50 pm EDT", "Officials probe Jackson's doctors - 23 hrs ago"
     look_from = max(0, timex.start - 40)
     line_start = text.rfind("\n", look_from, timex.start) + 1  # only the last 40 characters: a line can be a whole book
     return lex.stamp_before.search(text, max(line_start, look_from), timex.start) is not None

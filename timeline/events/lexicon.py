@@ -58,6 +58,7 @@ class Lexicon:
     heading_not_after: frozenset[str]  # words after which a dated year is no chronology's entry
     stamp: re.Pattern[str]  # matches right after a date that the page stamps (see events.toml)
     stamp_before: re.Pattern[str]  # matches the words before such a date, at the end of its line
+    listing_age: re.Pattern[str]  # " - 23 hrs ago": a listed link's age, with the dash before it
     time_zones: frozenset[str]  # "BST" of "18:00 BST": no actor
     wires: frozenset[str]  # news agencies: the source of a report, not an actor in it
     dateline: re.Pattern[str]  # a wire's dateline that opens a sentence: "GENEVA (Reuters) - "
@@ -143,7 +144,7 @@ _SECTIONS: dict[str, dict[str, Field]] = {
         "habitual_units", "habitual_adverbs", "continuing", "preventing", "plan_adjectives", "first_plan_adverbs")},
     "actors": {"aliases": _TABLE, "capitals": _TABLE, "demonyms": _TABLE, "role_words": _LIST, "bodies": _LIST, "country_words": _LIST},
     "furniture": {"patterns": _LIST, "time_zones": _LIST, "stamp_words": _LIST, "wires": _LIST, "captions": _LIST,
-                  "heading_not_after": _LIST},
+                  "heading_not_after": _LIST, "age_units": _LIST},
 }
 
 
@@ -220,6 +221,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         furniture=re.compile(r"^\s*(?:" + "|".join(furniture["patterns"]) + ")", re.IGNORECASE),
         stamp=_stamp_after(furniture),
         stamp_before=_stamp_before(furniture),
+        listing_age=re.compile(r"\s[-–—]\s+(?:\d+|an?|a few)\s+(?:" + "|".join(furniture["age_units"]) + r")\.?\s+ago$", re.IGNORECASE),
         wires=frozenset(furniture["wires"]),
         time_zones=frozenset(furniture["time_zones"]),
         captions=frozenset(furniture["captions"]),
