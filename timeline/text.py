@@ -8,8 +8,14 @@ from functools import lru_cache
 
 # A sentence ends at . ! or ? (with any closing quotes or brackets) before white space and
 # a capital, a digit or an opening quote; or at a blank line. Abbreviations that usually
-# precede a name or number ("Mr.", "Gen.", "Jan.", "U.S.") do not end one.
-_END = re.compile(r"""[.!?]['"’”)\]]*(?=\s+['"“‘(\[]?[A-Z0-9])|\n\s*\n|\n(?=\s*[A-Z“"'])""")
+# precede a name or number ("Mr.", "Gen.", "Jan.", "U.S.") do not end one. A scraped page
+# also runs lines together without a stop ("... you may need Adobe Reader She said eight
+# ..."): a capitalised He, She, They or We after a lower-case word, and before one, starts a
+# sentence.
+_END = re.compile(
+    r"""[.!?]['"’”)\]]*(?=\s+['"“‘(\[]?[A-Z0-9])|\n\s*\n|\n(?=\s*[A-Z“"'])"""
+    r"""|(?<=[a-z])(?=[ \t]+(?:He|She|They|We)[ \t]+[a-z])"""
+)
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr gen sen rep gov lt col maj capt sgt adm st jr sr prof rev pres "
     "jan feb mar apr jun jul aug sep sept oct nov dec no vs inc corp co ltd u.s u.n u.k e.u".split()
