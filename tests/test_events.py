@@ -530,3 +530,49 @@ def test_attribute_ruler_by_look_up_sets_what_the_matcher_sets() -> None:
         assert [(t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_) for t in got] == [
             (t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_) for t in expected
         ]
+
+
+def test_a_country_that_owns_a_person_is_their_nationality_not_a_party() -> None:
+    (bout,) = extract("Manny Pacquiao knocked out Britain's Ricky Hatton on Saturday.", ("Saturday", "2019-03-02"))
+    assert set(bout.actors) == {"Manny Pacquiao", "Ricky Hatton"}
+    (talks,) = extract("US officials met Russian envoys on Monday.", ("Monday", "2019-03-04"))  # a body acts for its country
+    assert "United States" in talks.actors
+
+
+def test_a_named_building_after_a_preposition_of_place_is_where_not_who() -> None:
+    (went,) = extract("The patient went to Ruttonjee Hospital on Thursday evening.", ("Thursday evening", "2019-03-07TEV"))
+    assert went.actors == () and went.places == ("Ruttonjee Hospital",)
+    (wrote,) = extract("The ministry wrote to the World Health Organization on Monday.", ("Monday", "2019-03-04"))
+    assert "World Health Organization" in wrote.actors  # an organisation written to takes part
+
+
+def test_a_building_named_after_someone_is_not_them() -> None:
+    (closed,) = extract("Alleyn's School in Dulwich closed on Monday.", ("Monday", "2019-03-04"))
+    assert "Alleyn" not in closed.actors
+    (plan,) = extract("Kerry's plan was rejected on Monday.", ("Monday", "2019-03-04"))  # a possessive of a person still names them
+    assert "Kerry" in plan.actors
+
+
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        ("you may need Adobe Reader She said eight people were traced.", ["you may need Adobe Reader", "She said eight people were traced."]),
+        ("the page ends here They met on Monday.", ["the page ends here", "They met on Monday."]),
+        ("What She Said was a hit.", ["What She Said was a hit."]),  # a title in capitals runs on
+        ("Then he said no.", ["Then he said no."]),
+    ],
+)
+def test_lines_run_together_split_before_a_capitalised_subject_pronoun(text: str, parts: list[str]) -> None:
+    from timeline.text import sentences
+
+    assert [text[s:e] for s, e in sentences(text)] == parts
+
+
+def test_a_pronoun_does_not_reach_across_lines_run_together() -> None:
+    from timeline.events.naming import People
+
+    text = ("Sturgeon said there was one more case. Most computers will open this document, but you may need Adobe Reader "
+            "She said the contacts had been traced. He was diagnosed with the virus on Sunday.")
+    people = People(["Nicola Sturgeon", "Adobe Reader"], text=text)
+    he = text.index("He was")
+    assert people.antecedent(he, he + 2) is None  # the line before he is "She said ...", which names no one

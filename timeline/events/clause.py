@@ -399,7 +399,8 @@ def _entities(
     for ent in doc.ents:
         if ent.start in range(span.start, span.end) or ent.start in titles:
             continue
-        if (ent.label_ in _PLACE_LABELS or ent.label_ == "ORG" and doc[ent.start - 1].lower_ in ("in", "at")) and ent.start in places_at:
+        if (ent.label_ in _PLACE_LABELS or ent.label_ == "ORG" and (doc[ent.start - 1].lower_ in ("in", "at") or ent[-1].lower_ in lex.facilities)) \
+                and ent.start in places_at:
             places.append(ent)
         elif ent.label_ in _ACTOR_LABELS and (ent.start in inside or ent.root.i in partners) and not _describes(ent, lex):
             actors.append(ent)
@@ -416,9 +417,11 @@ def _entities(
 
 def _describes(ent: Span, lex: Lexicon) -> bool:
     """A nationality, place or person that only says what kind of person or thing its noun
-    is ("a [French] tourist", "a [Texas] woman", "[Jackson] fans"), unlike one before a body
-    that acts ("[Chinese] authorities", "[US] officials")."""
+    is ("a [French] tourist", "a [Texas] woman", "[Jackson] fans", "[Britain's] Ricky Hatton"),
+    unlike one before a body that acts ("[Chinese] authorities", "[US] officials")."""
     root = ent.root
+    if ent.label_ in ("NORP", "GPE") and root.dep_ == "poss" and root.head.ent_type_ == "PERSON":
+        return True  # "[Britain's] Ricky Hatton": his country, not a party (an affiliation)
     if ent.label_ not in ("NORP", "GPE", "PERSON") or root.dep_ not in ("amod", "compound", "nmod"):
         return False
     if ent.label_ == "PERSON" and lex.kind_of(root.head.lemma_) is not None:

@@ -121,11 +121,23 @@ def actor_name(ent: Span, people: People, lex: Lexicon, offset: int = 0) -> str 
     if text in lex.wires or text in lex.time_zones or text.lower() in lex.role_words:
         return None  # the agency that filed the report; "18:00 BST"; "State" of a name the tagger split
     if ent.label_ == "PERSON":
+        if _founder(ent, lex):
+            return None  # "Alleyn's School", "Guy's Hospital": a building named after someone, not them
         return people.canonical(text, offset + ent.start_char)
     if ent.label_ == "NORP":
         return lex.demonyms.get(text)
     full = ent.text.strip()
     return lex.aliases.get(full) or lex.aliases.get(text) or lex.capitals.get(text) or people.organisation(text)
+
+
+def _founder(ent: Span, lex: Lexicon) -> bool:
+    """A person's name that begins the name of a building: possessive, then a capitalised
+    word for a building ("Alleyn's School", "St Thomas' Hospital")."""
+    doc = ent.doc
+    if ent.end + 1 >= len(doc) or doc[ent.end].tag_ != "POS":
+        return False
+    after = doc[ent.end + 1]
+    return after.text[:1].isupper() and after.lower_ in lex.facilities
 
 
 def place_name(ent: Span, lex: Lexicon) -> str:
