@@ -133,3 +133,14 @@ def test_the_days_a_report_looks_back_count_only_up_to_the_time_the_pile_covers(
     earlier = (DAY - dt.timedelta(days=100)).isoformat()
     old = ranked([event(earlier, "a0", name="old")], articles, {"a1": (earlier,)})["old"]
     assert old.evidence.attention == pytest.approx(1.0 + math.log1p(400), abs=1e-3)  # not the 500 days it looks back
+
+
+def test_a_day_when_the_pile_published_a_burst_of_reports_outranks_a_quiet_one() -> None:
+    quiet, busy = DAY, DAY + dt.timedelta(days=10)
+    articles = [article(0, quiet), *(article(i, busy + dt.timedelta(days=i % 2)) for i in range(1, 7)), article(7, busy + dt.timedelta(days=2))]
+    dates = {"a0": (quiet.isoformat(),), "a1": (busy.isoformat(),)}  # each day referred to by one article
+    found = ranked([event(quiet.isoformat(), "a0", name="quiet"), event(busy.isoformat(), "a1", name="busy")], articles, dates)
+    assert found["busy"].evidence.published_then == 6 and found["quiet"].evidence.published_then == 1  # that day and the next
+    assert found["busy"].significance > found["quiet"].significance
+    month = ranked([event("2016-07", "a0", name="m")], articles, dates)["m"]
+    assert month.evidence.published_then == 8  # over a month, from its first day to the day after its last

@@ -135,6 +135,7 @@ class Evidence:
     kind_weight: float
     status_weight: float
     rank_in_date: int  # 1 for the best-supported event of its date, 2 for the next, ...
+    published_then: int = 0  # articles the pile published on its date or the day after (over a longer date: from its start)
 
 
 @dataclass(frozen=True)

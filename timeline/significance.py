@@ -21,14 +21,16 @@ A date vaguer than a day ("in May", "in 2015") names a period many events share;
 attention comes from the articles that refer to that same period (the days after it count
 from its end), divided by 1 + ln(days it covers). Then the event's own evidence:
 
-    significance = attention × vagueness × history × (1 + ln outlets) × kind weight × status weight
-                   × 0.5 ** (rank among the events of the same date − 1)
+    significance = attention × vagueness × history × (1 + ln outlets) × (1 + ln(1 + burst))
+                   × kind weight × status weight × 0.5 ** (rank among the events of the same date − 1)
 
 ``history`` is 0.2 for a date that ends more than that time before the pile's first article
 (the 1918 pandemic in a pile about 2009): background a report recalls, not the story; its
 referring articles count once each, however long after they recall it.
 
-``outlets`` are the distinct outlets that report the event (an article without an outlet
+``burst`` is how much the pile published while it happened: the articles published on its
+date or the day after, per day the date covers (a day when the news broke draws a burst of
+reports, whatever their words refer to). ``outlets`` are the distinct outlets that report the event (an article without an outlet
 counts as one of its own). The kind and status weights are data in ``rules/en/events.toml``
 ("a truce taking effect outranks a spokesman's remark"; a scheduled meeting counts less than
 one that happened). The last factor keeps one busy day from filling a key-events view: the
@@ -39,7 +41,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Mapping
 from dataclasses import replace
 
@@ -64,9 +66,10 @@ def rank(timeline: Timeline, dates: Mapping[str, tuple[str, ...]]) -> Timeline:
     first = min(published.values(), default=None)
     span = max(_MIN_SPAN, (max(published.values()) - first).days) if first else _MIN_SPAN
     outlet = {a.id: a.source or f"#{a.id}" for a in timeline.articles}
+    per_day = Counter(published.values())
     referring = _referring(dates)
     lex = lexicon()
-    scored: list[tuple[Event, float, tuple, str]] = []  # the event, its score, its Evidence but the rank, its date
+    scored: list[tuple[Event, float, tuple, int, str]] = []  # the event, its score, its Evidence but the rank, published then, its date
     looked_at: dict[tuple[str, When], tuple[float, int, int, int]] = {}  # events of one date share its attention
     for event in timeline.events:
         key = (_key(event.when.value), event.when)
@@ -79,20 +82,23 @@ def rank(timeline: Timeline, dates: Mapping[str, tuple[str, ...]]) -> Timeline:
         kind_weight = lex.kind_weight(event.kind)
         status_weight = lex.status_weight(event.status)
         history = BACKGROUND_WEIGHT if background else 1.0
-        base = max(attention, 1.0) * vagueness * history * (1 + math.log(outlets)) * kind_weight * status_weight
+        then = _published_then(per_day, event.when)
+        burst = then / ((event.when.end - event.when.start).days + 1)
+        base = (max(attention, 1.0) * vagueness * history * (1 + math.log(outlets)) * (1 + math.log1p(burst))
+                * kind_weight * status_weight)
         evidence = (len({m.article for m in event.mentions}), outlets, count, later, days, round(attention, 3), kind_weight,
                     status_weight)
-        scored.append((event, base, evidence, key[0]))
+        scored.append((event, base, evidence, then, key[0]))
     by_date: dict[str, list[int]] = defaultdict(list)
-    for i, (_, _, _, date) in enumerate(scored):
+    for i, (_, _, _, _, date) in enumerate(scored):
         by_date[date].append(i)
     result = list(timeline.events)
     for indices in by_date.values():
         indices.sort(key=lambda i: (-scored[i][1], -scored[i][2][0], scored[i][0].id))
         for place, i in enumerate(indices, start=1):
-            event, base, evidence, _ = scored[i]
+            event, base, evidence, then, _ = scored[i]
             value = round(base * SAME_DATE_DECAY ** (place - 1), 4)
-            result[i] = replace(event, significance=value, evidence=Evidence(*evidence, rank_in_date=place))
+            result[i] = replace(event, significance=value, evidence=Evidence(*evidence, rank_in_date=place, published_then=then))
     return replace(timeline, events=tuple(result))
 
 
@@ -103,6 +109,14 @@ def _attention(articles: tuple[str, ...], published: Mapping[str, dt.date], when
     attention = sum(_weight(day, when, span) for day in days)
     last = max(days, default=when.start)
     return attention, len(articles), sum(1 for day in days if day > when.end), max(0, (last - when.start).days)
+
+
+def _published_then(per_day: Mapping[dt.date, int], when: When) -> int:
+    """The articles published from the date's first day to the day after its last."""
+    days = (when.end - when.start).days + 2
+    if days > len(per_day):
+        return sum(n for day, n in per_day.items() if when.start <= day <= when.end + dt.timedelta(days=1))
+    return sum(per_day.get(when.start + dt.timedelta(days=i), 0) for i in range(days))
 
 
 def _referring(dates: Mapping[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
