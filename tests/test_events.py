@@ -576,3 +576,32 @@ def test_a_pronoun_does_not_reach_across_lines_run_together() -> None:
     people = People(["Nicola Sturgeon", "Adobe Reader"], text=text)
     he = text.index("He was")
     assert people.antecedent(he, he + 2) is None  # the line before he is "She said ...", which names no one
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "actor"),
+    [
+        ("Dr Conrad Murray was charged. The doctor left the house on Saturday.", ("Saturday", "2019-03-02"), "Conrad Murray"),
+        ("Dermatologist Arnold Klein was named. Jackson's dermatologist was barred from the trial on Tuesday.",
+         ("Tuesday", "2019-03-05"), "Arnold Klein"),
+        ("Klein, Jackson's longtime dermatologist, was named. The dermatologist was barred from the trial on Tuesday.",
+         ("Tuesday", "2019-03-05"), "Klein"),
+        ("Secretary of State John Kerry flew to Moscow. The secretary met Lavrov on Friday.", ("Friday", "2019-03-08"), "John Kerry"),
+        ("Dr Conrad Murray was charged. The doctor said he would leave the country on Saturday.", ("Saturday", "2019-03-09"),
+         "Conrad Murray"),  # the speaker of "he" is the role
+    ],
+)
+def test_a_role_noun_is_the_one_person_the_article_gives_that_role(text: str, date: tuple[str, str], actor: str) -> None:
+    assert actor in only(extract(text, date)).actors
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("Dr Conrad Murray and Dr Arnold Klein were named. The doctor left the house on Saturday.", ("Saturday", "2019-03-02")),
+        ("Dr Conrad Murray was charged. A doctor left the house on Saturday.", ("Saturday", "2019-03-02")),  # any doctor
+    ],
+)
+def test_a_role_noun_names_no_one_when_the_article_gives_the_role_to_several_or_it_is_indefinite(text: str, date: tuple[str, str]) -> None:
+    event = only(extract(text, date))
+    assert "Conrad Murray" not in event.actors and "Arnold Klein" not in event.actors

@@ -198,7 +198,8 @@ def _event(
     meant = headline.subject_person(clause, people, lex, sentence_start)  # "he returned": the one person he can be
     title = _title(clause, doc, timex, tokens, previous_end, people, lex, sentence_start, sentence)
     country = naming.country_meant(clause.subject, lex) if clause.subject is not None else None  # "the country shut ..."
-    actors = _unique([*([meant] if meant else []), *([country] if country else []), *named])
+    in_role = naming.person_in_role(clause.subject, people, lex) if clause.subject is not None else None  # "the doctor told ..."
+    actors = _unique([*([meant] if meant else []), *([country] if country else []), *([in_role] if in_role else []), *named])
     actors = _unique([*actors, *_people_in(title, doc, people, sentence_start, actors)])
     roles = _unique(
         (people.canonical(e.text, sentence_start + e.start_char), r) for e in clause.actor_spans if (r := naming.role_of(e, lex))

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from timeline.events.clause import Clause, governor, inside_clause, relative_head, role_tokens
 from timeline.events.lexicon import Lexicon
-from timeline.events.naming import People, clean_name, country_meant, modifier, surname
+from timeline.events.naming import People, clean_name, country_meant, modifier, person_in_role, surname
 from timeline.events.status import refusal
 from timeline.model import Status
 
@@ -251,7 +251,7 @@ def _person_named(pronoun: Token, clause: Clause, people: People, lex: Lexicon, 
             return people.antecedent(offset + speaker.idx, offset + speaker.idx + len(speaker))
         if len(names) == 1 and not inside_clause(names[0].root, speaker, _NAME_CLAUSES):
             return people.canonical(names[0].text, offset + names[0].start_char)
-        return None
+        return person_in_role(speaker, people, lex)  # "he had left, the doctor told police": Dr Murray
     if pronoun.lower_ in _FIRST_PERSON:
         return None
     meant = people.antecedent(offset + pronoun.idx, offset + pronoun.idx + len(pronoun))

@@ -52,6 +52,7 @@ class Lexicon:
     role_words: frozenset[str]
     country_words: frozenset[str]  # "the [country]": the one country its sentence names
     bodies: frozenset[str]  # "officials", "forces": through these a country acts
+    person_roles: frozenset[str]  # "the [doctor]": the one person the article gives that role
     facilities: frozenset[str]  # "went to Ruttonjee [Hospital]": a named building is where, not who
     announcing: frozenset[str]  # "the truce announcement" is the truce (merge)
     furniture: re.Pattern[str]
@@ -144,7 +145,7 @@ _SECTIONS: dict[str, dict[str, Field]] = {
         "reporting", "denial", "future", "scheduled_heads", "proposed_modals", "proposal_words", "conditional",
         "habitual_units", "habitual_adverbs", "continuing", "preventing", "plan_adjectives", "first_plan_adverbs")},
     "actors": {"aliases": _TABLE, "capitals": _TABLE, "demonyms": _TABLE, "role_words": _LIST, "bodies": _LIST, "country_words": _LIST,
-               "facilities": _LIST},
+               "facilities": _LIST, "person_roles": _LIST},
     "furniture": {"patterns": _LIST, "time_zones": _LIST, "stamp_words": _LIST, "wires": _LIST, "captions": _LIST,
                   "heading_not_after": _LIST, "age_units": _LIST},
 }
@@ -220,6 +221,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         bodies=frozenset(actors["bodies"]),
         country_words=frozenset(actors["country_words"]),
         facilities=frozenset(actors["facilities"]),
+        person_roles=frozenset(actors["person_roles"]),
         announcing=frozenset(data["merge"]["announcing"]),
         furniture=re.compile(r"^\s*(?:" + "|".join(furniture["patterns"]) + ")", re.IGNORECASE),
         stamp=_stamp_after(furniture),

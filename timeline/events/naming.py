@@ -36,6 +36,7 @@ class People:
                 continue  # "Jackson" with as many "Janet Jackson" as "Michael Jackson": say no more than the text
             self._by_last[last] = ranked[0][0]
         self.acronyms = acronyms or {}
+        self._roles: dict[str, set[str]] | None = None
 
     def canonical(self, name: str, at: int | None = None) -> str:
         """The full name a name stands for. A bare surname that several people of the
@@ -64,11 +65,53 @@ class People:
         named = {self.canonical(m.group()) for m in self._mentions.finditer(self._text, window, start)}
         return named.pop() if len(named) == 1 else None
 
+    def in_role(self, role: str, roles: frozenset[str]) -> str | None:
+        """The one person the article gives the role ("the doctor": the article's only "Dr
+        Murray"; "his dermatologist": "dermatologist Arnold Klein", "Klein, Jackson's
+        dermatologist"); None if it gives the role to no one or to several.
+        roles: the nouns that name a person's role (events.toml actors.person_roles)."""
+        if self._roles is None:
+            self._roles = self._find_roles(roles)
+        held = self._roles.get(role, set())
+        return next(iter(held)) if len(held) == 1 else None
+
+    def _find_roles(self, roles: frozenset[str]) -> dict[str, set[str]]:
+        words = "|".join(sorted((re.escape(r) for r in roles), key=lambda r: (-len(r), r)))
+        before = re.compile(rf"\b(?i:({words})|(Dr)\.?)\s+((?:of\s+)?(?:[A-Z][\w'’-]+\s+){{0,3}}[A-Z][\w'’-]+)")
+        after = re.compile(rf"\b([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,2}}),\s+(?:the|his|her|their|its|[A-Z][\w'’-]*['’]s)\s+"
+                           rf"(?:[a-z-]+\s+){{0,2}}({words})\b")
+        found: dict[str, dict[str, str]] = {}  # role -> surname -> the fullest name written
+        for match in before.finditer(self._text):
+            role = match[1].lower() if match[1] else "doctor"
+            words_of_name = [w for w in match[3].split() if w != "of"]
+            while words_of_name and words_of_name[0].lower() in roles | {"state", "foreign", "defense", "defence", "prime", "vice", "general"}:
+                words_of_name.pop(0)  # "Secretary of State John Kerry": the name after the title
+            self._held(found, role, " ".join(words_of_name))
+        for match in after.finditer(self._text):
+            self._held(found, match[2].lower(), match[1])
+        return {role: set(names.values()) for role, names in found.items()}
+
+    def _held(self, found: dict[str, dict[str, str]], role: str, written: str) -> None:
+        name = self.canonical(written)
+        if not name or name.split()[0] in ("The", "A", "An", "He", "She", "His", "Her", "It"):
+            return
+        names = found.setdefault(role, {})
+        last = surname(name)
+        if len(name) > len(names.get(last, "")):
+            names[last] = name
+
     def organisation(self, name: str) -> str:
         name = clean_name(name)
         return self.acronyms.get(name, name)
 
 
+# The words written right before a name that can give its role: a title chain of capitalised
+# words and "of" ("Secretary of State John Kerry", "Dr Conrad Murray"), or one lower-case
+# role noun ("dermatologist Arnold Klein"); and an apposition after it ("Klein, Jackson's
+# dermatologist").
+_ROLE_BEFORE = re.compile(r"((?:\b(?:[A-Z][\w.'’-]*|of)\s+)*(?:\b[a-z]+\s+)?(?:[A-Z][\w.'’-]*\s+){0,2})$")
+_ROLE_AFTER = re.compile(r",\s+(?:the|a|an|his|her|their|its|[A-Z][\w'’-]*['’]s)\s+((?:[a-z-]+\s+){0,2}[a-z-]+)\b")
+_HONORIFIC_ROLES = {"dr": "doctor"}
 _HONORIFIC = re.compile(r"^(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Sir|Dame|Rev|Reverend)\.?\s+(?=[A-Z])")
 _NOT_A_NAME = re.compile(r"[0-9=@#/\\|<>{}]")
 
@@ -110,6 +153,18 @@ def country_meant(noun: Token, lex: Lexicon) -> str | None:
     named = {lex.aliases.get(text, text) for e in noun.doc.ents if e.label_ == "GPE" and (text := clean_name(e.text))}
     named = {name for name in named if name not in lex.capitals}
     return named.pop() if len(named) == 1 else None
+
+
+def person_in_role(noun: Token, people: People, lex: Lexicon) -> str | None:
+    """The person a role noun stands for ("the doctor", "Jackson's dermatologist"): the one
+    the article gives that role, when the noun names no one itself."""
+    role = noun.lemma_.lower()
+    owner = {t.i for c in noun.children if c.dep_ == "poss" for t in c.subtree}  # "[Jackson's] dermatologist"
+    if role not in lex.person_roles or noun.ent_type_ or any(t.ent_type_ == "PERSON" and t.i not in owner for t in noun.subtree):
+        return None  # "the doctor, Conrad Murray,": the name is there
+    if not any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
+        return None  # "a doctor" is anyone
+    return people.in_role(role, lex.person_roles)
 
 
 def actor_name(ent: Span, people: People, lex: Lexicon, offset: int = 0) -> str | None:
