@@ -34,6 +34,7 @@ _ADVERBIALS = ("prep", "advmod", "advcl", "npadvmod", "punct", "mark")
 _DASHES = ("-", "–", "—", "--")
 _NAME_CLAUSES = ("relcl", "acl", "advcl", "ccomp")  # a name inside these is not the subject's
 # adverbs a verb keeps: they change what happened ("flew back", "did not meet")
+_DEGREE_NOUNS = ("bit", "lot", "little", "tad", "touch", "notch", "fraction")  # "rose [a bit]": how much, not what
 _VERB_ADVERBS = ("not", "never", "back", "forward", "home", "abroad", "away", "out", "down", "up", "off", "together", "jointly", "again")
 # what may go, right to left, when a headline is too long
 _OPTIONAL = ("prep", "acl", "conj", "npadvmod", "advmod", "agent", "appos")
@@ -299,10 +300,19 @@ def _rest(trigger: Token, skip: set[int]) -> list[Token]:
             continue
         if (child.i < trigger.i and child.dep_ != "ccomp") or child.dep_ in _ASIDES or _parenthetical(child) or child.lower_ in _ATTRIBUTION:
             continue  # what stands before the verb is its subject's, but for what it reports
-        if child.dep_ in ("advmod", "npadvmod") and (child.lower_ not in _VERB_ADVERBS or _dates(child, skip)):
+        if child.dep_ in ("advmod", "npadvmod") and (child.lower_ not in _VERB_ADVERBS or _dates(child, skip)) and not _complement(child, trigger):
             continue  # "also", "later", "reportedly": the sentence's, not the event's
         kept.extend(_kept(child, skip | _fronted(child)))
     return sorted(kept, key=lambda t: (t.i < trigger.i, t.i))  # "'Not now,' Carter told NPR": the quote last
+
+
+def _complement(noun: Token, trigger: Token) -> bool:
+    """ "ruled [a homicide]": a noun the parser hangs on the verb as an adverbial that says
+    what the verb makes of its object; not a measure of time or degree ("a year later",
+    "a bit")."""
+    return (noun.dep_ == "npadvmod" and noun.pos_ == "NOUN" and noun.i > trigger.i and not noun.ent_type_
+            and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)
+            and noun.lemma_.lower() not in _DEGREE_NOUNS and not any(c.dep_ in ("advmod", "amod", "prep") for c in noun.children))
 
 
 def _dates(adverb: Token, skip: set[int]) -> bool:
