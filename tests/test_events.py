@@ -608,3 +608,22 @@ def test_a_role_noun_is_the_one_person_the_article_gives_that_role(text: str, da
 def test_a_role_noun_names_no_one_when_the_article_gives_the_role_to_several_or_it_is_indefinite(text: str, date: tuple[str, str]) -> None:
     event = only(extract(text, date))
     assert "Conrad Murray" not in event.actors and "Arnold Klein" not in event.actors
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "actor"),
+    [
+        ("The World Health Organization met in Geneva. The organization's emergency committee raised its alert on Monday.",
+         ("Monday", "2019-03-04"), "World Health Organization"),
+        ("The clinic was raided by the Drug Enforcement Agency. The agency searched his home on Tuesday.", ("Tuesday", "2019-03-05"),
+         "Drug Enforcement Agency"),
+        ("The World Health Organisation met. The organisation raised its alert on Monday.", ("Monday", "2019-03-04"), "World Health Organisation"),
+    ],
+)
+def test_the_organization_is_the_one_the_article_names_with_that_word(text: str, date: tuple[str, str], actor: str) -> None:
+    assert actor in only(extract(text, date)).actors
+
+
+def test_the_organization_names_no_one_when_the_article_names_several() -> None:
+    text = "The World Health Organization and the Pan American Health Organization met. The organization raised its alert on Monday."
+    assert only(extract(text, ("Monday", "2019-03-04"))).actors == ()

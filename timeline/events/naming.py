@@ -37,6 +37,7 @@ class People:
             self._by_last[last] = ranked[0][0]
         self.acronyms = acronyms or {}
         self._roles: dict[str, set[str]] | None = None
+        self._bodies: dict[str, str | None] = {}
 
     def canonical(self, name: str, at: int | None = None) -> str:
         """The full name a name stands for. A bare surname that several people of the
@@ -100,6 +101,16 @@ class People:
         if len(name) > len(names.get(last, "")):
             names[last] = name
 
+    def named_body(self, word: str) -> str | None:
+        """The one organisation the article names with a word ("the organization": its "World
+        Health Organization"; "the agency": "Drug Enforcement Agency"), None if none or several."""
+        if word not in self._bodies:
+            noun = re.sub(r"(?<=i)[sz](?=ation)", "[sz]", re.escape(word.capitalize()))  # Organization, Organisation
+            pattern = rf"\b((?:[A-Z][\w'’&.-]*\s+(?:(?:of|for|and|on|the)\s+)*){{1,6}}{noun})\b"
+            names = {" ".join(w for w in m[1].split() if w not in ("The", "A", "An")) for m in re.finditer(pattern, self._text)}
+            self._bodies[word] = names.pop() if len(names) == 1 else None
+        return self._bodies[word]
+
     def organisation(self, name: str) -> str:
         name = clean_name(name)
         return self.acronyms.get(name, name)
@@ -153,6 +164,15 @@ def country_meant(noun: Token, lex: Lexicon) -> str | None:
     named = {lex.aliases.get(text, text) for e in noun.doc.ents if e.label_ == "GPE" and (text := clean_name(e.text))}
     named = {name for name in named if name not in lex.capitals}
     return named.pop() if len(named) == 1 else None
+
+
+def body_meant(noun: Token, people: People, lex: Lexicon) -> str | None:
+    """The organisation "the organization" (or "the organization's committee") stands for:
+    the one the article names with that word (``People.named_body``)."""
+    for word in (noun, *(c for c in noun.children if c.dep_ == "poss")):
+        if word.lower_ in lex.body_words and not word.ent_type_ and any(c.dep_ == "det" and c.lower_ == "the" for c in word.children):
+            return people.named_body(word.lower_)
+    return None
 
 
 def person_in_role(noun: Token, people: People, lex: Lexicon) -> str | None:
