@@ -563,9 +563,13 @@ def test_a_building_named_after_someone_is_not_them() -> None:
         ("the page ends here They met on Monday.", ["the page ends here", "They met on Monday."]),
         ("What She Said was a hit.", ["What She Said was a hit."]),  # a title in capitals runs on
         ("Then he said no.", ["Then he said no."]),
+        # a caption's credit stands alone
+        ("reports from top US firms Photograph: Michael Nagle/Getty Images US jobless claims fell this week.",
+         ["reports from top US firms", "Photograph: Michael Nagle/Getty Images", "US jobless claims fell this week."]),
+        ("He said: Photograph is nice.", ["He said: Photograph is nice."]),
     ],
 )
-def test_lines_run_together_split_before_a_capitalised_subject_pronoun(text: str, parts: list[str]) -> None:
+def test_lines_run_together_split_before_a_capitalised_subject_pronoun_or_around_a_credit(text: str, parts: list[str]) -> None:
     from timeline.text import sentences
 
     assert [text[s:e] for s, e in sentences(text)] == parts

@@ -11,10 +11,13 @@ from functools import lru_cache
 # precede a name or number ("Mr.", "Gen.", "Jan.", "U.S.") do not end one. A scraped page
 # also runs lines together without a stop ("... you may need Adobe Reader She said eight
 # ..."): a capitalised He, She, They or We after a lower-case word, and before one, starts a
-# sentence.
+# sentence; and a photograph's caption and its credit ("Photograph: Michael Nagle/Getty
+# Images") stand alone, whatever the page glued to them.
 _END = re.compile(
     r"""[.!?]['"’”)\]]*(?=\s+['"“‘(\[]?[A-Z0-9])|\n\s*\n|\n(?=\s*[A-Z“"'])"""
     r"""|(?<=[a-z])(?=[ \t]+(?:He|She|They|We)[ \t]+[a-z])"""
+    r"""|(?<=\S)(?=[ \t]+(?:Photograph|Photo|Picture|Image)s?:[ \t])"""
+    r"""|\b(?:Photograph|Photo|Picture|Image)s?:[ \t]+[^/\n]{1,60}?\\?/[ \t]?[A-Z][\w.&-]*(?:[ \t](?:Images|Photos|Pictures|Features))?(?=[ \t]+\S)"""
 )
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr gen sen rep gov lt col maj capt sgt adm st jr sr prof rev pres "
