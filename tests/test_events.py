@@ -400,6 +400,9 @@ def test_a_run_on_page_is_parsed_around_its_date_only() -> None:
         ("The rebels freed two hostages on Monday.", ("Monday", "2019-03-04"), "release"),
         ("Opening arguments took place in the trial on Monday.", ("Monday", "2019-03-04"), "legal action"),  # from "trial"
         ("The doctor appeared in court on Monday.", ("Monday", "2019-03-04"), "legal action"),  # a topic noun
+        ("Murray was found guilty of involuntary manslaughter on Monday.", ("Monday", "2019-03-04"), "legal action"),  # verb + complement
+        ("The jury found him not guilty on Monday.", ("Monday", "2019-03-04"), "legal action"),
+        ("Investigators found traces of the drug on Monday.", ("Monday", "2019-03-04"), "statement"),  # finding is no verdict
         ("The agency warned on Monday that the virus would spread.", ("Monday", "2019-03-04"), "statement"),  # no threat
     ],
 )

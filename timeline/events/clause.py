@@ -287,10 +287,12 @@ def _named_kind(trigger: Token, subject: Token | None, objects: tuple[Token, ...
     if trigger.dep_ == "acl" and trigger.tag_ == "VBN" and (head_kind := _on_topic(lex.kind_of(trigger.head.lemma_), trigger.head, [])):
         return head_kind  # "the agreement negotiated in February" is the agreement
     particle = next((c.lower_ for c in trigger.children if c.dep_ in ("prt", "prep")), None)
+    complement = next((c.lower_ for c in trigger.children if c.dep_ in ("oprd", "acomp", "ccomp", "xcomp", "advcl") and c.pos_ == "ADJ"), None)  # "found [guilty]"
     lemma = trigger.lemma_.lower()
     nouns = [n for n in (*objects, subject) if n is not None and n.ent_type_ not in _DATE_LABELS]
-    if particle and (kind := _on_topic(lex.kind_of(f"{lemma} {particle}"), trigger, nouns)):
-        return kind
+    for word in (particle, complement):
+        if word and (kind := _on_topic(lex.kind_of(f"{lemma} {word}"), trigger, nouns)):
+            return kind
     own = None if trigger.ent_type_ in _DATE_LABELS else _on_topic(_word_kind(trigger, lex), trigger, nouns)  # not "died in [March]"
     if lemma in lex.support or own is None:
         for noun in nouns:  # "held talks", "the truce took effect", "the death toll rose"
