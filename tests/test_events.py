@@ -634,3 +634,10 @@ def test_the_organization_is_the_one_the_article_names_with_that_word(text: str,
 def test_the_organization_names_no_one_when_the_article_names_several() -> None:
     text = "The World Health Organization and the Pan American Health Organization met. The organization raised its alert on Monday."
     assert only(extract(text, ("Monday", "2019-03-04"))).actors == ()
+
+
+def test_a_lower_case_organisation_is_no_name() -> None:
+    (released,) = extract("Contingency plans were released by the health ministry on Wednesday.", ("Wednesday", "2019-03-06"))
+    assert "health ministry" not in released.actors
+    (named,) = extract("The Health Ministry released plans on Wednesday.", ("Wednesday", "2019-03-06"))
+    assert "Health Ministry" in named.actors

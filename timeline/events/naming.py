@@ -201,6 +201,8 @@ def actor_name(ent: Span, people: People, lex: Lexicon, offset: int = 0) -> str 
         return people.canonical(text, offset + ent.start_char)
     if ent.label_ == "NORP":
         return lex.demonyms.get(text)
+    if not any(word[:1].isupper() for word in text.split()):
+        return None  # "the health ministry" that NER took for a name: no name, no lane of its own
     full = ent.text.strip()
     return lex.aliases.get(full) or lex.aliases.get(text) or lex.capitals.get(text) or people.organisation(text)
 
