@@ -185,6 +185,10 @@ def test_headlines(text: str, date: tuple[str, str], title: str) -> None:
         # what a verb makes of its object stays, however the parser labels it; how much does not
         ("Jackson's death was ruled a homicide on Friday.", ("Friday", "2019-03-01"), "Jackson's death ruled a homicide"),
         ("Prices rose a bit on Friday.", ("Friday", "2019-03-01"), "Prices rise"),
+        ("Jackson's death was ruled a homicide by the coroner on Friday.", ("Friday", "2019-03-01"), "Jackson's death ruled a homicide by the coroner"),
+        # a plural pronoun takes a plural verb
+        ("Several of those who were present that night at the arena said he was grinning.", ("that night", "2019-03-06TNI"),
+         "Those are present at the arena"),
     ],
 )
 def test_headlines_in_the_sentence_words(text: str, date: tuple[str, str], title: str) -> None:
@@ -641,3 +645,15 @@ def test_a_lower_case_organisation_is_no_name() -> None:
     assert "health ministry" not in released.actors
     (named,) = extract("The Health Ministry released plans on Wednesday.", ("Wednesday", "2019-03-06"))
     assert "Health Ministry" in named.actors
+
+
+def test_whose_event_a_noun_names_takes_part_in_it() -> None:
+    (death,) = extract("Murray has pleaded not guilty to a charge of manslaughter in Jackson's June 2018 death.", ("June 2018", "2018-06"))
+    assert death.title == "Jackson's death" and "Jackson" in death.actors
+
+
+def test_a_common_noun_capitalised_by_its_place_at_the_start_is_no_organisation() -> None:
+    text = "29 July 2009 Court documents filed in Nevada show that Murray is in debt. The court will rule later."
+    timexes = [("29 July 2009", "2009-07-29")]
+    (debt,) = extract(text, *timexes)
+    assert "Court" not in debt.actors

@@ -34,7 +34,9 @@ _ADVERBIALS = ("prep", "advmod", "advcl", "npadvmod", "punct", "mark")
 _DASHES = ("-", "–", "—", "--")
 _NAME_CLAUSES = ("relcl", "acl", "advcl", "ccomp")  # a name inside these is not the subject's
 # adverbs a verb keeps: they change what happened ("flew back", "did not meet")
-_DEGREE_NOUNS = ("bit", "lot", "little", "tad", "touch", "notch", "fraction")  # "rose [a bit]": how much, not what
+# "rose [a bit]", "left [a day] early": how much or how long, not what
+_MEASURE_NOUNS = ("bit", "lot", "little", "tad", "touch", "notch", "fraction", "second", "minute", "hour", "day", "night", "week",
+                  "month", "year", "decade", "century", "time", "while", "moment")
 _VERB_ADVERBS = ("not", "never", "back", "forward", "home", "abroad", "away", "out", "down", "up", "off", "together", "jointly", "again")
 # what may go, right to left, when a headline is too long
 _OPTIONAL = ("prep", "acl", "conj", "npadvmod", "advmod", "agent", "appos")
@@ -312,7 +314,7 @@ def _complement(noun: Token, trigger: Token) -> bool:
     "a bit")."""
     return (noun.dep_ == "npadvmod" and noun.pos_ == "NOUN" and noun.i > trigger.i and not noun.ent_type_
             and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)
-            and noun.lemma_.lower() not in _DEGREE_NOUNS and not any(c.dep_ in ("advmod", "amod", "prep") for c in noun.children))
+            and noun.lemma_.lower() not in _MEASURE_NOUNS and not any(c.dep_ == "advmod" for c in noun.children))
 
 
 def _dates(adverb: Token, skip: set[int]) -> bool:
@@ -568,7 +570,7 @@ def _third_person(lemma: str) -> str:
 def _plural(subject: Token | None) -> bool:
     if subject is None:
         return False
-    if subject.lower_ in ("they", "we", "you", "i"):
+    if subject.lower_ in ("they", "we", "you", "i", "those", "these", "both", "several", "many", "few", "others"):
         return True
     if subject.tag_ == "CD":  # "21 die", "9 million of his albums sell"
         return subject.lower_ not in ("1", "one")

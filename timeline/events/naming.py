@@ -101,6 +101,11 @@ class People:
         if len(name) > len(names.get(last, "")):
             names[last] = name
 
+    def common_word(self, word: str) -> bool:
+        """Whether the article also writes the word in lower case ("court" beside "Court documents ...")."""
+        lower = word.lower()
+        return lower != word and re.search(rf"(?<![\w-]){re.escape(lower)}(?![\w-])", self._text) is not None
+
     def named_body(self, word: str) -> str | None:
         """The one organisation the article names with a word ("the organization": its "World
         Health Organization"; "the agency": "Drug Enforcement Agency"), None if none or several."""
@@ -203,6 +208,8 @@ def actor_name(ent: Span, people: People, lex: Lexicon, offset: int = 0) -> str 
         return lex.demonyms.get(text)
     if not any(word[:1].isupper() for word in text.split()):
         return None  # "the health ministry" that NER took for a name: no name, no lane of its own
+    if ent.label_ == "ORG" and len(ent) == 1 and _opens(ent) and people.common_word(text):
+        return None  # "Court documents filed in Nevada show ...": a capital the sentence's start gave a common noun
     full = ent.text.strip()
     return lex.aliases.get(full) or lex.aliases.get(text) or lex.capitals.get(text) or people.organisation(text)
 
@@ -215,6 +222,14 @@ def _founder(ent: Span, lex: Lexicon) -> bool:
         return False
     after = doc[ent.end + 1]
     return after.text[:1].isupper() and after.lower_ in lex.facilities
+
+
+def _opens(ent: Span) -> bool:
+    """Whether the entity begins its sentence, or a chronology's entry after its date."""
+    before = ent[0].i - 1
+    while before >= 0 and ent.doc[before].is_space:
+        before -= 1  # a chronology's date blanked out for the parser
+    return before < 0 or ent.doc[before].is_sent_end or ent.doc[before].ent_type_ == "DATE"
 
 
 def place_name(ent: Span, lex: Lexicon) -> str:
