@@ -648,8 +648,11 @@ def test_a_lower_case_organisation_is_no_name() -> None:
 
 
 def test_whose_event_a_noun_names_takes_part_in_it() -> None:
-    (death,) = extract("Murray has pleaded not guilty to a charge of manslaughter in Jackson's June 2018 death.", ("June 2018", "2018-06"))
-    assert death.title == "Jackson's death" and "Jackson" in death.actors
+    (death,) = extract("Murray has pleaded not guilty to a charge of manslaughter in Michael Jackson's June 2018 death.",
+                       ("June 2018", "2018-06"))
+    assert death.title == "Jackson's death" and "Michael Jackson" in death.actors
+    (order,) = extract("Egypt's order on Wednesday to cull the pigs is a mistake, an official said.", ("Wednesday", "2019-03-06"))
+    assert "Egypt" in order.actors
 
 
 def test_a_common_noun_capitalised_by_its_place_at_the_start_is_no_organisation() -> None:

@@ -385,8 +385,6 @@ def _entities(
 ) -> tuple[tuple[Span, ...], tuple[Span, ...]]:
     """Entities that take part (in the subject or objects) and places (after in/at/to ...)."""
     roles = [t for t in (subject, *objects) if t is not None]
-    if trigger.pos_ in ("NOUN", "PROPN"):  # "[Jackson's] death", "[Egypt's] order": whose it is takes part
-        roles.extend(c for c in trigger.children if c.dep_ == "poss")
     partners = {t.i for t in objects}
     inside = {i for t in roles for i in _noun_phrase(t, lex.bodies)}
     places_at: set[int] = set()
