@@ -168,6 +168,9 @@ def _event(
     if clause is not None and clause.kind is None and clause.trigger.lemma_ == "be" and clause.subject is not None \
             and clause.subject.lower_ in lex.pointing:
         return None  # "That was two years ago": the date of an event told before, no event of its own
+    if clause is not None and clause.subject is not None and clause.subject.lower_ in lex.demonstratives \
+            and clause.subject.pos_ in ("PRON", "DET") and all(c.dep_ in ("punct", "relcl", "acl") for c in clause.subject.children):
+        return None  # "This involved completing a questionnaire": a bare demonstrative points to what was told before
     value, correction = _corrected(timex, clause, article.published)
     span = interval(value)
     if span is None:

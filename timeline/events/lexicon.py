@@ -33,6 +33,7 @@ class Lexicon:
     agents: frozenset[str]  # nouns that can act as a military verb's agent
     support: frozenset[str]
     pointing: frozenset[str]  # "[That] was two years ago": a copula's subject that points elsewhere
+    demonstratives: frozenset[str]  # "[This] involved ...": a subject that points elsewhere, whatever the verb
     reporting: frozenset[str]
     denial: frozenset[str]
     future: frozenset[str]
@@ -141,7 +142,7 @@ _SECTIONS: dict[str, dict[str, Field]] = {
     "merge": {"announcing": _LIST},
     "significance": {"no_kind": _NUMBER, "status": _TABLE},
     "agents": {"nouns": _LIST},
-    "support": {"verbs": _LIST, "pointing": _LIST},
+    "support": {"verbs": _LIST, "pointing": _LIST, "demonstratives": _LIST},
     "status": {key: _LIST for key in (
         "reporting", "denial", "future", "scheduled_heads", "proposed_modals", "proposal_words", "conditional",
         "habitual_units", "habitual_adverbs", "continuing", "preventing", "plan_adjectives", "first_plan_adverbs")},
@@ -203,6 +204,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         agents=frozenset(data["agents"]["nouns"]),
         support=frozenset(data["support"]["verbs"]),
         pointing=frozenset(data["support"]["pointing"]),
+        demonstratives=frozenset(data["support"]["demonstratives"]),
         reporting=frozenset(status["reporting"]),
         denial=frozenset(status["denial"]),
         future=frozenset(status["future"]),
