@@ -40,6 +40,8 @@ def only(found: tuple[Event, ...]) -> Event:
     ("text", "date", "status"),
     [
         ("Fans continue to line up outside the court on Thursday.", ("Thursday", "2019-03-07"), "ongoing"),
+        ("Today there are almost 3,000 confirmed cases in the country.", ("Today", "2019-03-07"), "ongoing"),  # a state now
+        ("Kerry meets Lavrov today.", ("today", "2019-03-07"), "scheduled"),
         ("Fans continued to line up outside the court on Monday.", ("Monday", "2019-03-04"), "occurred"),
         ("The foreign ministers will meet in Geneva on Friday.", ("Friday", "2019-03-08"), "scheduled"),
         ("Kerry was due to meet Lavrov on Friday, officials said.", ("Friday", "2019-03-08"), "scheduled"),

@@ -62,6 +62,8 @@ def status(trigger: Token, lex: Lexicon, relation: str) -> Status:
             return Status.SCHEDULED if relation == "future" or not _has_be(trigger) else Status.ONGOING
     if relation == "future" and trigger.tag_ not in ("VBD", "VBN"):
         return Status.SCHEDULED
+    if relation == "current" and trigger.tag_ in ("VBZ", "VBP") and trigger.lemma_ == "be":
+        return Status.ONGOING  # "today there are 3,000 cases": a state that holds as the report is written
     if relation == "current" and trigger.tag_ in ("VBZ", "VBP") and trigger.lemma_ not in lex.reporting:
         return Status.SCHEDULED  # "when Kerry meets Lavrov this week" in a Tuesday report
     return Status.OCCURRED
