@@ -137,13 +137,19 @@ def _expletive(trigger: Token) -> Token | None:
     return next((c for c in trigger.children if c.dep_ in ("attr", "nsubj")), None)
 
 
+_UNTIL = ("until", "till", "untill")
+
+
 def _skipped(doc, expression: range) -> set[int]:
     """Words no headline of this date has: the date and any other date or time (the
     headline is dated already), the prepositions left without them, quotation marks and
-    brackets."""
-    skip = set(expression)
+    brackets. A date after "until" stays: it says when the clause's state ends ("Schools
+    closed until 6 May", dated 6 May, is no closing on 6 May)."""
+    until = expression.start > 0 and doc[expression.start - 1].lower_ in _UNTIL  # "closed [until Thursday]": the date ends it
+    skip = set() if until else set(expression)
     for ent in doc.ents:
-        if ent.label_ in _DATE_ENTS and not any(t.lower_ in ("old", "aged", "age") for t in ent) and not _term(ent):  # not "a 25-year-old man", "aged 50"
+        if ent.label_ in _DATE_ENTS and not any(t.lower_ in ("old", "aged", "age") for t in ent) and not _term(ent) \
+                and not (until and ent.start <= expression.start < ent.end):  # not "a 25-year-old man", "aged 50"
             skip.update(range(ent.start, ent.end))
     for token in doc:
         if token.lower_ in ('"', "“", "”", "‘", "’", "'") and token.tag_ in ("``", "''", "-LRB-", "-RRB-"):
