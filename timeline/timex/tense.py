@@ -32,6 +32,7 @@ _GROUPS = ("future", "past", "present")
 
 @functools.cache
 def _data(lang: str) -> dict[str, Any]:
+    """The checked contents of ``rules/<lang>/tense.toml`` ([cues], and [sentence] if given)."""
     file = f"rules/{lang}/tense.toml"
     return check(read(RULES_ROOT / lang / "tense.toml"), {"cues": Field.TABLE, "sentence": Field.TABLE}, ("cues",), file, "")
 
