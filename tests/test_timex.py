@@ -490,6 +490,9 @@ def test_unknown_undef_value_is_dropped() -> None:
         ("On Sunday, US House of Representatives Speaker Newt Gingrich and Australian Prime Minister John Howard attended a service.", "Sunday", PAST),
         ("The hearing before Judge Smith ended. On Friday Dr. Kopp will appear in court.", "Friday", FUTURE),
         ("On Friday. Mr. Kopp appeared in court.", "Friday", None),
+        # a present verb of a scheduled happening; its base form after a modal is the modal's
+        ("Mugabe opens the conference on Friday.", "Friday", "PRESENT"),
+        ("The meeting will take place on Tuesday.", "Tuesday", FUTURE),
     ],
 )
 def test_tense(sentence: str, word: str, expected: str | None) -> None:
