@@ -8,7 +8,9 @@ shared/eval/timex_score.py on timebank, aquaint and both. Extra options (``--err
 --spurious``, ``--json``) are passed to the scorer's run on both subsets. ``--classes`` then
 sorts every mistake on both subsets into a class (a spurious REF word, a week the gold leaves
 unspecified, a part of day kept or dropped, ...) and prints the count of each, with
-``--examples N`` the first N of each.
+``--examples N`` the first N of each. ``--consistency`` counts the mistakes the gold itself
+contradicts: the same phrase (whole words, any case) annotated elsewhere in the dev data the
+way the tagger did (the same type and value shape, digits as 9, or no expression at all).
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--subset", choices=("timebank", "aquaint", "both", "all"), default="all")
     ap.add_argument("--classes", action="store_true", help="count the mistakes (both subsets) by class")
     ap.add_argument("--examples", type=int, default=0, help="with --classes: show the first N of each class")
+    ap.add_argument("--consistency", action="store_true", help="count the mistakes the gold contradicts elsewhere")
     args, scorer_args = ap.parse_known_args(argv)
     shared = Path(args.shared)
     sys.path.insert(0, str(shared / "eval"))
@@ -62,6 +65,8 @@ def main(argv: list[str] | None = None) -> None:
         subprocess.run([sys.executable, str(shared / "eval" / "timex_score.py"), str(subsets[name][0]), args.out, *extra], check=True)
     if args.classes:
         print_classes(docs, args.out, args.examples)
+    if args.consistency:
+        print_consistency(docs, args.out, args.examples)
 
 
 _REF = re.compile(r"^(PRESENT|PAST|FUTURE)_REF$")
@@ -103,15 +108,20 @@ def _wrong_class(gold: dict[str, Any], pred: dict[str, Any]) -> str:
     return "another value"
 
 
-def print_classes(docs: dict[str, Any], pred_path: str, examples: int) -> None:
-    """Every mistake on the dev data (both subsets) by class, most frequent first."""
-    import timex_score  # type: ignore[import-not-found]  # the shared scorer, on sys.path
-
+def _read_preds(pred_path: str) -> dict[str, list[dict[str, Any]]]:
     preds: dict[str, list[dict[str, Any]]] = collections.defaultdict(list)
     with open(pred_path, encoding="utf-8") as f:
         for line in f:
             o = json.loads(line)
             preds[o["id"]].append(o)
+    return preds
+
+
+def print_classes(docs: dict[str, Any], pred_path: str, examples: int) -> None:
+    """Every mistake on the dev data (both subsets) by class, most frequent first."""
+    import timex_score  # type: ignore[import-not-found]  # the shared scorer, on sys.path
+
+    preds = _read_preds(pred_path)
     found: dict[str, list[str]] = collections.defaultdict(list)
     for did, d in sorted(docs.items()):
         gold = [{"start": t.start, "end": t.end, "type": t.type, "value": t.value.strip()} for t in d.timexes if t.end > t.start]
@@ -137,6 +147,56 @@ def print_classes(docs: dict[str, Any], pred_path: str, examples: int) -> None:
         print(f"{len(items):5d}  {name}")
         for item in items[:examples]:
             print(f"         {item}")
+
+
+def _shape(kind: str, value: str) -> str:
+    return f"{kind}:{re.sub(r'[0-9]', '9', value)}"
+
+
+def print_consistency(docs: dict[str, Any], pred_path: str, examples: int) -> None:
+    """How many mistakes (wrong value, missed, spurious) are phrases the gold annotates, in
+    another place, as the tagger did here: a choice the gold makes both ways."""
+    import timex_score  # type: ignore[import-not-found]  # the shared scorer, on sys.path
+
+    preds = _read_preds(pred_path)
+    golds = {did: [t for t in d.timexes if t.end > t.start] for did, d in docs.items()}
+    uses: dict[str, collections.Counter[str]] = {}
+
+    def gold_uses(phrase: str) -> collections.Counter[str]:
+        """The gold's annotation (shape) of every occurrence of ``phrase`` in the dev data."""
+        if phrase not in uses:
+            pattern = re.compile(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", re.IGNORECASE)
+            count: collections.Counter[str] = collections.Counter()
+            for did, d in docs.items():
+                for m in pattern.finditer(d.text):
+                    over = [t for t in golds[did] if t.start < m.end() and t.end > m.start()]
+                    count[_shape(over[0].type, over[0].value.strip()) if over else "-"] += 1
+            uses[phrase] = count
+        return uses[phrase]
+
+    total: collections.Counter[str] = collections.Counter()
+    both_ways: dict[str, list[str]] = collections.defaultdict(list)
+    for did, d in sorted(docs.items()):
+        gold = [{"start": t.start, "end": t.end, "type": t.type, "value": t.value.strip()} for t in golds[did]]
+        pred = preds.get(did, [])
+        pairs = timex_score.match_doc(gold, pred)
+        mistakes = [("wrong value", d.text[gold[gi]["start"]:gold[gi]["end"]], _shape(gold[gi]["type"], gold[gi]["value"]),
+                     _shape(pred[pi]["type"], pred[pi]["value"])) for gi, pi in pairs if gold[gi]["value"] != pred[pi]["value"]]
+        matched_gold, matched_pred = {gi for gi, _ in pairs}, {pi for _, pi in pairs}
+        mistakes += [("missed", d.text[g["start"]:g["end"]], _shape(g["type"], g["value"]), "-")
+                     for gi, g in enumerate(gold) if gi not in matched_gold]
+        mistakes += [("spurious", p["text"], "-", _shape(p["type"], p["value"])) for pi, p in enumerate(pred) if pi not in matched_pred]
+        for kind, phrase, here, ours in mistakes:
+            total[kind] += 1
+            elsewhere = gold_uses(phrase.strip(" .,"))
+            if here != ours and elsewhere.get(ours, 0):
+                both_ways[kind].append(f"{did} {phrase!r}: gold {here}, ours {ours}; the gold on all its uses: {dict(elsewhere)}")
+    print("== mistakes the gold contradicts (both): the same phrase annotated elsewhere as we did")
+    for kind in ("wrong value", "missed", "spurious"):
+        print(f"{len(both_ways[kind]):5d} of {total[kind]:4d}  {kind}")
+        for item in both_ways[kind][:examples]:
+            print(f"         {item}")
+    print(f"{sum(map(len, both_ways.values())):5d} of {sum(total.values()):4d}  all")
 
 
 if __name__ == "__main__":

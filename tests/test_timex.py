@@ -484,6 +484,15 @@ def test_unknown_undef_value_is_dropped() -> None:
         ("Students would have to return before the July 1 handover.", "July", FUTURE),
         ("The plant will have closed by Friday.", "Friday", FUTURE),
         ("Halutz claimed on Tuesday that Tehran would have all it needs.", "Tuesday", PAST),
+        # a date that opens its sentence takes the verb after a long phrase; a title or "vs."
+        # ends no sentence, a full stop after any other word does
+        ("In January, a week after the anniversary of the Roe vs. Wade Supreme Court decision, a bombing in Birmingham killed a guard.", "January", PAST),
+        ("On Sunday, US House of Representatives Speaker Newt Gingrich and Australian Prime Minister John Howard attended a service.", "Sunday", PAST),
+        ("The hearing before Judge Smith ended. On Friday Dr. Kopp will appear in court.", "Friday", FUTURE),
+        ("On Friday. Mr. Kopp appeared in court.", "Friday", None),
+        # a present verb of a scheduled happening; its base form after a modal is the modal's
+        ("Mugabe opens the conference on Friday.", "Friday", "PRESENT"),
+        ("The meeting will take place on Tuesday.", "Tuesday", FUTURE),
     ],
 )
 def test_tense(sentence: str, word: str, expected: str | None) -> None:

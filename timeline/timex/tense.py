@@ -9,26 +9,57 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator
+from typing import Any
 
 from timeline.rulefile import RULES_ROOT, Field, RuleError, check, read
 
 PAST, PRESENT, FUTURE = "PAST", "PRESENT", "FUTURE"
 _WINDOW = 120  # characters looked at on each side; a clause rarely reaches further
-# A sentence ends at . ! ? before a capital, but not after an initial ("U.S. officials").
+# A sentence ends at . ! ? before a capital, but not after an initial ("U.S. officials"),
+# nor after a title or "vs." (``[sentence] abbreviations`` in tense.toml, see _sentence_ends).
 _SENTENCE_END = re.compile(r"(?<!\b[A-Z])[.!?;]['\"]*\s+(?=[A-Z\"'`])|\n")
 _WORD = re.compile(r"(?<![\w'])[\w']")  # where a cue may start
-_RIGHT_WINDOW = 80  # cues after the expression are weaker evidence: look less far
+# Cues after the expression are read only when its clause has none before it, up to the
+# sentence end: a date that opens its sentence often meets its verb after a long phrase ("In
+# January, a week after the 25th anniversary of the Roe vs. Wade decision, a clinic bombing in
+# Birmingham killed ..."; 80 characters, as before, missed "killed").
+_RIGHT_WINDOW = 240
 
 
 _GROUPS = ("future", "past", "present")
 
 
 @functools.cache
+def _data(lang: str) -> dict[str, Any]:
+    """The checked contents of ``rules/<lang>/tense.toml`` ([cues], and [sentence] if given)."""
+    file = f"rules/{lang}/tense.toml"
+    return check(read(RULES_ROOT / lang / "tense.toml"), {"cues": Field.TABLE, "sentence": Field.TABLE}, ("cues",), file, "")
+
+
+@functools.cache
+def _abbreviations(lang: str) -> re.Pattern[str]:
+    """Words after whose full stop no sentence ends ("Dr. Slepian", "Roe vs. Wade")."""
+    file = f"rules/{lang}/tense.toml"
+    table = check(_data(lang).get("sentence", {}), {"abbreviations": Field.TEXTS}, (), file, "[sentence]")
+    words = sorted(table.get("abbreviations", []), key=len, reverse=True)
+    return re.compile(r"(?<![\w.])(?:" + "|".join(map(re.escape, words)) + r")$") if words else re.compile(r"(?!)")
+
+
+def _sentence_ends(text: str, lo: int, hi: int, lang: str) -> Iterator[re.Match[str]]:
+    """The sentence ends in ``text[lo:hi]``, but for a full stop that closes an abbreviation."""
+    abbr = _abbreviations(lang)
+    for m in _SENTENCE_END.finditer(text, lo, hi):
+        if text[m.start()] == "." and abbr.search(text, max(lo, m.start() - 12), m.start()):
+            continue
+        yield m
+
+
+@functools.cache
 def _cues(lang: str, past_first: bool = False) -> re.Pattern[str]:
     """The cue regex; with ``past_first``, past verbs are tried before future cues."""
     file = f"rules/{lang}/tense.toml"
-    data = check(read(RULES_ROOT / lang / "tense.toml"), {"cues": Field.TABLE}, ("cues",), file, "")
-    cues = check(data["cues"], dict.fromkeys(_GROUPS, Field.TEXTS), _GROUPS, file, "[cues]")
+    cues = check(_data(lang)["cues"], dict.fromkeys(_GROUPS, Field.TEXTS), _GROUPS, file, "[cues]")
     groups = []
     order = ("past", "future", "present") if past_first else _GROUPS
     for name in order:
@@ -50,11 +81,10 @@ def tense(text: str, start: int, end: int, lang: str = "en") -> str | None:
     verb's, and the infinitive or the reported intention comes later."""
     cues = _cues(lang)
     lo = max(0, start - _WINDOW)
-    left = text[lo:start]
     cut = None
-    for cut in _SENTENCE_END.finditer(left):  # noqa: B007 - the last sentence end is wanted
+    for cut in _sentence_ends(text, lo, start, lang):  # noqa: B007 - the last sentence end is wanted
         pass
-    left_from = lo + (cut.end() if cut else 0)
+    left_from = cut.end() if cut else lo
     # Try the cue regex only at word starts, nearest first: a handful of anchored matches
     # instead of a search through the whole window (this runs for every weekday and month).
     words = [w.start() for w in _WORD.finditer(text, left_from, start)]
@@ -69,7 +99,7 @@ def tense(text: str, start: int, end: int, lang: str = "en") -> str | None:
                     m = wider
             return _kind(m)
     right_end = min(len(text), end + _RIGHT_WINDOW)
-    stop = _SENTENCE_END.search(text, end, right_end)
+    stop = next(_sentence_ends(text, end, right_end, lang), None)
     right_end = stop.start() if stop else right_end
     after = _cues(lang, past_first=True)
     for word in _WORD.finditer(text, end, right_end):
