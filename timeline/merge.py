@@ -25,7 +25,7 @@ from typing import NamedTuple
 
 from timeline import wording
 from timeline.events.lexicon import lexicon
-from timeline.model import Article, Event, Granularity, Mention, Timeline, When
+from timeline.model import Article, Event, Granularity, Mention, Timeline, When, evolve
 from timeline.wording import Text, collapse_spellings, place_words, stem, tfidf
 
 # The evidence that two mentions report one happening (``_score``), and how much of it they
@@ -527,7 +527,7 @@ def _date_relation(a: When, b: When) -> str | None:
 def _combine(events: list[Event], published: dict[str, dt.date]) -> Event:
     if len(events) == 1:  # most events: what the general case below gives for one mention
         event = events[0]
-        return replace(
+        return evolve(
             event,
             id=_event_id(event.mentions[0]),
             actors=collapse_spellings(_by_frequency(event.actors)),

@@ -44,7 +44,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 
 from timeline.events.lexicon import lexicon
-from timeline.model import Event, Evidence, Timeline, When
+from timeline.model import Event, Evidence, Timeline, When, evolve
 from timeline.timex import interval
 
 __all__ = ["rank"]
@@ -92,7 +92,7 @@ def rank(timeline: Timeline, dates: Mapping[str, tuple[str, ...]]) -> Timeline:
         for place, i in enumerate(indices, start=1):
             event, base, evidence, _ = scored[i]
             value = round(base * SAME_DATE_DECAY ** (place - 1), 4)
-            result[i] = replace(event, significance=value, evidence=Evidence(*evidence, rank_in_date=place))
+            result[i] = evolve(event, significance=value, evidence=Evidence(*evidence, rank_in_date=place))
     return replace(timeline, events=tuple(result))
 
 
