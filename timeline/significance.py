@@ -42,6 +42,7 @@ import math
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import replace
+from functools import cache
 
 from timeline.events.lexicon import lexicon
 from timeline.model import Event, Evidence, Timeline, When, evolve
@@ -114,6 +115,7 @@ def _referring(dates: Mapping[str, tuple[str, ...]]) -> dict[str, tuple[str, ...
     return {key: tuple(articles) for key, articles in found.items()}
 
 
+@cache  # a pile's ~20k values are ~1,400 distinct ones, and ``interval`` formats a label each time
 def _key(value: str) -> str:
     """What a value is counted under: its day for a day or a time of day, else itself."""
     span = interval(value)
