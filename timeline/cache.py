@@ -85,6 +85,19 @@ class Cache:
             log.warning("cannot create the cache %s (%s); running without it", path, err)
             return None
 
+    def known(self, keys: list[str]) -> set[str]:
+        """The keys that have an entry (read or not), without decoding any."""
+        found: set[str] = set()
+        wanted = sorted(set(keys))
+        try:
+            for i in range(0, len(wanted), 500):
+                batch = wanted[i : i + 500]
+                found.update(key for (key,) in self._db.execute(f"SELECT key FROM articles WHERE key IN ({','.join('?' * len(batch))})", batch))
+        except sqlite3.DatabaseError as err:
+            log.warning("cannot read the cache %s (%s); redoing every article", self.path, err)
+            return set()
+        return found
+
     def get_many(self, keys: list[str]) -> dict[str, Reading]:
         """The cached readings of the keys that have them; a bad entry counts as missing."""
         found: dict[str, Reading] = {}
