@@ -80,6 +80,18 @@ def test_new_articles_start_on_a_worker_while_the_cache_is_read(tmp_path: Path, 
     assert order == ["worker started", "cache read", "cache read"]  # nothing new: no worker
 
 
+def _failing(chunk):  # type: ignore[no-untyped-def]
+    raise RuntimeError(f"no reading of {chunk[0].id}")
+
+
+def test_a_failure_on_the_worker_that_started_early_is_raised(tmp_path: Path) -> None:
+    path = tmp_path / "cache.sqlite"
+    first = runner.process(corpus(3), read_chunk, RunOptions(cache=path))
+    with pytest.raises(RuntimeError, match="no reading of a003"):
+        runner.process(corpus(4), _failing, RunOptions(jobs=2, cache=path))
+    assert runner.process(corpus(3), _failing, RunOptions(jobs=2, cache=path)) == first  # the cache kept what it had
+
+
 def test_unreadable_entries_are_redone_beside_new_articles(tmp_path: Path) -> None:
     path = tmp_path / "cache.sqlite"
     expected = runner.process(corpus(4), read_chunk, RunOptions())
