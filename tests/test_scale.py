@@ -55,6 +55,53 @@ def test_cache_redoes_only_new_articles(tmp_path: Path, monkeypatch: pytest.Monk
     assert done == ["a005"]  # only the new one
 
 
+def test_new_articles_start_on_a_worker_while_the_cache_is_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "cache.sqlite"
+    runner.process(corpus(5), read_chunk, RunOptions(cache=path))
+    order: list[str] = []
+    get_many = cache_module.Cache.get_many
+
+    def reading(self, keys):  # type: ignore[no-untyped-def]
+        order.append("cache read")
+        return get_many(self, keys)
+
+    started = runner._started
+
+    def starting(*args):  # type: ignore[no-untyped-def]
+        order.append("worker started")
+        return started(*args)
+
+    monkeypatch.setattr(cache_module.Cache, "get_many", reading)
+    monkeypatch.setattr(runner, "_started", starting)
+    more = corpus(7)
+    assert runner.process(more, read_chunk, RunOptions(jobs=2, cache=path)) == runner.process(more, read_chunk, RunOptions())
+    assert order == ["worker started", "cache read"]
+    assert runner.process(more, read_chunk, RunOptions(jobs=2, cache=path)) == runner.process(more, read_chunk, RunOptions())
+    assert order == ["worker started", "cache read", "cache read"]  # nothing new: no worker
+
+
+def _failing(chunk):  # type: ignore[no-untyped-def]
+    raise RuntimeError(f"no reading of {chunk[0].id}")
+
+
+def test_a_failure_on_the_worker_that_started_early_is_raised(tmp_path: Path) -> None:
+    path = tmp_path / "cache.sqlite"
+    first = runner.process(corpus(3), read_chunk, RunOptions(cache=path))
+    with pytest.raises(RuntimeError, match="no reading of a003"):
+        runner.process(corpus(4), _failing, RunOptions(jobs=2, cache=path))
+    assert runner.process(corpus(3), _failing, RunOptions(jobs=2, cache=path)) == first  # the cache kept what it had
+
+
+def test_unreadable_entries_are_redone_beside_new_articles(tmp_path: Path) -> None:
+    path = tmp_path / "cache.sqlite"
+    expected = runner.process(corpus(4), read_chunk, RunOptions())
+    runner.process(corpus(3), read_chunk, RunOptions(cache=path))
+    with sqlite3.connect(path) as db:
+        db.execute("UPDATE articles SET events = 'not json' WHERE rowid = 2")
+    assert runner.process(corpus(4), read_chunk, RunOptions(jobs=2, cache=path)) == expected
+    assert runner.process(corpus(4), read_chunk, RunOptions(jobs=2, cache=path)) == expected  # and now all from the cache
+
+
 def test_changed_article_is_redone(tmp_path: Path) -> None:
     path = tmp_path / "cache.sqlite"
     article = corpus(1)[0]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import itertools
 import json
 import logging
 import sqlite3
@@ -22,6 +23,7 @@ from typing import Any
 from timeline import __version__
 from timeline.errors import OutputError, TimelineError
 from timeline.files import user_cache_dir
+from timeline.memory import without_cycle_collection
 from timeline.model import Article, Event, Granularity, Mention, Reading, Status, When
 
 log = logging.getLogger("timeline")
@@ -85,6 +87,20 @@ class Cache:
             log.warning("cannot create the cache %s (%s); running without it", path, err)
             return None
 
+    def known(self, keys: list[str]) -> set[str]:
+        """The keys that have an entry (read or not), without decoding any."""
+        found: set[str] = set()
+        wanted = sorted(set(keys))
+        try:
+            for i in range(0, len(wanted), 500):
+                batch = wanted[i : i + 500]
+                found.update(key for (key,) in self._db.execute(f"SELECT key FROM articles WHERE key IN ({','.join('?' * len(batch))})", batch))
+        except sqlite3.DatabaseError as err:
+            log.warning("cannot read the cache %s (%s); redoing every article", self.path, err)
+            return set()
+        return found
+
+    @without_cycle_collection()  # decoding makes ~20 objects per mention and no cycles (see timeline.memory)
     def get_many(self, keys: list[str]) -> dict[str, Reading]:
         """The cached readings of the keys that have them; a bad entry counts as missing."""
         found: dict[str, Reading] = {}
@@ -230,25 +246,13 @@ def _decode_reading(record: Any) -> Reading:
 def _decode(record: dict[str, Any]) -> Event:
     """An event from its stored form; any field of the wrong shape raises TypeError or ValueError."""
     value, start, end, granularity, label = _strings(record["when"], 5)
-    mentions = []
-    for stored in _list(record["mentions"]):
-        fields = dict(zip(_MENTION_FIELDS, _list(stored), strict=True))
-        for name in _MENTION_INTS:
-            if type(fields[name]) is not int:
-                raise TypeError(f"mention {name} is not an integer")
-        for name in _MENTION_BOOLS:
-            if type(fields[name]) is not bool:
-                raise TypeError(f"mention {name} is not true or false")
-        for name in _MENTION_FIELDS:
-            if name not in _MENTION_INTS and name not in _MENTION_BOOLS and not isinstance(fields[name], str) and (name in _MENTION_REQUIRED or fields[name] is not None):
-                raise TypeError(f"mention {name} is not a string")
-        mentions.append(Mention(**fields))
+    mentions = tuple(map(_mention, _list(record["mentions"])))
     if not mentions:
         raise ValueError("an event without mentions")
     return Event(
         when=When(value, dt.date.fromisoformat(start), dt.date.fromisoformat(end), Granularity(granularity), label),
         title=_string(record["title"]),
-        mentions=tuple(mentions),
+        mentions=mentions,
         kind=_optional(record["kind"]),
         cameo=_optional(record["cameo"]),
         status=Status(status) if (status := _optional(record["status"])) is not None else None,
@@ -257,6 +261,22 @@ def _decode(record: dict[str, Any]) -> Event:
         affiliations=tuple((a, c) for a, c in (_strings(pair, 2) for pair in _list(record["affiliations"]))),
         places=_strings(record["places"]),
     )
+
+
+def _mention(stored: Any) -> Mention:
+    """A mention from its stored list of fields, each of its type (``_MENTION_TYPES``); a
+    pile's cache holds ~10k, so they are checked in one look-up and made without ``__init__``
+    (``evolve``'s way: the same record)."""
+    if type(stored) is not list or len(stored) != len(_MENTION_FIELDS):
+        raise TypeError("a mention is a list of its fields")
+    if tuple(map(type, stored)) not in _MENTION_TYPES:
+        raise TypeError("a mention field of the wrong type")
+    mention = object.__new__(Mention)
+    mention.__dict__.update(zip(_MENTION_FIELDS, stored, strict=True))
+    return mention
+
+
+_STR = frozenset((str,))
 
 
 def _list(value: Any) -> list[Any]:
@@ -276,7 +296,9 @@ def _optional(value: Any) -> str | None:
 
 
 def _strings(value: Any, length: int | None = None) -> tuple[str, ...]:
-    items = tuple(_string(v) for v in _list(value))
+    if not _STR.issuperset(map(type, _list(value))):  # what JSON gives: str itself, never a subclass
+        raise TypeError("expected strings")
+    items = tuple(value)
     if length is not None and len(items) != length:
         raise ValueError(f"expected {length} strings")
     return items
@@ -287,3 +309,6 @@ _MENTION_FIELDS = ("article", "sentence", "sentence_start", "expression", "start
 _MENTION_BOOLS = ("year_inferred",)
 _MENTION_INTS = ("sentence_start", "start", "end")
 _MENTION_REQUIRED = ("article", "sentence", "expression", "value", "rule")
+_MENTION_TYPES = frozenset(itertools.product(*(  # each field's types: strings, optional strings (None), integers, true or false
+    (int,) if name in _MENTION_INTS else (bool,) if name in _MENTION_BOOLS else (str,) if name in _MENTION_REQUIRED else (str, type(None))
+    for name in _MENTION_FIELDS)))

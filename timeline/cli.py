@@ -24,6 +24,7 @@ from timeline.cache import default_path as default_cache_path
 from timeline.corpus import parse_published
 from timeline.errors import TimelineError
 from timeline.files import check_targets, write_all
+from timeline.memory import without_cycle_collection
 from timeline.model import Article, Timeline, Timex
 from timeline.query import Query, default_top, hint, select
 from timeline.query import top as top_events
@@ -237,10 +238,11 @@ def build(ctx: click.Context, inputs: tuple[str, ...], published: dt.date | None
     with _progress(ctx, articles) as progress:
         timeline, selection = _select(pipeline.build(articles, options, progress), query)
     key = top_events(timeline, top) if top else timeline
-    outputs = {output: render.to_html(timeline, cdn=cdn, key=top or default_top(len(timeline.events)), selection=selection)}
-    for name, path in paths.items():
-        if path:
-            outputs[path] = EXPORTS[name][0](timeline if name == "json" else key)
+    with without_cycle_collection():  # the page and the exports: many objects, few cycles (see timeline.memory)
+        outputs = {output: render.to_html(timeline, cdn=cdn, key=top or default_top(len(timeline.events)), selection=selection)}
+        for name, path in paths.items():
+            if path:
+                outputs[path] = EXPORTS[name][0](timeline if name == "json" else key)
     write_all(outputs)  # everything rendered first, then all written or none
     if not ctx.obj["quiet"]:
         click.echo(f"{len(timeline.events)} events from {len(articles)} articles → {', '.join(outputs)}", err=True)

@@ -59,12 +59,11 @@ def check_targets(outputs: Iterable[str | Path], articles: Iterable[Article], ca
     """Refuse outputs that would replace an input (an article, a corpus, a folder's manifest)
     or the cache, a cache that is an input, and two outputs that name one file."""
     inputs: dict[Path, str] = {}
-    for article in articles:
-        if article.path:
-            source = Path(article.path).resolve()
-            inputs[source] = "one of the input articles"
-            for name in MANIFESTS:
-                inputs.setdefault(source.parent / name, "the manifest of an input folder")
+    for article_path in dict.fromkeys(a.path for a in articles if a.path):  # each file once: a corpus's thousands of articles share one
+        source = Path(article_path).resolve()
+        inputs[source] = "one of the input articles"
+        for name in MANIFESTS:
+            inputs.setdefault(source.parent / name, "the manifest of an input folder")
     if cache is not None:
         if cache.resolve() in inputs:
             raise TimelineError(f"{cache}: is {inputs[cache.resolve()]}; give --cache another file")

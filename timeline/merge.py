@@ -14,18 +14,17 @@ of them, so the cost grows with the events, never with their pairs.
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import hashlib
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import NamedTuple
 
 from timeline import wording
 from timeline.events.lexicon import lexicon
-from timeline.model import Article, Event, Granularity, Mention, Timeline, When
+from timeline.memory import without_cycle_collection
+from timeline.model import Article, Event, Granularity, Mention, Timeline, When, evolve
 from timeline.wording import Text, collapse_spellings, place_words, stem, tfidf
 
 # The evidence that two mentions report one happening (``_score``), and how much of it they
@@ -50,22 +49,8 @@ _COARSENESS = {g.value: g.coarseness for g in Granularity}  # "day": 0 ... "cent
 
 def merge(events: Iterable[Event], articles: tuple[Article, ...] = (), title: str = "Timeline") -> Timeline:
     """One entry per real-world event; events sorted by start, end, then title; ids stable."""
-    with _without_cycle_collection():
+    with without_cycle_collection():  # merging makes no cycles (see timeline.memory)
         return _merge(list(events), articles, title)
-
-
-@contextmanager
-def _without_cycle_collection() -> Iterator[None]:
-    """Merging allocates a few small objects per mention and makes no reference cycles, while
-    a pile's events are millions of objects that Python's cycle collector would walk again
-    and again meanwhile (a sixth of the time on the silver corpus); it runs afterwards."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _merge(events: list[Event], articles: tuple[Article, ...], title: str) -> Timeline:
@@ -527,7 +512,7 @@ def _date_relation(a: When, b: When) -> str | None:
 def _combine(events: list[Event], published: dict[str, dt.date]) -> Event:
     if len(events) == 1:  # most events: what the general case below gives for one mention
         event = events[0]
-        return replace(
+        return evolve(
             event,
             id=_event_id(event.mentions[0]),
             actors=collapse_spellings(_by_frequency(event.actors)),

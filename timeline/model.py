@@ -8,8 +8,9 @@ Offsets are Python ``str`` indices into ``Article.text``.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from enum import StrEnum
+from typing import Any, TypeVar
 
 
 @dataclass(frozen=True)
@@ -174,3 +175,28 @@ class Timeline:
     articles: tuple[Article, ...]
     events: tuple[Event, ...]
     title: str = "Timeline"
+
+
+_Record = TypeVar("_Record")
+
+
+def evolve(record: _Record, **changes: Any) -> _Record:
+    """``dataclasses.replace`` for these records, a fifth of its cost: merging and ranking a
+    pile make a new Event for each of its ~10k events, and ``replace`` calls ``__init__``,
+    which sets each of the fields of a frozen record one by one. The records have no
+    ``__post_init__``, no ``InitVar`` and no ``field(init=False)``, so copying the fields
+    and changing some gives what ``replace`` gives; an unknown field name is still an error."""
+    kind = type(record)
+    names = _FIELDS.get(kind)
+    if names is None:
+        names = _FIELDS[kind] = frozenset(f.name for f in fields(record))  # type: ignore[arg-type]
+    if not changes.keys() <= names:
+        raise TypeError(f"{kind.__name__} has no field {sorted(changes.keys() - names)[0]!r}")
+    new = object.__new__(kind)
+    state = new.__dict__
+    state.update(record.__dict__)
+    state.update(changes)
+    return new
+
+
+_FIELDS: dict[type, frozenset[str]] = {}  # each record type's field names

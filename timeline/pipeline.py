@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from typing import BinaryIO
 
 from timeline import calendar, corpus, events, merge, runner, significance, timex
+from timeline.memory import without_cycle_collection
 from timeline.model import Article, Event, Reading, Timeline, Timex
 from timeline.runner import RunOptions
 
@@ -106,6 +107,7 @@ def build(articles: Sequence[Article], options: Options = Options(), progress: P
     return assemble(readings(articles, progress, options.run), articles, options.title)
 
 
+@without_cycle_collection()  # the pile-wide stages make no cycles (see timeline.memory)
 def assemble(found: Sequence[Reading], articles: Sequence[Article], title: str = "Timeline") -> Timeline:
     """The pile-wide stages over what the per-article stages found (``found[i]`` of
     ``articles[i]``): the pile's calendar, merging, significance."""

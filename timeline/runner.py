@@ -9,6 +9,7 @@ come back in input order whatever the engine, so the output is the same bytes.
 
 from __future__ import annotations
 
+import itertools
 import logging
 import multiprocessing
 import os
@@ -16,8 +17,9 @@ import signal
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures import TimeoutError as FuturesTimeout
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
@@ -56,15 +58,20 @@ def process(
     cache = Cache.open(options.cache) if options.cache else None
     try:
         keys = [article_key(a) for a in articles]
-        done = cache.get_many(keys) if cache else {}
-        todo = [a for a, k in zip(articles, keys, strict=True) if k not in done]
-        if cache:
-            log.info("cache %s: %d of %d articles already done", cache.path, len(articles) - len(todo), len(articles))
+        cached = cache.known(keys) if cache else set()
+        todo = [a for a, k in zip(articles, keys, strict=True) if k not in cached]
         fresh: dict[str, Reading] = {}
-        for article, found in zip(todo, _run(todo, work, options), strict=True):
-            fresh[article.id] = found
-            if progress is not None:
-                progress(article)
+        with _ahead(todo, work, options, bool(cached)) as started:  # the new articles' work (spaCy's load, the parse) runs meanwhile
+            done = cache.get_many([k for k in keys if k in cached]) if cache else {}
+            late = [a for a, k in zip(articles, keys, strict=True) if k in cached and k not in done]  # entries it could not read
+            if cache:
+                log.info("cache %s: %d of %d articles already done", cache.path, len(articles) - len(todo) - len(late), len(articles))
+            results = itertools.chain(started, _run(late, work, options)) if started is not None else _run(todo + late, work, options)
+            todo += late
+            for article, found in zip(todo, results, strict=True):
+                fresh[article.id] = found
+                if progress is not None:
+                    progress(article)
         if cache and todo:
             cache.put_many({k: fresh[a.id] for a, k in zip(articles, keys, strict=True) if a.id in fresh})
         return [done[k] if k in done else fresh[a.id] for a, k in zip(articles, keys, strict=True)]
@@ -90,7 +97,28 @@ def _run(articles: Sequence[Article], work: Work, options: RunOptions) -> Iterat
     return map_chunks(articles, work, options.jobs, _CHUNK)
 
 
+@contextmanager
+def _ahead(todo: Sequence[Article], work: Work, options: RunOptions, meanwhile: bool) -> Iterator[Iterator[Reading] | None]:
+    """The readings of ``todo`` from workers that start on them now, while this process does
+    something else (``meanwhile``: it reads the cache), or None when that does not pay: no
+    spare core, nothing to read meanwhile, or already spread over several workers."""
+    chunks = [todo[i : i + _CHUNK] for i in range(0, len(todo), _CHUNK)]
+    if not meanwhile or not todo or options.engine != "local" or options.jobs <= 1 or len(chunks) >= 2:
+        yield None
+        return
+    with _started(chunks, options.jobs, work) as results:
+        yield _flatten(results)
+
+
 def _pool(chunks: list[Sequence[Article]], jobs: int, work: Callable[[Sequence[Article]], list[T]]) -> Iterator[list[T]]:
+    with _started(chunks, jobs, work) as results:
+        yield from results
+
+
+@contextmanager
+def _started(chunks: list[Sequence[Article]], jobs: int, work: Callable[[Sequence[Article]], list[T]]) -> Iterator[Iterator[list[T]]]:
+    """A pool of ``jobs`` processes, every chunk submitted to it at once, and their results in
+    input order; leaving early (an error, Ctrl-C, SIGTERM, a consumer that stopped) stops the workers."""
     # fork shares the loaded code (and a compiled grammar) with the workers; elsewhere spawn starts them afresh
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     pool = ProcessPoolExecutor(
@@ -100,20 +128,24 @@ def _pool(chunks: list[Sequence[Article]], jobs: int, work: Callable[[Sequence[A
         initargs=(os.getpid(),),
     )
     try:
-        for future in [pool.submit(work, chunk) for chunk in chunks]:  # results in input order
-            while True:
-                try:  # wake twice a second, so that a SIGTERM or Ctrl-C is handled at once
-                    result = future.result(timeout=0.5)
-                    break
-                except FuturesTimeout:
-                    continue
-            yield result
-    except BaseException:  # an error, Ctrl-C, SIGTERM, or a consumer that stopped: stop the workers now
+        yield _results([pool.submit(work, chunk) for chunk in chunks])
+    except BaseException:
         for worker in list((pool._processes or {}).values()):
             worker.terminate()
         pool.shutdown(wait=False, cancel_futures=True)
         raise
     pool.shutdown()
+
+
+def _results(futures: list[Future[T]]) -> Iterator[T]:
+    for future in futures:  # results in input order
+        while True:
+            try:  # wake twice a second, so that a SIGTERM or Ctrl-C is handled at once
+                result = future.result(timeout=0.5)
+                break
+            except FuturesTimeout:
+                continue
+        yield result
 
 
 def _die_with_parent(parent: int) -> None:

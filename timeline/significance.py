@@ -44,9 +44,10 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Mapping
 from dataclasses import replace
+from functools import cache
 
 from timeline.events.lexicon import lexicon
-from timeline.model import Event, Evidence, Timeline, When
+from timeline.model import Event, Evidence, Timeline, When, evolve
 from timeline.timex import interval
 
 __all__ = ["rank"]
@@ -98,7 +99,7 @@ def rank(timeline: Timeline, dates: Mapping[str, tuple[str, ...]]) -> Timeline:
         for place, i in enumerate(indices, start=1):
             event, base, evidence, then, _ = scored[i]
             value = round(base * SAME_DATE_DECAY ** (place - 1), 4)
-            result[i] = replace(event, significance=value, evidence=Evidence(*evidence, rank_in_date=place, published_then=then))
+            result[i] = evolve(event, significance=value, evidence=Evidence(*evidence, rank_in_date=place, published_then=then))
     return replace(timeline, events=tuple(result))
 
 
@@ -128,6 +129,7 @@ def _referring(dates: Mapping[str, tuple[str, ...]]) -> dict[str, tuple[str, ...
     return {key: tuple(articles) for key, articles in found.items()}
 
 
+@cache  # a pile's ~20k values are ~1,400 distinct ones, and ``interval`` formats a label each time
 def _key(value: str) -> str:
     """What a value is counted under: its day for a day or a time of day, else itself."""
     span = interval(value)
