@@ -41,7 +41,8 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections import Counter, defaultdict
+from bisect import bisect_left, bisect_right
+from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import replace
 from functools import cache
@@ -67,7 +68,7 @@ def rank(timeline: Timeline, dates: Mapping[str, tuple[str, ...]]) -> Timeline:
     first = min(published.values(), default=None)
     span = max(_MIN_SPAN, (max(published.values()) - first).days) if first else _MIN_SPAN
     outlet = {a.id: a.source or f"#{a.id}" for a in timeline.articles}
-    per_day = Counter(published.values())
+    per_day = _Published(list(published.values()))
     referring = _referring(dates)
     lex = lexicon()
     scored: list[tuple[Event, float, tuple, int, str]] = []  # the event, its score, its Evidence but the rank, published then, its date
@@ -112,12 +113,19 @@ def _attention(articles: tuple[str, ...], published: Mapping[str, dt.date], when
     return attention, len(articles), sum(1 for day in days if day > when.end), max(0, (last - when.start).days)
 
 
-def _published_then(per_day: Mapping[dt.date, int], when: When) -> int:
+class _Published:
+    """How many articles the pile published in a span of days, by bisection over its days."""
+
+    def __init__(self, days: list[dt.date]) -> None:
+        self._days = sorted(days)
+
+    def between(self, first: dt.date, last: dt.date) -> int:
+        return bisect_right(self._days, last) - bisect_left(self._days, first)
+
+
+def _published_then(published: _Published, when: When) -> int:
     """The articles published from the date's first day to the day after its last."""
-    days = (when.end - when.start).days + 2
-    if days > len(per_day):
-        return sum(n for day, n in per_day.items() if when.start <= day <= when.end + dt.timedelta(days=1))
-    return sum(per_day.get(when.start + dt.timedelta(days=i), 0) for i in range(days))
+    return published.between(when.start, when.end + dt.timedelta(days=1))
 
 
 def _referring(dates: Mapping[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
