@@ -680,3 +680,15 @@ def test_a_bare_demonstrative_subject_dates_no_event(text: str) -> None:
 def test_a_demonstrative_with_its_noun_is_an_event() -> None:
     (talks,) = extract("Those talks began on Monday.", ("Monday", "2019-03-04"))
     assert talks.title == "Those talks begin"
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "country", "acts"),
+    [
+        ("Mexico's flu outbreak appeared to be stabilizing on Saturday.", ("Saturday", "2019-03-02"), "Mexico", False),
+        ("Russia's proposal was rejected on Monday.", ("Monday", "2019-03-04"), "Russia", True),
+        ("Syria's army attacked the town on Monday.", ("Monday", "2019-03-04"), "Syria", True),
+    ],
+)
+def test_a_country_that_owns_what_befell_it_is_no_party(text: str, date: tuple[str, str], country: str, acts: bool) -> None:
+    assert (country in only(extract(text, date)).actors) is acts

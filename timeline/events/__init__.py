@@ -197,7 +197,7 @@ def _event(
     if clause is None:
         status = Status.SCHEDULED if relation == "future" else Status.OCCURRED
         return Event(when=when, title=_title(None, doc, timex, tokens, previous_end, people, lex, sentence_start, sentence), mentions=(mention,), status=status)
-    named = (n for e in (*clause.actor_spans, *_owners(clause.trigger)) if (n := naming.actor_name(e, people, lex, sentence_start)))
+    named = (n for e in (*clause.actor_spans, *_owners(clause.trigger, lex)) if (n := naming.actor_name(e, people, lex, sentence_start)))
     meant = headline.subject_person(clause, people, lex, sentence_start)  # "he returned": the one person he can be
     title = _title(clause, doc, timex, tokens, previous_end, people, lex, sentence_start, sentence)
     country = naming.country_meant(clause.subject, lex) if clause.subject is not None else None  # "the country shut ..."
@@ -226,14 +226,17 @@ def _event(
     )
 
 
-def _owners(trigger) -> list:
+def _owners(trigger, lex: Lexicon) -> list:
     """The entities whose event a noun names ("[Egypt's] order", "[Michael Jackson's] death"):
-    they take part; a bare surname the article cannot tell apart is left out."""
+    they take part; a bare surname the article cannot tell apart is left out, and so is a
+    country whose noun names what befell it, not what it did ("[Mexico's] outbreak")."""
     if trigger.pos_ not in ("NOUN", "PROPN"):
         return []
     owners = {c.i for c in trigger.children if c.dep_ == "poss"}
+    kind = lex.kind_of(trigger.lemma_)
+    acts = kind is None or kind.cameo is not None  # an order, a proposal; not an outbreak, a death toll
     return [e for e in trigger.doc.ents if e.root.i in owners and e.label_ in ("PERSON", "ORG", "GPE", "NORP")
-            and (e.label_ != "PERSON" or len(e) > 1)]
+            and (e.label_ != "PERSON" or len(e) > 1) and (e.label_ not in ("GPE", "NORP") or acts)]
 
 
 def _people_in(title: str, doc, people: naming.People, offset: int, actors: Iterable[str]) -> list[str]:

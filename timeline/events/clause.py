@@ -424,6 +424,11 @@ def _describes(ent: Span, lex: Lexicon) -> bool:
     root = ent.root
     if ent.label_ in ("NORP", "GPE") and root.dep_ == "poss" and root.head.ent_type_ == "PERSON":
         return True  # "[Britain's] Ricky Hatton": his country, not a party (an affiliation)
+    if ent.label_ == "GPE" and root.dep_ == "poss" and root.head.pos_ == "NOUN":
+        noun = root.head.lemma_.lower()
+        kind = lex.kind_of(noun)
+        befell = kind is not None and kind.cameo is None and noun not in lex.bodies
+        return befell  # "[Mexico's] flu outbreak", "[Mexico's] death toll"; but "[Egypt's] order", "[Russia's] proposal"
     if ent.label_ not in ("NORP", "GPE", "PERSON") or root.dep_ not in ("amod", "compound", "nmod"):
         return False
     if ent.label_ == "PERSON" and lex.kind_of(root.head.lemma_) is not None:
