@@ -692,3 +692,18 @@ def test_a_demonstrative_with_its_noun_is_an_event() -> None:
 )
 def test_a_country_that_owns_what_befell_it_is_no_party(text: str, date: tuple[str, str], country: str, acts: bool) -> None:
     assert (country in only(extract(text, date)).actors) is acts
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "title"),
+    [
+        ("Officials confirmed a case in a 25-year-old Mexican man. He took a taxi to a hospital on Thursday evening.",
+         ("Thursday evening", "2019-03-07TEV"), "Man takes taxi to a hospital"),
+        ("A woman from Fife was confirmed as a case. She traveled to Edinburgh on Tuesday.", ("Tuesday", "2019-03-05"),
+         "Woman travels to Edinburgh"),
+        ("A man and a girl were tested. She traveled to Edinburgh on Tuesday.", ("Tuesday", "2019-03-05"), "Girl travels to Edinburgh"),
+        ("A man and a boy were tested. He traveled to Edinburgh on Tuesday.", ("Tuesday", "2019-03-05"), "He travels to Edinburgh"),  # two
+    ],
+)
+def test_an_unnamed_he_or_she_is_the_one_person_noun_of_that_gender_before(text: str, date: tuple[str, str], title: str) -> None:
+    assert only(extract(text, date)).title == title

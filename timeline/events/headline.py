@@ -207,6 +207,9 @@ def _subject_words(clause: Clause, skip: set[int], people: People, lex: Lexicon,
         if pronoun.i == head.i:
             return called  # "He returns to hotel": "Chevallereau returns to hotel"
         return " ".join(f"{called}'s" if t.i == pronoun.i else t.text for t in _kept(head, skip) if not _article_of(t, head))
+    if pronoun is not None and pronoun.i == head.i and pronoun.lower_ in ("he", "she") and _speaker(clause.trigger, lex) is None \
+            and (noun := people.described(offset + pronoun.idx, pronoun.lower_ == "she", lex.person_nouns)):
+        return noun  # "a 25-year-old Mexican man ... He took a taxi": "Man takes taxi"
     kept = [t for t in _kept(head, skip | {t.i for t in clause.trigger.subtree if t.i > clause.trigger.i and t.i not in set(head.subtree)}) if not _article_of(t, head)]
     words = _words(_shortened(kept, _SUBJECT_WORDS, {head.i}), people, lex)
     whose = next((t for t in head.children if t.tag_ == "WP$"), None)

@@ -101,6 +101,19 @@ class People:
         if len(name) > len(names.get(last, "")):
             names[last] = name
 
+    def described(self, at: int, female: bool, nouns: dict[str, str]) -> str | None:
+        """The one kind of person a he or she at ``at`` can be when no one is named since the
+        sentence before: the person noun of that gender those sentences use ("a 25-year-old
+        Mexican man": "man"), None if they name someone, use none or several."""
+        if not self._text:
+            return None
+        window = self._text[sentence_at(self._text, max(0, sentence_at(self._text, at)[0] - 2))[0] : at]
+        if self._surnames and (self._mentions or re.compile(r"\b(?:" + "|".join(map(re.escape, self._surnames)) + r")\b")).search(window):
+            return None  # someone named: the antecedent rule's to tell
+        found = {word.lower() for word in re.findall(r"\b(?:[Aa]|[Aa]n|[Tt]he)\s+(?:[\w-]+\s+){0,3}?([a-z]+)\b", window)
+                 if nouns.get(word.lower()) == ("female" if female else "male")}
+        return found.pop() if len(found) == 1 else None
+
     def common_word(self, word: str) -> bool:
         """Whether the article also writes the word in lower case ("court" beside "Court documents ...")."""
         lower = word.lower()
