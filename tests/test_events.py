@@ -190,6 +190,8 @@ def test_headlines(text: str, date: tuple[str, str], title: str) -> None:
         ("Jackson's death was ruled a homicide by the coroner on Friday.", ("Friday", "2019-03-01"), "Jackson's death ruled a homicide by the coroner"),
         # a plural pronoun takes a plural verb
         ("Several were present that night at the arena.", ("that night", "2019-03-06TNI"), "Several are present at the arena"),
+        # a gerund used as a noun stays a gerund
+        ("Delaying the vote in March would have angered the rebels.", ("March", "2019-03"), "Delaying vote"),
         # a date after "until" ends the clause's state: it stays in the headline
         ("Kerry will stay in Moscow until Friday.", ("Friday", "2019-03-08"), "Kerry to stay in Moscow until Friday"),
     ],

@@ -80,6 +80,8 @@ def title(clause: Clause, expression: range, segment: int, people: People, lex: 
         return _finish(" ".join(filter(None, (_words(noun, people, lex), verb, _words(after, people, lex)))))
     named_speaker = clause.subject is not None and clause.subject.lower_ == "i" and subject != "I"  # "Tsang starts", not "Tsang start"
     verb = _verb(trigger, clause.status, _plural(clause.subject or _expletive(trigger)) and not named_speaker)
+    if clause.subject is None and trigger.tag_ == "VBG" and trigger.dep_ in _NOMINAL_DEPS and clause.control is None:
+        verb = trigger.lower_  # a gerund used as a noun ("Delaying the invasion would have ...", "to prosecuting Puff Daddy"): as written
     if clause.subject is not None and clause.subject.lower_ == "i" and not named_speaker and verb in ("is", "are"):
         verb = "am"
     if (subject == "there" or clause.subject is not None and clause.subject.tag_ == "PRP") and verb.startswith("to "):
@@ -138,6 +140,7 @@ def _expletive(trigger: Token) -> Token | None:
 
 
 _UNTIL = ("until", "till", "untill")
+_NOMINAL_DEPS = ("csubj", "csubjpass", "nsubj", "nsubjpass", "pcomp", "pobj", "dobj")  # where a gerund is a noun
 
 
 def _skipped(doc, expression: range) -> set[int]:
