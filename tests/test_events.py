@@ -709,3 +709,17 @@ def test_a_country_that_owns_what_befell_it_is_no_party(text: str, date: tuple[s
 )
 def test_an_unnamed_he_or_she_is_the_one_person_noun_of_that_gender_before(text: str, date: tuple[str, str], title: str) -> None:
     assert only(extract(text, date)).title == title
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "title", "actor"),
+    [
+        ("Moscow said it did not attack the convoy on Monday.", ("Monday", "2019-03-04"), "Moscow does not attack convoy", "Russia"),
+        ("Roche shares rose after it reported higher sales on Monday.", ("Monday", "2019-03-04"), "Roche reports higher sales", "Roche"),
+        ("It will go ahead on Monday, the ministry said.", ("Monday", "2019-03-11"), "It will go", None),  # no telling
+    ],
+)
+def test_an_it_subject_is_the_one_organisation_or_country_that_says_it_or_is_named_before(
+        text: str, date: tuple[str, str], title: str, actor: str | None) -> None:
+    event = only(extract(text, date))
+    assert event.title == title and (actor is None or actor in event.actors)

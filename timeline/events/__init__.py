@@ -197,7 +197,9 @@ def _event(
     if clause is None:
         status = Status.SCHEDULED if relation == "future" else Status.OCCURRED
         return Event(when=when, title=_title(None, doc, timex, tokens, previous_end, people, lex, sentence_start, sentence), mentions=(mention,), status=status)
-    named = (n for e in (*clause.actor_spans, *_owners(clause.trigger, lex)) if (n := naming.actor_name(e, people, lex, sentence_start)))
+    it = headline.it_meant(clause, lex)  # "Moscow said it did not attack"
+    named = (n for e in (*clause.actor_spans, *_owners(clause.trigger, lex), *([it] if it is not None else []))
+             if (n := naming.actor_name(e, people, lex, sentence_start)))
     meant = headline.subject_person(clause, people, lex, sentence_start)  # "he returned": the one person he can be
     title = _title(clause, doc, timex, tokens, previous_end, people, lex, sentence_start, sentence)
     country = naming.country_meant(clause.subject, lex) if clause.subject is not None else None  # "the country shut ..."

@@ -19,7 +19,7 @@ from timeline.events.status import refusal
 from timeline.model import Status
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
 
 _WORDS = 16  # a headline longer than this loses modifiers, from the right
 _SUBJECT_WORDS = 8
@@ -210,6 +210,8 @@ def _subject_words(clause: Clause, skip: set[int], people: People, lex: Lexicon,
         if pronoun.i == head.i:
             return called  # "He returns to hotel": "Chevallereau returns to hotel"
         return " ".join(f"{called}'s" if t.i == pronoun.i else t.text for t in _kept(head, skip) if not _article_of(t, head))
+    if head.lower_ == "it" and (body := it_meant(clause, lex)) is not None:
+        return _words([t for t in body if t.dep_ != "det"], people, lex)  # "Moscow said it did not attack": "Moscow does not attack"
     if pronoun is not None and pronoun.i == head.i and pronoun.lower_ in ("he", "she") and _speaker(clause.trigger, lex) is None \
             and (noun := people.described(offset + pronoun.idx, pronoun.lower_ == "she", lex.person_nouns)):
         return noun  # "a 25-year-old Mexican man ... He took a taxi": "Man takes taxi"
@@ -220,6 +222,22 @@ def _subject_words(clause: Clause, skip: set[int], people: People, lex: Lexicon,
         owner = clause.trigger.head
         words = re.sub(r"^[Ww]hose\b", _words([owner], people, lex) + "'s", words)
     return words
+
+
+def it_meant(clause: Clause, lex: Lexicon) -> Span | None:
+    """The organisation or country an "it" subject stands for: the one that says it ("Moscow
+    said it did not attack"), else the one its sentence names before it ("Roche shares rose
+    after it reported"); None if none or several can be meant."""
+    it = clause.subject
+    if it is None or it.lower_ != "it" or it.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    says = _speaker(clause.trigger, lex)
+    if says is not None:
+        if says.i > it.i or says.ent_type_ not in ("ORG", "GPE"):
+            return None  # "It will go ahead, the ministry said": no telling
+        return next((e for e in it.doc.ents if e.start <= says.i < e.end), None)
+    named = [e for e in it.doc.ents if e.label_ in ("ORG", "GPE") and e.end <= it.i]
+    return named[0] if len({e.text for e in named}) == 1 else None
 
 
 def _pronoun(head: Token) -> Token | None:
