@@ -606,6 +606,8 @@ def test_a_pronoun_does_not_reach_across_lines_run_together() -> None:
         ("Klein, Jackson's longtime dermatologist, was named. The dermatologist was barred from the trial on Tuesday.",
          ("Tuesday", "2019-03-05"), "Klein"),
         ("Secretary of State John Kerry flew to Moscow. The secretary met Lavrov on Friday.", ("Friday", "2019-03-08"), "John Kerry"),
+        ("Dr Conrad Murray is on trial. Murray denies it. Prosecutors say Murray lied. Dr Thao Nguyen testified. "
+         "The doctor left the house on Saturday.", ("Saturday", "2019-03-02"), "Conrad Murray"),  # the one the report is about
         ("Dr Conrad Murray was charged. The doctor said he would leave the country on Saturday.", ("Saturday", "2019-03-09"),
          "Conrad Murray"),  # the speaker of "he" is the role
     ],
