@@ -4,7 +4,7 @@ Needs: Timeline. Adds: nothing; it only reads. The only package that imports plo
 
 Every string that comes from an article or its metadata is escaped: Jinja2 autoescapes the
 page, the chart's labels are escaped for plotly.js's HTML dialect (``figure.py``; the script
-escapes the hover text it builds), and the page's data is one JSON island, embedded with
+sets its hover as text), and the page's data is one JSON island, embedded with
 ``<``, ``>`` and ``&`` as ``\\u`` escapes so that no ``</script>`` or ``<!--`` in an article can
 end it. The script sets article strings as text, never as HTML. The same timeline gives the same bytes: no random ids, no clock, sorted keys.
 """

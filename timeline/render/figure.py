@@ -1,9 +1,9 @@
 """The chart's data: one record per event, its lanes in each view, and the plotly layout.
 
-The page's script turns these records into plotly traces (points for day-precise events,
-bars over the interval for coarser ones) so that it can switch lanes and filter without a
-round trip. The strings it draws as plotly's HTML dialect are escaped here (lane labels, the
-key events' labels) or by the script's one escaping function (hover text).
+The page's script places these records (points for day-precise events, bars over the
+interval for coarser ones) and paints them on a canvas over plotly's axes, so that it can
+switch lanes and filter without a round trip. The strings plotly draws as its HTML dialect
+are escaped here (lane labels, the key events' labels); the script sets its hover as text.
 """
 
 from __future__ import annotations
@@ -71,7 +71,6 @@ def figure(timeline: Timeline, articles: dict[str, Article], keys: frozenset[str
             "displaylogo": False,
             "scrollZoom": False,
             "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d"],
-            "plotGlPixelRatio": 1,  # WebGL at the screen's resolution, not twice it: half the time to draw 10,000 events
         },
     }
 
@@ -188,9 +187,7 @@ def _layout(timeline: Timeline) -> dict[str, Any]:
     the height. The page has its own range buttons (they count back from the last event)."""
     layout: dict[str, Any] = {
         "margin": {"l": 10, "r": 16, "t": 8, "b": 34},  # the script sets the left margin from the lanes' labels
-        "hovermode": "closest",
-        "hoverdistance": 12,
-        "hoverlabel": {"align": "left"},
+        "hovermode": False,  # the page paints the events and shows their hover itself
         "barmode": "overlay",
         "dragmode": "zoom",
         "showlegend": False,  # the page has its own legend of statuses, above the chart
