@@ -194,8 +194,10 @@ def _layout(timeline: Timeline) -> dict[str, Any]:
         "plot_bgcolor": "#ffffff",
         "paper_bgcolor": "#ffffff",
         "font": {"family": "system-ui, -apple-system, Segoe UI, Roboto, sans-serif", "size": 12},
-        "xaxis": {"type": "date", "gridcolor": "#eef0f4", "automargin": False},
-        "yaxis": {"zeroline": False, "showgrid": False, "automargin": False, "fixedrange": True},
+        # ticklabeloverflow "allow": else plotly measures every tick label again for each one it
+        # places (a square of getBBox calls, ~20 ms of each redraw with 30 lanes)
+        "xaxis": {"type": "date", "gridcolor": "#eef0f4", "automargin": False, "ticklabeloverflow": "allow"},
+        "yaxis": {"zeroline": False, "showgrid": False, "automargin": False, "fixedrange": True, "ticklabeloverflow": "allow"},
     }
     if timeline.events:
         first, last = fit(timeline.events)
