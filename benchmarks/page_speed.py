@@ -77,7 +77,8 @@ def measure(path: Path) -> dict[str, Any]:
         page = browser.new_page(viewport={"width": 1280, "height": 1100})
         page.set_default_timeout(LIMIT_MS + 10_000)
         page.goto(path.as_uri(), wait_until="commit")
-        page.wait_for_function("document.getElementById('timeline') && document.getElementById('timeline').hasAttribute('data-rendered-events')", polling=20)
+        # selectors, not wait_for_function: that evaluates its text, which the page's policy forbids (no 'unsafe-eval')
+        page.wait_for_selector("#timeline[data-rendered-events]", state="attached")
         figures["draw_ms"] = round(page.evaluate("performance.now()"))
         figures["marks"] = page.evaluate(_MARKS)
         figures["events"] = page.evaluate("document.getElementById('timeline').dataset.events")
@@ -105,13 +106,18 @@ def measure(path: Path) -> dict[str, Any]:
         fresh = browser.new_page(viewport={"width": 1280, "height": 1100})
         fresh.set_default_timeout(LIMIT_MS + 10_000)
         fresh.goto(path.as_uri() + f"#event-{target}", wait_until="commit")
-        fresh.wait_for_function(f"document.getElementById('details') && document.getElementById('details').getAttribute('data-event') === {target!r}", polling=10)
+        fresh.wait_for_selector(f'#details[data-event="{_css_string(target)}"]', state="attached")
         figures["permalink_ms"] = round(fresh.evaluate("performance.now()"))
         painted = fresh.evaluate("document.getElementById('events').dataset.painted")
         figures["permalink_painted_ms"] = int(painted) if painted else None  # the first frame with the event's details
         figures["plotly_load_ms"] = fresh.evaluate("document.getElementById('timeline').dataset.plotlyLoad")
         browser.close()
     return figures
+
+
+def _css_string(text: str) -> str:
+    """``text`` for a double-quoted CSS string."""
+    return text.replace("\\", "\\\\").replace('"', '\\"')
 
 
 def _pages(tmp: Path) -> list[Path]:

@@ -117,7 +117,8 @@ def _open(browser: Browser, path: Path, fragment: str = "", width: int = 1280, h
 
 
 def _drawn(page: Page) -> None:
-    page.wait_for_function("document.getElementById('timeline').hasAttribute('data-rendered-events')", polling=50)
+    # a selector, not wait_for_function: that evaluates its text, which the page's policy forbids
+    page.wait_for_selector("#timeline[data-rendered-events]", state="attached")
     page.wait_for_timeout(150)
 
 
@@ -385,6 +386,7 @@ def test_big_page_filter_changes_update_chart_and_list(browser: Browser, big: Pa
     page = _open(browser, big)
     _show_all(page)
     own = "document.querySelectorAll('#timeline .gl-canvas, #timeline .scatterlayer .point, #timeline .barlayer .point').length"
+    assert page.query_selector("#timeline .modebar-btn[data-title*='png']") is None  # plotly's PNG would lack the painted events
     kinds = page.evaluate("Array.from(document.querySelectorAll('#filter-kind option')).map(o => o.value).filter(Boolean)")
     for kind in (kinds[0], kinds[1], ""):
         page.select_option("#filter-kind", kind)

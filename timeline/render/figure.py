@@ -70,7 +70,9 @@ def figure(timeline: Timeline, articles: dict[str, Article], keys: frozenset[str
             "responsive": True,
             "displaylogo": False,
             "scrollZoom": False,
-            "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d"],
+            # toImage: plotly's PNG would have the axes and labels but not the events, which the
+            # page paints on a canvas of its own
+            "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d", "toImage"],
         },
     }
 
