@@ -214,6 +214,14 @@ def test_hostile_page_renders_as_text_and_a_click_opens_the_event_under_it(brows
     assert _errors(page) == []
 
 
+def test_a_page_with_no_events_draws_an_empty_chart(browser: Browser, tmp_path: Path) -> None:
+    """A filter that keeps nothing still builds a page: its chart has no range to fit, and draws."""
+    page = _open(browser, _write(tmp_path, dataclasses.replace(sample_timeline(3), events=())))
+    assert page.get_attribute("#timeline", "data-rendered-events") == "0"
+    assert page.inner_text("#count") == "0 of 0 events" and page.evaluate(_INKED) == 0
+    assert _errors(page) == []
+
+
 def test_seeds_every_event_is_visible_and_a_click_opens_it(browser: Browser, seeds: Path) -> None:
     """Nothing hides another: same-day events of a lane are spread, and each opens on a click."""
     page = _open(browser, seeds)
