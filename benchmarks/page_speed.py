@@ -8,7 +8,7 @@ a permalink, and the size of the file. Prints figures; it is not a test (no asse
 Needs Playwright from PyPI and Debian's chromium (`/usr/bin/chromium`); Playwright's own browser
 download is never used. Each figure is taken inside the page (``performance.now()``) from the
 action to the moment the chart says it has drawn (``data-rendered-events``) and the next frame
-is painted, so it includes the list, the count and the chart. Targets (issue #12): draw <= 3 s,
+is painted (the first draw: from navigation), so it includes the list, the count and the chart. Targets (issue #12): draw <= 3 s,
 keystroke or filter <= 200 ms, permalink <= 1 s, HTML <= 12 MB (seeds page <= 5 MB).
 """
 
@@ -20,6 +20,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 from typing import Any
 
@@ -52,6 +53,17 @@ _WAIT = """async ([action, limit]) => {
 }"""
 
 
+# the first draw, taken inside the page as the other figures are: the frame after the chart first
+# says it has drawn (an init script, which runs before the page's own and is no part of it)
+_FIRST = """new MutationObserver(function (changes, observer) {
+  const chart = document.getElementById("timeline");
+  if (chart && chart.hasAttribute("data-rendered-events")) {
+    observer.disconnect();
+    requestAnimationFrame(() => setTimeout(() => { window.__firstDraw = performance.now(); }, 0));
+  }
+}).observe(document, { subtree: true, attributes: true, attributeFilter: ["data-rendered-events"] });"""
+
+
 # where the first draw's time goes: the page's own performance marks (timeline:*), in ms from navigation
 _MARKS = """(() => {
   const n = performance.getEntriesByType("navigation")[0], o = { read: n.responseEnd };
@@ -76,9 +88,14 @@ def measure(path: Path) -> dict[str, Any]:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
         page = browser.new_page(viewport={"width": 1280, "height": 1100})
         page.set_default_timeout(LIMIT_MS + 10_000)
+        page.add_init_script(_FIRST)
         page.goto(path.as_uri(), wait_until="commit")
-        page.wait_for_function("document.getElementById('timeline') && document.getElementById('timeline').hasAttribute('data-rendered-events')", polling=20)
-        figures["draw_ms"] = round(page.evaluate("performance.now()"))
+        # selectors, not wait_for_function: that evaluates its text, which the page's policy forbids (no 'unsafe-eval')
+        page.wait_for_selector("#timeline[data-rendered-events]", state="attached")
+        figures["answered_ms"] = round(page.evaluate("performance.now()"))  # later: idle work after the draw can delay the answer
+        while page.evaluate("window.__firstDraw === undefined"):
+            time.sleep(0.01)
+        figures["draw_ms"] = round(page.evaluate("window.__firstDraw"))
         figures["marks"] = page.evaluate(_MARKS)
         figures["events"] = page.evaluate("document.getElementById('timeline').dataset.events")
         figures["dom_elements"] = page.evaluate("document.getElementsByTagName('*').length")
@@ -105,13 +122,18 @@ def measure(path: Path) -> dict[str, Any]:
         fresh = browser.new_page(viewport={"width": 1280, "height": 1100})
         fresh.set_default_timeout(LIMIT_MS + 10_000)
         fresh.goto(path.as_uri() + f"#event-{target}", wait_until="commit")
-        fresh.wait_for_function(f"document.getElementById('details') && document.getElementById('details').getAttribute('data-event') === {target!r}", polling=10)
+        fresh.wait_for_selector(f'#details[data-event="{_css_string(target)}"]', state="attached")
         figures["permalink_ms"] = round(fresh.evaluate("performance.now()"))
         painted = fresh.evaluate("document.getElementById('events').dataset.painted")
         figures["permalink_painted_ms"] = int(painted) if painted else None  # the first frame with the event's details
         figures["plotly_load_ms"] = fresh.evaluate("document.getElementById('timeline').dataset.plotlyLoad")
         browser.close()
     return figures
+
+
+def _css_string(text: str) -> str:
+    """``text`` for a double-quoted CSS string."""
+    return text.replace("\\", "\\\\").replace('"', '\\"')
 
 
 def _pages(tmp: Path) -> list[Path]:
@@ -143,7 +165,8 @@ def main(argv: list[str]) -> None:
                 f = measure(path)
                 seen[path].append(f)
                 print(f"{path.name} (run {run + 1}, load average {_load()}): {f['MB']} MB, {f['events']} events, {f['dom_elements']} DOM elements")
-                print(f"  first draw {f['draw_ms']} ms; a permalink's details painted at {f['permalink_painted_ms']} ms "
+                print(f"  first draw {f['draw_ms']} ms (the page answered the benchmark at {f['answered_ms']} ms); "
+                      f"a permalink's details painted at {f['permalink_painted_ms']} ms "
                       f"(the page answered the benchmark at {f['permalink_ms']} ms, once plotly.js had loaded)")
                 print(f"  file read {f['loaded_ms'][0]} ms, parsed {f['loaded_ms'][1]} ms; plotly.js loaded in {f['plotly_load_ms']} ms after the list")
                 print(f"  first draw's marks (ms from navigation): {f['marks']}")

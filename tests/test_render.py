@@ -312,3 +312,4 @@ def test_content_security_policy_allows_exactly_the_page_scripts() -> None:
         assert allowed == {base64.b64encode(hashlib.sha256(s.encode()).digest()).decode() for s in scripts}
         assert "connect-src &#39;none&#39;" in policy.group(1) and "default-src &#39;none&#39;" in policy.group(1)
         assert ("https://cdn.plot.ly" in policy.group(1)) == cdn
+        assert "unsafe-eval" not in policy.group(1)  # no WebGL: plotly.js compiles no code at page time
