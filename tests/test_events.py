@@ -616,6 +616,13 @@ def test_a_role_noun_is_the_one_person_the_article_gives_that_role(text: str, da
     assert actor in only(extract(text, date)).actors
 
 
+def test_a_role_noun_with_a_modifier_is_the_one_whose_title_has_it() -> None:
+    text = "Lebanese Prime Minister Rafik Hariri arrived. The Lebanese prime minister will fly to Montreal on Sunday."
+    assert "Rafik Hariri" in only(extract(text, ("Sunday", "2019-03-10"))).actors
+    text = "Thai Foreign Minister Chaowalit Yongchaiyudh Thursday met officials. Poland seeks ties, the Polish foreign minister said on Friday."
+    assert only(extract(text, ("Friday", "2019-03-08"))).actors == ()  # not the Thai one
+
+
 @pytest.mark.parametrize(
     ("text", "date"),
     [

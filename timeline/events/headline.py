@@ -236,7 +236,7 @@ def it_meant(clause: Clause, lex: Lexicon) -> Span | None:
         if says.i > it.i or says.ent_type_ not in ("ORG", "GPE"):
             return None  # "It will go ahead, the ministry said": no telling
         return next((e for e in it.doc.ents if e.start <= says.i < e.end), None)
-    named = [e for e in it.doc.ents if e.label_ in ("ORG", "GPE") and e.end <= it.i]
+    named = [e for e in it.doc.ents if e.label_ in ("ORG", "GPE") and e.end <= it.i and any(t.text[:1].isupper() for t in e)]
     return named[0] if len({e.text for e in named}) == 1 else None
 
 

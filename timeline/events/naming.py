@@ -15,6 +15,9 @@ if TYPE_CHECKING:
 
 
 ROLE_DOMINANCE = 3  # "the doctor" of several is the one named this many times as often as the rest
+_TITLE_WORDS = frozenset({"state", "foreign", "defense", "defence", "prime", "vice", "general"})
+_CALENDAR_WORDS = frozenset({"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
+                             "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"})
 
 
 class People:
@@ -39,7 +42,7 @@ class People:
                 continue  # "Jackson" with as many "Janet Jackson" as "Michael Jackson": say no more than the text
             self._by_last[last] = ranked[0][0]
         self.acronyms = acronyms or {}
-        self._roles: dict[str, set[str]] | None = None
+        self._roles: dict[str, dict[str, frozenset[str]]] | None = None
         self._bodies: dict[str, str | None] = {}
 
     def canonical(self, name: str, at: int | None = None) -> str:
@@ -69,46 +72,50 @@ class People:
         named = {self.canonical(m.group()) for m in self._mentions.finditer(self._text, window, start)}
         return named.pop() if len(named) == 1 else None
 
-    def in_role(self, role: str, roles: frozenset[str]) -> str | None:
+    def in_role(self, role: str, roles: frozenset[str], modifiers: frozenset[str] = frozenset()) -> str | None:
         """The one person the article gives the role ("the doctor": the article's only "Dr
         Murray"; "his dermatologist": "dermatologist Arnold Klein", "Klein, Jackson's
         dermatologist"); of several, the one it names at least ``ROLE_DOMINANCE`` times as
         often as all the others together (the trial's Dr Murray beside two doctors who
-        testified); None if no one or no such one.
+        testified); None if no one or no such one. ``modifiers`` ("Lebanese" of "the Lebanese
+        prime minister") must all be words of the title the article gives that person.
         roles: the nouns that name a person's role (events.toml actors.person_roles)."""
         if self._roles is None:
             self._roles = self._find_roles(roles)
-        held = self._roles.get(role, set())
+        held = {name for name, title in self._roles.get(role, {}).items() if modifiers <= title}
         if len(held) <= 1:
             return next(iter(held), None)
         counts = sorted(((len(re.findall(rf"\b{re.escape(surname(name))}\b", self._text)), name) for name in held), reverse=True)
         first, rest = counts[0][0], sum(n for n, _ in counts[1:])
         return counts[0][1] if first >= ROLE_DOMINANCE * rest else None  # the trial's doctor, beside its witnesses
 
-    def _find_roles(self, roles: frozenset[str]) -> dict[str, set[str]]:
+    def _find_roles(self, roles: frozenset[str]) -> dict[str, dict[str, frozenset[str]]]:
         words = "|".join(sorted((re.escape(r) for r in roles), key=lambda r: (-len(r), r)))
         before = re.compile(rf"\b(?i:({words})|(Dr)\.?)\s+((?:of\s+)?(?:[A-Z][\w'’-]+\s+){{0,3}}[A-Z][\w'’-]+)")
-        after = re.compile(rf"\b([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,2}}),\s+(?:the|his|her|their|its|[A-Z][\w'’-]*['’]s)\s+"
-                           rf"(?:[a-z-]+\s+){{0,2}}({words})\b")
-        found: dict[str, dict[str, str]] = {}  # role -> surname -> the fullest name written
+        after = re.compile(rf"\b([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,2}}),\s+((?:the|his|her|their|its|[A-Z][\w'’-]*['’]s)\s+"
+                           rf"(?:[a-z-]+\s+){{0,2}})({words})\b")
+        found: dict[str, dict[str, tuple[str, frozenset[str]]]] = {}  # role -> surname -> (the fullest name written, its title's words)
         for match in before.finditer(self._text):
             role = match[1].lower() if match[1] else "doctor"
             words_of_name = [w for w in match[3].split() if w != "of"]
-            while words_of_name and words_of_name[0].lower() in roles | {"state", "foreign", "defense", "defence", "prime", "vice", "general"}:
-                words_of_name.pop(0)  # "Secretary of State John Kerry": the name after the title
-            self._held(found, role, " ".join(words_of_name))
+            title = set(re.findall(r"[\w'’-]+", self._text[max(0, match.start() - 40) : match.start()].split("\n")[-1].lower())[-3:])
+            while words_of_name and words_of_name[0].lower() in roles | _TITLE_WORDS:
+                title.add(words_of_name.pop(0).lower())  # "Secretary of State John Kerry": the name after the title
+            while words_of_name and words_of_name[-1] in _CALENDAR_WORDS:
+                words_of_name.pop()  # "Minister Chaowalit Yongchaiyudh Thursday": the date is no name
+            self._held(found, role, " ".join(words_of_name), frozenset(title))
         for match in after.finditer(self._text):
-            self._held(found, match[2].lower(), match[1])
-        return {role: set(names.values()) for role, names in found.items()}
+            self._held(found, match[3].lower(), match[1], frozenset(match[2].lower().split()))
+        return {role: {name: title for name, title in names.values()} for role, names in found.items()}
 
-    def _held(self, found: dict[str, dict[str, str]], role: str, written: str) -> None:
+    def _held(self, found: dict[str, dict[str, tuple[str, frozenset[str]]]], role: str, written: str, title: frozenset[str]) -> None:
         name = self.canonical(written)
         if not name or name.split()[0] in ("The", "A", "An", "He", "She", "His", "Her", "It"):
             return
         names = found.setdefault(role, {})
         last = surname(name)
-        if len(name) > len(names.get(last, "")):
-            names[last] = name
+        known, words = names.get(last, ("", frozenset()))
+        names[last] = (name if len(name) > len(known) else known, words | title)
 
     def described(self, at: int, female: bool, nouns: dict[str, str]) -> str | None:
         """The one kind of person a he or she at ``at`` can be when no one is named since the
@@ -211,7 +218,8 @@ def person_in_role(noun: Token, people: People, lex: Lexicon) -> str | None:
         return None  # "the doctor, Conrad Murray,": the name is there
     if not any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
         return None  # "a doctor" is anyone
-    return people.in_role(role, lex.person_roles)
+    modifiers = frozenset(t.lower_ for c in noun.children if c.dep_ in ("amod", "compound", "nmod") for t in c.subtree if t.is_alpha)
+    return people.in_role(role, lex.person_roles, modifiers)  # "the Lebanese prime minister": the one titled so
 
 
 def actor_name(ent: Span, people: People, lex: Lexicon, offset: int = 0) -> str | None:
