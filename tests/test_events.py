@@ -616,6 +616,22 @@ def test_a_role_noun_is_the_one_person_the_article_gives_that_role(text: str, da
     assert actor in only(extract(text, date)).actors
 
 
+@pytest.mark.parametrize(
+    ("text", "date", "actors"),
+    [
+        ("Representatives of the government met. However, the prime minister said on Friday the talks would go on.", ("Friday", "2019-03-08"), ()),
+        ("US President George W. Bush arrived. Later, the US president assembled his aides on Monday.", ("Monday", "2019-03-04"),
+         ("George W. Bush",)),
+        ("Danish Prime Minister Anders Fogh Rasmussen spoke. The minister of development co-operation, Ulla Toenaes, left on Friday.",
+         ("Friday", "2019-03-01"), ("Ulla Toenaes",)),
+        ("The Chinese Ministry of Health acted. Last year the ministry reiterated the ban on Monday.", ("Monday", "2019-03-04"),
+         ("Chinese Ministry of Health",)),
+    ],
+)
+def test_role_and_body_names_are_whole_names(text: str, date: tuple[str, str], actors: tuple[str, ...]) -> None:
+    assert only(extract(text, date)).actors == actors
+
+
 def test_a_role_noun_with_a_modifier_is_the_one_whose_title_has_it() -> None:
     text = "Lebanese Prime Minister Rafik Hariri arrived. The Lebanese prime minister will fly to Montreal on Sunday."
     assert "Rafik Hariri" in only(extract(text, ("Sunday", "2019-03-10"))).actors

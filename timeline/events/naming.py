@@ -15,6 +15,7 @@ if TYPE_CHECKING:
 
 
 ROLE_DOMINANCE = 3  # "the doctor" of several is the one named this many times as often as the rest
+_NOT_NAMES = frozenset({"The", "A", "An", "He", "She", "His", "Her", "It", "However", "But", "And", "Meanwhile", "Also", "In", "On"})
 _TITLE_WORDS = frozenset({"state", "foreign", "defense", "defence", "prime", "vice", "general"})
 _CALENDAR_WORDS = frozenset({"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
                              "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"})
@@ -91,9 +92,9 @@ class People:
 
     def _find_roles(self, roles: frozenset[str]) -> dict[str, dict[str, frozenset[str]]]:
         words = "|".join(sorted((re.escape(r) for r in roles), key=lambda r: (-len(r), r)))
-        before = re.compile(rf"\b(?i:({words})|(Dr)\.?)\s+((?:of\s+)?(?:[A-Z][\w'’-]+\s+){{0,3}}[A-Z][\w'’-]+)")
-        after = re.compile(rf"\b([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,2}}),\s+((?:the|his|her|their|its|[A-Z][\w'’-]*['’]s)\s+"
-                           rf"(?:[a-z-]+\s+){{0,2}})({words})\b")
+        before = re.compile(rf"\b(?i:({words})|(Dr)\.?)[ \t]+((?:of[ \t]+)?(?:[A-Z][\w'’.-]*[ \t]+){{0,3}}[A-Z][\w'’-]+)")
+        after = re.compile(rf"\b([A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){{0,2}}),[ \t]+((?:the|his|her|their|its|[A-Z][\w'’-]*['’]s)[ \t]+"
+                           rf"(?:[a-z-]+[ \t]+){{0,2}})({words})\b")
         found: dict[str, dict[str, tuple[str, frozenset[str]]]] = {}  # role -> surname -> (the fullest name written, its title's words)
         for match in before.finditer(self._text):
             role = match[1].lower() if match[1] else "doctor"
@@ -105,12 +106,12 @@ class People:
                 words_of_name.pop()  # "Minister Chaowalit Yongchaiyudh Thursday": the date is no name
             self._held(found, role, " ".join(words_of_name), frozenset(title))
         for match in after.finditer(self._text):
-            self._held(found, match[3].lower(), match[1], frozenset(match[2].lower().split()))
+            self._held(found, match[3].lower(), match[1], frozenset(match[2].lower().split()))  # not "However, the ..." (_NOT_NAMES)
         return {role: {name: title for name, title in names.values()} for role, names in found.items()}
 
     def _held(self, found: dict[str, dict[str, tuple[str, frozenset[str]]]], role: str, written: str, title: frozenset[str]) -> None:
         name = self.canonical(written)
-        if not name or name.split()[0] in ("The", "A", "An", "He", "She", "His", "Her", "It"):
+        if not name or name.split()[0] in _NOT_NAMES:
             return
         names = found.setdefault(role, {})
         last = surname(name)
@@ -140,8 +141,10 @@ class People:
         Health Organization"; "the agency": "Drug Enforcement Agency"), None if none or several."""
         if word not in self._bodies:
             noun = re.sub(r"(?<=i)[sz](?=ation)", "[sz]", re.escape(word.capitalize()))  # Organization, Organisation
-            pattern = rf"\b((?:[A-Z][\w'’&.-]*\s+(?:(?:of|for|and|on|the)\s+)*){{1,6}}{noun})\b"
+            pattern = (rf"\b((?:[A-Z][\w'’&.-]*\s+(?:(?:of|for|and|on|the)\s+)*){{1,6}}{noun}"
+                       rf"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'’&-]*(?:\s+(?:and\s+)?[A-Z][\w'’&-]*){{0,3}})?)\b")  # "... Ministry of Health"
             names = {" ".join(w for w in m[1].split() if w not in ("The", "A", "An")) for m in re.finditer(pattern, self._text)}
+            names = {n for n in names if " " in n and not re.search(r"['’]s\b", n)}  # not "China's Ministry"
             self._bodies[word] = names.pop() if len(names) == 1 else None
         return self._bodies[word]
 
@@ -218,7 +221,10 @@ def person_in_role(noun: Token, people: People, lex: Lexicon) -> str | None:
         return None  # "the doctor, Conrad Murray,": the name is there
     if not any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
         return None  # "a doctor" is anyone
-    modifiers = frozenset(t.lower_ for c in noun.children if c.dep_ in ("amod", "compound", "nmod") for t in c.subtree if t.is_alpha)
+    if any(c.dep_ == "appos" for c in noun.children):
+        return None  # "the minister of development co-operation, Ulla Toenaes,": named there
+    modifiers = frozenset(t.lower_ for c in noun.children if c.dep_ in ("amod", "compound", "nmod") or c.dep_ == "prep" and c.lower_ == "of"
+                          for t in c.subtree if t.is_alpha and t.lower_ != "of" and not t.is_stop)
     return people.in_role(role, lex.person_roles, modifiers)  # "the Lebanese prime minister": the one titled so
 
 
