@@ -187,6 +187,7 @@ def test_headlines(text: str, date: tuple[str, str], title: str) -> None:
         # what a verb makes of its object stays, however the parser labels it; how much does not
         ("Jackson's death was ruled a homicide on Friday.", ("Friday", "2019-03-01"), "Jackson's death ruled a homicide"),
         ("Prices rose a bit on Friday.", ("Friday", "2019-03-01"), "Prices rise"),
+        ("The country recorded 2,254 cases in March, an increase of 29 percent.", ("March", "2019-03"), "Country records 2,254 cases"),
         ("Jackson's death was ruled a homicide by the coroner on Friday.", ("Friday", "2019-03-01"), "Jackson's death ruled a homicide by the coroner"),
         # a plural pronoun takes a plural verb
         ("Several were present that night at the arena.", ("that night", "2019-03-06TNI"), "Several are present at the arena"),
@@ -742,6 +743,7 @@ def test_an_unnamed_he_or_she_is_the_one_person_noun_of_that_gender_before(text:
         ("Moscow said it did not attack the convoy on Monday.", ("Monday", "2019-03-04"), "Moscow does not attack convoy", "Russia"),
         ("Roche shares rose after it reported higher sales on Monday.", ("Monday", "2019-03-04"), "Roche reports higher sales", "Roche"),
         ("It will go ahead on Monday, the ministry said.", ("Monday", "2019-03-11"), "It will go", None),  # no telling
+        ("The euro fell in New York when it charted its highest level on Friday.", ("Friday", "2019-03-01"), "It charts its highest level", None),
     ],
 )
 def test_an_it_subject_is_the_one_organisation_or_country_that_says_it_or_is_named_before(

@@ -226,8 +226,9 @@ def _subject_words(clause: Clause, skip: set[int], people: People, lex: Lexicon,
 
 def it_meant(clause: Clause, lex: Lexicon) -> Span | None:
     """The organisation or country an "it" subject stands for: the one that says it ("Moscow
-    said it did not attack"), else the one its sentence names before it ("Roche shares rose
-    after it reported"); None if none or several can be meant."""
+    said it did not attack"), else the one organisation its sentence names before it ("Roche
+    shares rose after it reported"; a place named before it is seldom it: "the euro fell in New
+    York when it charted"); None if none or several can be meant."""
     it = clause.subject
     if it is None or it.lower_ != "it" or it.dep_ not in ("nsubj", "nsubjpass"):
         return None
@@ -236,7 +237,7 @@ def it_meant(clause: Clause, lex: Lexicon) -> Span | None:
         if says.i > it.i or says.ent_type_ not in ("ORG", "GPE"):
             return None  # "It will go ahead, the ministry said": no telling
         return next((e for e in it.doc.ents if e.start <= says.i < e.end), None)
-    named = [e for e in it.doc.ents if e.label_ in ("ORG", "GPE") and e.end <= it.i and any(t.text[:1].isupper() for t in e)]
+    named = [e for e in it.doc.ents if e.label_ == "ORG" and e.end <= it.i and any(t.text[:1].isupper() for t in e)]  # a place is where, seldom "it"
     return named[0] if len({e.text for e in named}) == 1 else None
 
 
@@ -343,6 +344,7 @@ def _complement(noun: Token, trigger: Token) -> bool:
     what the verb makes of its object; not a measure of time or degree ("a year later",
     "a bit")."""
     return (noun.dep_ == "npadvmod" and noun.pos_ == "NOUN" and noun.i > trigger.i and not noun.ent_type_
+            and not (noun.left_edge.i > 0 and noun.doc[noun.left_edge.i - 1].text == ",")  # ", an increase of 29 percent": an aside
             and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)
             and noun.lemma_.lower() not in _MEASURE_NOUNS and not any(c.dep_ == "advmod" for c in noun.children))
 
