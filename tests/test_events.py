@@ -684,6 +684,10 @@ def test_whose_event_a_noun_names_takes_part_in_it() -> None:
     assert death.title == "Jackson's death" and "Michael Jackson" in death.actors
     (order,) = extract("Egypt's order on Wednesday to cull the pigs is a mistake, an official said.", ("Wednesday", "2019-03-06"))
     assert "Egypt" in order.actors
+    (bare,) = extract("Michael Jackson sang. They grieved after Jackson's death in June 2018.", ("June 2018", "2018-06"))
+    assert "Michael Jackson" in bare.actors  # the article's only Jackson
+    (shared,) = extract("Michael Jackson and Janet Jackson sang. They grieved after Jackson's death in June 2018.", ("June 2018", "2018-06"))
+    assert shared.actors == ()  # two Jacksons: no telling
 
 
 def test_a_common_noun_capitalised_by_its_place_at_the_start_is_no_organisation() -> None:

@@ -198,7 +198,7 @@ def _event(
         status = Status.SCHEDULED if relation == "future" else Status.OCCURRED
         return Event(when=when, title=_title(None, doc, timex, tokens, previous_end, people, lex, sentence_start, sentence), mentions=(mention,), status=status)
     it = headline.it_meant(clause, lex)  # "Moscow said it did not attack"
-    named = (n for e in (*clause.actor_spans, *_owners(clause.trigger, lex), *([it] if it is not None else []))
+    named = (n for e in (*clause.actor_spans, *_owners(clause.trigger, lex, people, sentence_start), *([it] if it is not None else []))
              if (n := naming.actor_name(e, people, lex, sentence_start)))
     meant = headline.subject_person(clause, people, lex, sentence_start)  # "he returned": the one person he can be
     title = _title(clause, doc, timex, tokens, previous_end, people, lex, sentence_start, sentence)
@@ -228,7 +228,7 @@ def _event(
     )
 
 
-def _owners(trigger, lex: Lexicon) -> list:
+def _owners(trigger, lex: Lexicon, people: naming.People, offset: int) -> list:
     """The entities whose event a noun names ("[Egypt's] order", "[Michael Jackson's] death"):
     they take part; a bare surname the article cannot tell apart is left out, and so is a
     country whose noun names what befell it, not what it did ("[Mexico's] outbreak")."""
@@ -238,7 +238,8 @@ def _owners(trigger, lex: Lexicon) -> list:
     kind = lex.kind_of(trigger.lemma_)
     acts = kind is None or kind.cameo is not None  # an order, a proposal; not an outbreak, a death toll
     return [e for e in trigger.doc.ents if e.root.i in owners and e.label_ in ("PERSON", "ORG", "GPE", "NORP")
-            and (e.label_ != "PERSON" or len(e) > 1) and (e.label_ not in ("GPE", "NORP") or acts)]
+            and (e.label_ != "PERSON" or people.sole(e.text) is not None)
+            and (e.label_ not in ("GPE", "NORP") or acts)]
 
 
 def _people_in(title: str, doc, people: naming.People, offset: int, actors: Iterable[str]) -> list[str]:

@@ -61,6 +61,14 @@ class People:
                 return before[-1]
         return self._by_last.get(name, name)
 
+    def sole(self, name: str) -> str | None:
+        """The full name a bare surname stands for when the article names only one person so
+        ("Jackson" where it names Michael Jackson and no other Jackson), else None."""
+        name = clean_name(name)
+        if " " in name:
+            return name
+        return None if name in self._several else (full if " " in (full := self._by_last.get(name, "")) else None)
+
     def antecedent(self, start: int, end: int) -> str | None:
         """The one person a pronoun at ``[start, end)`` of the article can refer to: the
         only person named between the start of the sentence before and the pronoun; None
