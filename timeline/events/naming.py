@@ -299,7 +299,7 @@ def affiliation_of(ent: Span, lex: Lexicon) -> str | None:
     if ent.label_ != "PERSON":
         return None
     before = {t.i for t in ent.root.subtree if t.i < ent.start}
-    for other in ent.doc.ents:
+    for other in sorted(ent.doc.ents, key=lambda e: -e.start):  # the nearest: "Serbian President Vucic and [Kosovo] Prime Minister Kurti"
         if other.start in before and other.label_ in ("NORP", "GPE"):
             text = other.text.strip()
             if other.label_ == "NORP":
