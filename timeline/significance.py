@@ -68,7 +68,7 @@ def rank(timeline: Timeline, dates: Mapping[str, tuple[str, ...]]) -> Timeline:
     first = min(published.values(), default=None)
     span = max(_MIN_SPAN, (max(published.values()) - first).days) if first else _MIN_SPAN
     outlet = {a.id: a.source or f"#{a.id}" for a in timeline.articles}
-    per_day = _Published(list(published.values()))
+    publication_days = sorted(published.values())
     referring = _referring(dates)
     lex = lexicon()
     scored: list[tuple[Event, float, tuple, int, str]] = []  # the event, its score, its Evidence but the rank, published then, its date
@@ -84,7 +84,7 @@ def rank(timeline: Timeline, dates: Mapping[str, tuple[str, ...]]) -> Timeline:
         kind_weight = lex.kind_weight(event.kind)
         status_weight = lex.status_weight(event.status)
         history = BACKGROUND_WEIGHT if background else 1.0
-        then = _published_then(per_day, event.when)
+        then = _published_then(publication_days, event.when)
         burst = then / ((event.when.end - event.when.start).days + 1)
         base = (max(attention, 1.0) * vagueness * history * (1 + math.log(outlets)) * (1 + math.log1p(burst))
                 * kind_weight * status_weight)
@@ -113,19 +113,10 @@ def _attention(articles: tuple[str, ...], published: Mapping[str, dt.date], when
     return attention, len(articles), sum(1 for day in days if day > when.end), max(0, (last - when.start).days)
 
 
-class _Published:
-    """How many articles the pile published in a span of days, by bisection over its days."""
-
-    def __init__(self, days: list[dt.date]) -> None:
-        self._days = sorted(days)
-
-    def between(self, first: dt.date, last: dt.date) -> int:
-        return bisect_right(self._days, last) - bisect_left(self._days, first)
-
-
-def _published_then(published: _Published, when: When) -> int:
-    """The articles published from the date's first day to the day after its last."""
-    return published.between(when.start, when.end + dt.timedelta(days=1))
+def _published_then(days: list[dt.date], when: When) -> int:
+    """The articles published from the date's first day to the day after its last (``days``:
+    every article's publication day, sorted)."""
+    return bisect_right(days, when.end + dt.timedelta(days=1)) - bisect_left(days, when.start)
 
 
 def _referring(dates: Mapping[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:

@@ -206,8 +206,7 @@ def _event(
     in_role = naming.person_in_role(clause.subject, people, lex) if clause.subject is not None else None  # "the doctor told ..."
     body = naming.body_meant(clause.subject, people, lex) if clause.subject is not None else None  # "the organization's committee"
     body = lex.aliases.get(body, people.organisation(body)) if body else None
-    actors = _unique([*([meant] if meant else []), *([country] if country else []), *([in_role] if in_role else []),
-                      *([body] if body else []), *named])
+    actors = _unique([*(a for a in (meant, country, in_role, body) if a), *named])
     actors = _unique([*actors, *_people_in(title, doc, people, sentence_start, actors)])
     roles = _unique(
         (people.canonical(e.text, sentence_start + e.start_char), r) for e in clause.actor_spans if (r := naming.role_of(e, lex))

@@ -75,11 +75,15 @@ class People:
         if there is no one or more than one."""
         if not self._surnames or not self._text:
             return None
+        window = sentence_at(self._text, max(0, sentence_at(self._text, start)[0] - 2))[0]
+        named = {self.canonical(m.group()) for m in self._named().finditer(self._text, window, start)}
+        return named.pop() if len(named) == 1 else None
+
+    def _named(self) -> re.Pattern[str]:
+        """The article's surnames, as one pattern (made when first asked for)."""
         if self._mentions is None:
             self._mentions = re.compile(r"\b(?:" + "|".join(map(re.escape, self._surnames)) + r")\b")
-        window = sentence_at(self._text, max(0, sentence_at(self._text, start)[0] - 2))[0]
-        named = {self.canonical(m.group()) for m in self._mentions.finditer(self._text, window, start)}
-        return named.pop() if len(named) == 1 else None
+        return self._mentions
 
     def in_role(self, role: str, roles: frozenset[str], modifiers: frozenset[str] = frozenset()) -> str | None:
         """The one person the article gives the role ("the doctor": the article's only "Dr
@@ -104,11 +108,12 @@ class People:
         after = re.compile(rf"\b([A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){{0,2}}),[ \t]+((?:the|his|her|their|its|[A-Z][\w'’-]*['’]s)[ \t]+"
                            rf"(?:[a-z-]+[ \t]+){{0,2}})({words})\b")
         found: dict[str, dict[str, tuple[str, frozenset[str]]]] = {}  # role -> surname -> (the fullest name written, its title's words)
+        title_words = roles | _TITLE_WORDS
         for match in before.finditer(self._text):
-            role = match[1].lower() if match[1] else "doctor"
+            role = match[1].lower() if match[1] else "doctor"  # "Dr Conrad Murray": a doctor
             words_of_name = [w for w in match[3].split() if w != "of"]
             title = set(re.findall(r"[\w'’-]+", self._text[max(0, match.start() - 40) : match.start()].split("\n")[-1].lower())[-3:])
-            while words_of_name and words_of_name[0].lower() in roles | _TITLE_WORDS:
+            while words_of_name and words_of_name[0].lower() in title_words:
                 title.add(words_of_name.pop(0).lower())  # "Secretary of State John Kerry": the name after the title
             while words_of_name and words_of_name[-1] in _CALENDAR_WORDS:
                 words_of_name.pop()  # "Minister Chaowalit Yongchaiyudh Thursday": the date is no name
@@ -133,7 +138,7 @@ class People:
         if not self._text:
             return None
         window = self._text[sentence_at(self._text, max(0, sentence_at(self._text, at)[0] - 2))[0] : at]
-        if self._surnames and (self._mentions or re.compile(r"\b(?:" + "|".join(map(re.escape, self._surnames)) + r")\b")).search(window):
+        if self._surnames and self._named().search(window):
             return None  # someone named: the antecedent rule's to tell
         found = {word.lower() for word in re.findall(r"\b(?:[Aa]|[Aa]n|[Tt]he)\s+(?:[\w-]+\s+){0,3}?([a-z]+)\b", window)
                  if nouns.get(word.lower()) == ("female" if female else "male")}
@@ -161,13 +166,6 @@ class People:
         return self.acronyms.get(name, name)
 
 
-# The words written right before a name that can give its role: a title chain of capitalised
-# words and "of" ("Secretary of State John Kerry", "Dr Conrad Murray"), or one lower-case
-# role noun ("dermatologist Arnold Klein"); and an apposition after it ("Klein, Jackson's
-# dermatologist").
-_ROLE_BEFORE = re.compile(r"((?:\b(?:[A-Z][\w.'’-]*|of)\s+)*(?:\b[a-z]+\s+)?(?:[A-Z][\w.'’-]*\s+){0,2})$")
-_ROLE_AFTER = re.compile(r",\s+(?:the|a|an|his|her|their|its|[A-Z][\w'’-]*['’]s)\s+((?:[a-z-]+\s+){0,2}[a-z-]+)\b")
-_HONORIFIC_ROLES = {"dr": "doctor"}
 _HONORIFIC = re.compile(r"^(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Sir|Dame|Rev|Reverend)\.?\s+(?=[A-Z])")
 _NOT_A_NAME = re.compile(r"[0-9=@#/\\|<>{}]")
 
