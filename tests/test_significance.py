@@ -144,3 +144,35 @@ def test_a_day_when_the_pile_published_a_burst_of_reports_outranks_a_quiet_one()
     assert found["busy"].significance > found["quiet"].significance
     month = ranked([event("2016-07", "a0", name="m")], articles, dates)["m"]
     assert month.evidence.published_then == 8  # over a month, from its first day to the day after its last
+
+
+STORY = "Kerry and Lavrov met in Geneva to discuss the Syria ceasefire and the truce monitoring plan"
+
+
+def test_an_event_reported_only_by_an_article_off_the_piles_story_ranks_below_one_on_it() -> None:
+    texts = [STORY, STORY + " again", "Lavrov and Kerry agreed the Syria ceasefire", "Geneva talks on the Syria truce",
+             "Radio schedule: music, comedy and football highlights tonight"]
+    articles = [Article(id=f"a{i}", text=t, published=DAY) for i, t in enumerate(texts)]
+    events = [event("2016-07-13", "a0", name="on"), event("2016-07-12", "a4", name="off")]
+    found = ranked(events, articles, {a.id: () for a in articles})
+    on, off = found["on"].evidence, found["off"].evidence
+    assert on is not None and off is not None
+    assert on.topicality > 1 > off.topicality
+    assert found["on"].significance > found["off"].significance
+
+
+def test_topicality_from_the_readings_terms_is_the_one_from_the_texts() -> None:
+    from timeline.wording import terms
+
+    texts = [STORY, "Lavrov and Kerry agreed the Syria ceasefire", "Radio schedule: music and football tonight"]
+    articles = [Article(id=f"a{i}", text=t, published=DAY) for i, t in enumerate(texts)]
+    timeline = Timeline(tuple(articles), (event("2016-07-13", "a0", name="on"),))
+    given = significance.rank(timeline, {}, {a.id: terms(a.text) for a in articles})
+    made = significance.rank(timeline, {})
+    assert given == made
+
+
+def test_a_pile_too_small_to_have_a_centre_leaves_topicality_at_one() -> None:
+    articles = [Article(id="a0", text=STORY, published=DAY), Article(id="a1", text="Radio tonight", published=DAY)]
+    found = ranked([event("2016-07-13", "a1", name="e")], articles, {})
+    assert found["e"].evidence is not None and found["e"].evidence.topicality == 1.0

@@ -123,7 +123,7 @@ class Cache:
         return found
 
     def put_many(self, entries: dict[str, Reading]) -> None:
-        rows = [(key, json.dumps({"events": [_encode(e) for e in r.events], "dates": list(r.dates)})) for key, r in entries.items()]
+        rows = [(key, json.dumps({"events": [_encode(e) for e in r.events], "dates": list(r.dates), "terms": dict(r.terms)})) for key, r in entries.items()]
         try:
             with self._db:
                 self._db.executemany("INSERT OR REPLACE INTO articles (key, events) VALUES (?, ?)", rows)
@@ -240,7 +240,13 @@ def _encode(event: Event) -> dict[str, Any]:
 def _decode_reading(record: Any) -> Reading:
     if not isinstance(record, dict):
         raise TypeError("expected an object")
-    return Reading(tuple(_decode(e) for e in _list(record["events"])), _strings(record["dates"]))
+    return Reading(tuple(_decode(e) for e in _list(record["events"])), _strings(record["dates"]), _terms(record["terms"]))
+
+
+def _terms(record: Any) -> tuple[tuple[str, int], ...]:
+    if not isinstance(record, dict) or not all(type(n) is int for n in record.values()):
+        raise TypeError("expected an object of counts")
+    return tuple(record.items())
 
 
 def _decode(record: dict[str, Any]) -> Event:

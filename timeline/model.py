@@ -137,6 +137,7 @@ class Evidence:
     status_weight: float
     rank_in_date: int  # 1 for the best-supported event of its date, 2 for the next, ...
     published_then: int = 0  # articles the pile published on its date or the day after (over a longer date: from its start)
+    topicality: float = 1.0  # its articles' mean centrality to the pile, over the median article's
 
 
 @dataclass(frozen=True)
@@ -166,6 +167,7 @@ class Reading:
 
     events: tuple[Event, ...]
     dates: tuple[str, ...] = ()
+    terms: tuple[tuple[str, int], ...] = ()  # its telling words' stems and counts (``wording.terms``), for centrality
 
 
 @dataclass(frozen=True)

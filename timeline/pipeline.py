@@ -15,7 +15,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import BinaryIO
 
-from timeline import calendar, corpus, events, merge, runner, significance, timex
+from timeline import calendar, corpus, events, merge, runner, significance, timex, wording
 from timeline.memory import without_cycle_collection
 from timeline.model import Article, Event, Reading, Timeline, Timex
 from timeline.runner import RunOptions
@@ -71,7 +71,8 @@ def read_chunk(articles: Sequence[Article]) -> list[Reading]:
     """The per-article stages over one chunk, in one process: what each worker runs."""
     tagged = [(a, timex.tag(a)) for a in articles]
     found = events.extract_all(tagged)
-    return [Reading(_check("events.extract", evs, Event), _dates(timexes, evs)) for (_, timexes), evs in zip(tagged, found, strict=True)]
+    return [Reading(_check("events.extract", evs, Event), _dates(timexes, evs), wording.terms(article.text))
+            for (article, timexes), evs in zip(tagged, found, strict=True)]
 
 
 def _dates(timexes: tuple[Timex, ...], found: tuple[Event, ...]) -> tuple[str, ...]:
@@ -118,7 +119,8 @@ def assemble(found: Sequence[Reading], articles: Sequence[Article], title: str =
         raise StageError(f"stage merge.merge returned {type(merged).__name__}, expected Timeline")
     log.info("merged them into %d events (%.2f s)", len(merged.events), time.perf_counter() - started)
     started = time.perf_counter()
-    ranked = significance.rank(merged, {a.id: r.dates for a, r in zip(articles, found, strict=True)})
+    ranked = significance.rank(merged, {a.id: r.dates for a, r in zip(articles, found, strict=True)},
+                               {a.id: r.terms for a, r in zip(articles, found, strict=True)})
     if not isinstance(ranked, Timeline):
         raise StageError(f"stage significance.rank returned {type(ranked).__name__}, expected Timeline")
     log.info("ranked them by significance (%.2f s)", time.perf_counter() - started)

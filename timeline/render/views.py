@@ -87,6 +87,8 @@ def why(event: Event) -> str:
         parts.append(f"still in the news {_count(e.days_in_news, 'day')} later")
     if e.published_then:
         parts.append(f"{_count(e.published_then, 'article')} of the pile published from then to the day after")
+    if e.topicality != 1.0:
+        parts.append(f"its reports {'closer to' if e.topicality > 1 else 'further from'} the pile's story than most ×{e.topicality:g}")
     if e.kind_weight != 1.0:
         parts.append(f"{event.kind or 'unclassified'} ×{e.kind_weight:g}")
     if e.status_weight != 1.0:
@@ -211,12 +213,12 @@ def page_events(views: list[EventView], articles: dict[str, Article]) -> dict[st
 def _evidence(event: Event) -> list[float] | None:
     """The evidence as numbers, which the script puts in words as ``why`` does (a tenth of the
     bytes of the words, on 10,000 events): ``[sources, outlets, referring, later, days_in_news,
-    kind_weight, status_weight, rank_in_date, the weight of that rank, published_then]``."""
+    kind_weight, status_weight, rank_in_date, the weight of that rank, published_then, topicality]``."""
     e = event.evidence
     if e is None:
         return None
     decay = SAME_DATE_DECAY ** (e.rank_in_date - 1)
-    return [e.sources, e.outlets, e.referring, e.later, e.days_in_news, e.kind_weight, e.status_weight, e.rank_in_date, decay, e.published_then]
+    return [e.sources, e.outlets, e.referring, e.later, e.days_in_news, e.kind_weight, e.status_weight, e.rank_in_date, decay, e.published_then, e.topicality]
 
 
 def _mention(view: MentionView, article_at: dict[str, int], sentences: dict[str, int]) -> list[Any]:
