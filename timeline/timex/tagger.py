@@ -32,7 +32,13 @@ def tag_text(text: str, published: dt.date, lang: str = "en") -> tuple[Timex, ..
     ref_day = published
     ref_quarter: dt.date | None = None
     by_quarter = True
+    ref_quarter_weak = False  # the reference quarter may give way to the story's reported quarter
+    turns = _turns(text, lang)
+    last_end = 0
     for cand in find(text, lang):
+        if turns and bisect_left(turns, cand.start) > bisect_left(turns, last_end):
+            ref_quarter, ref_quarter_weak = None, False  # a roundup turned to another story
+        last_end = cand.end
         clause = functools.partial(tense, text, cand.start, cand.end, lang)
         timex = _resolve(cand, Context(published, ref, ref_day, ref_quarter, clause, by_quarter))
         if timex is None:
@@ -52,7 +58,15 @@ def tag_text(text: str, published: dt.date, lang: str = "en") -> tuple[Timex, ..
                 if point[1] == "day":
                     ref_day = point[0]
                 elif point[1] == "quarter":
-                    ref_quarter = point[0]
+                    # The story's reported quarter is the first one it names without a year
+                    # that has ended by the DCT ("third-quarter net rose ..."); a quarter named
+                    # later ("After a flat second quarter") is an aside, and "a year ago" still
+                    # means the first. A quarter with its year written ("the third quarter of
+                    # 1984") or still to end ("expects fourth-quarter net to ...") is a
+                    # reference only until such a one comes.
+                    if ref_quarter is None or ref_quarter_weak:
+                        ref_quarter = point[0]
+                        ref_quarter_weak = not cand.value.startswith("UNDEF-") or units.shift(point[0], "quarter", 1) > published
                     by_quarter = True
     return tuple(out)
 
@@ -61,6 +75,13 @@ def tag_text(text: str, published: dt.date, lang: str = "en") -> tuple[Timex, ..
 def _period(lang: str) -> re.Pattern[str]:
     """A reported period longer than a quarter ("the first nine months"), from patterns.toml."""
     return re.compile(grammar(lang).patterns["report_period"], re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=8)
+def _turns(text: str, lang: str) -> list[int]:
+    """Where each paragraph that turns to another story starts ("Separately, ..."), in order."""
+    rx = re.compile(r"(?:^|\n)[ \t]*(?:" + grammar(lang).patterns["story_turn"] + r"),", re.MULTILINE)
+    return [m.start() for m in rx.finditer(text)]
 
 
 @functools.cache
