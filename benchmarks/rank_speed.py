@@ -48,9 +48,10 @@ def main() -> None:
         readings = _readings(articles, corpus, args.reuse)
         readings = calendar.redate(readings, articles)  # as pipeline.assemble does first (timed apart below)
         found = [e for r in readings for e in r.events]
+        terms = {a.id: r.terms for a, r in zip(articles, readings, strict=True)}  # counted per article, cached, as in a build
         dates = {a.id: r.dates for a, r in zip(articles, readings, strict=True)}
         if args.against:
-            _in_turns(corpus.name, found, articles, dates, _merge_of(args.against), args.against, args.turns)
+            _in_turns(corpus.name, found, articles, dates, terms, _merge_of(args.against), args.against, args.turns)
             continue
         load = os.getloadavg()[0]
         merged_s, ranked_s, merged_cpu, ranked_cpu = [], [], [], []
@@ -60,7 +61,7 @@ def main() -> None:
             merged_s.append(time.perf_counter() - started)
             merged_cpu.append(time.process_time() - cpu)
             started, cpu = time.perf_counter(), time.process_time()
-            significance.rank(timeline, dates)
+            significance.rank(timeline, dates, terms)
             ranked_s.append(time.perf_counter() - started)
             ranked_cpu.append(time.process_time() - cpu)
         print(
@@ -93,7 +94,7 @@ def _merge_of(rev: str) -> ModuleType:
     return modules["merge"]
 
 
-def _in_turns(name: str, found: list, articles: tuple[Article, ...], dates: dict, old: ModuleType, rev: str, turns: int) -> None:
+def _in_turns(name: str, found: list, articles: tuple[Article, ...], dates: dict, terms: dict, old: ModuleType, rev: str, turns: int) -> None:
     times: dict[str, list[tuple[float, float, float, float, int]]] = {rev: [], "this": []}
     load = os.getloadavg()[0]
     for turn in range(turns):
@@ -103,7 +104,7 @@ def _in_turns(name: str, found: list, articles: tuple[Article, ...], dates: dict
             timeline = module.merge(found, articles)
             merged, merged_cpu = time.perf_counter() - started, time.process_time() - cpu
             started, cpu = time.perf_counter(), time.process_time()
-            significance.rank(timeline, dates)
+            significance.rank(timeline, dates, terms)
             times[label].append((merged, time.perf_counter() - started, merged_cpu, time.process_time() - cpu, len(timeline.events)))
     for label, rows in times.items():
         wall = min(rows, key=lambda r: r[0] + r[1])

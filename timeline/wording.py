@@ -52,18 +52,19 @@ def centrality(articles: Mapping[str, tuple[tuple[str, int], ...]]) -> dict[str,
     ``terms`` and the sum of all of them (the pile's centroid, as in centroid summarisers). A
     report about the pile's story scores high; a radio schedule or a market round-up that
     happens to mention it scores low. Every article scores 0 in a pile of one."""
-    frequency = Counter(word for words in articles.values() for word, _ in words)
+    frequency = Counter(itertools.chain.from_iterable(dict(words) for words in articles.values()))
     idf = {w: math.log(len(articles) / n) for w, n in frequency.items()}
+    tf = [0.0, *(1 + math.log(n) for n in range(1, 1 + max((n for words in articles.values() for _, n in words[:1]), default=0)))]
     vectors = []
     centroid: dict[str, float] = dict.fromkeys(idf, 0.0)
     for words in articles.values():
-        vector = {w: (1 + math.log(n)) * idf[w] for w, n in words}
-        norm = math.sqrt(math.fsum(x * x for x in vector.values())) or 1.0
+        vector = {w: tf[n] * idf[w] for w, n in words}
+        norm = math.sqrt(sum(x * x for x in vector.values())) or 1.0
         for w, x in vector.items():
             centroid[w] += x / norm
         vectors.append((vector, norm))
-    size = math.sqrt(math.fsum(x * x for x in centroid.values())) or 1.0
-    return {key: math.fsum(x * centroid[w] for w, x in vector.items()) / (norm * size)
+    size = math.sqrt(sum(x * x for x in centroid.values())) or 1.0
+    return {key: sum(x * centroid[w] for w, x in vector.items()) / (norm * size)
             for key, (vector, norm) in zip(articles, vectors, strict=True)}
 
 
