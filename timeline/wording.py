@@ -54,11 +54,10 @@ def centrality(articles: Mapping[str, tuple[tuple[str, int], ...]]) -> dict[str,
     happens to mention it scores low. Every article scores 0 in a pile of one."""
     frequency = Counter(itertools.chain.from_iterable(dict(words) for words in articles.values()))
     idf = {w: math.log(len(articles) / n) for w, n in frequency.items()}
-    tf = [0.0, *(1 + math.log(n) for n in range(1, 1 + max((n for words in articles.values() for _, n in words[:1]), default=0)))]
     vectors = []
     centroid: dict[str, float] = dict.fromkeys(idf, 0.0)
     for words in articles.values():
-        vector = {w: tf[n] * idf[w] for w, n in words}
+        vector = {w: _damped(n) * idf[w] for w, n in words}
         norm = math.sqrt(sum(x * x for x in vector.values())) or 1.0
         for w, x in vector.items():
             centroid[w] += x / norm
@@ -66,6 +65,12 @@ def centrality(articles: Mapping[str, tuple[tuple[str, int], ...]]) -> dict[str,
     size = math.sqrt(sum(x * x for x in centroid.values())) or 1.0
     return {key: sum(x * centroid[w] for w, x in vector.items()) / (norm * size)
             for key, (vector, norm) in zip(articles, vectors, strict=True)}
+
+
+@cache
+def _damped(count: int) -> float:
+    """A word's weight for its count in one text: 1 + ln count."""
+    return 1 + math.log(count)
 
 
 @cache
