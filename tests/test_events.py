@@ -254,6 +254,15 @@ def test_a_pronoun_subject_is_named_when_one_person_is_named_before() -> None:
     assert extract(two, ("Friday", "2019-03-01"), ("Saturday", "2019-03-02"))[1].title == "He returns to the hotel"
 
 
+def test_a_he_in_an_adverbial_clause_is_the_named_subject_it_hangs_on() -> None:
+    text = "Lawyer Edward Chernoff said Michael Jackson was withdrawing from the drug when he died in June 2009."
+    died = extract(text, ("June 2009", "2009-06"))[-1]
+    assert (died.title, died.actors) == ("Jackson dies", ("Michael Jackson",))
+    # the subject it hangs on is a pronoun: no one is bound, and of two people named before none is guessed
+    two = "Brice Martin met Peter Novak. He said that he left when he heard the news on Friday."
+    assert extract(two, ("Friday", "2019-03-01"))[-1].actors == ()
+
+
 def test_capital_as_actor_and_as_place() -> None:
     said = only(extract("Moscow said on Friday that it would send aid.", ("Friday", "2019-03-01")))
     assert said.actors == ("Russia",)
@@ -281,6 +290,13 @@ def test_a_date_that_names_a_thing_dates_no_event() -> None:
     assert extract("Beijing unveiled the mascots for the 2008 Olympic Games on Friday.", ("2008", "2008")) == ()
     (bombing,) = extract("Police questioned a suspect in Wednesday's bombing.", ("Wednesday", "2019-03-06"))
     assert bombing.mentions[0].trigger == "bombing" and bombing.kind == "military action"
+
+
+def test_a_date_a_measure_is_compared_with_dates_no_event() -> None:
+    assert extract("Some 40% were worried, compared with 50% last week.", ("last week", "2019-W09")) == ()
+    assert extract("Prices fell 3% compared to last year.", ("last year", "2018")) == ()
+    (compared,) = extract("The figures were compared on Monday.", ("Monday", "2019-03-04"))  # a comparing that happened
+    assert compared.title == "Figures compared"
 
 
 def test_a_chronology_entry_glued_to_the_line_before_is_its_own_sentence() -> None:
@@ -359,6 +375,39 @@ def test_parse_corrects_a_weekday_the_tagger_put_in_the_future() -> None:
     assert event.when.value == "2019-03-04"
     assert event.mentions[0].correction == "parse: past verb 'sign'"
     assert event.kind == "rejection"
+
+
+def _on_day(text: str, expression: str, value: str, published: str) -> Event:
+    """The one event of ``text`` whose day of a month the tagger read by a guessed tense."""
+    start = text.index(expression)
+    by_tense = f"UNDEF-TENSE-monthday-{value[5:7]}-{value[8:10]}"
+    timex = Timex(start, start + len(expression), expression, "DATE", value, "day_month", published, None, by_tense)
+    article = Article(id="t1", text=text, published=dt.date.fromisoformat(published))
+    return only(events.extract(article, (timex,)))
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("He died on 25 June.", "2009-06-25"),  # a past verb with nothing else to date: last June
+        ("The rally was cancelled on 25 June.", "2009-06-25"),
+        ("Producers announced the gig on 25 June.", "2010-06-25"),  # the day may be the gig's
+        ("The firm extended the offer to 25 June.", "2010-06-25"),  # the offer's end, not the extending
+        ("The talks will resume on 25 June.", "2010-06-25"),
+    ],
+)
+def test_parse_reads_a_day_of_a_month_in_the_past_only_where_it_dates_the_verb(text: str, value: str) -> None:
+    event = _on_day(text, "25 June", "2010-06-25", "2010-06-14")  # the tagger took the coming 25 June
+    assert event.when.value == value
+    assert (event.mentions[0].correction is not None) == (value != "2010-06-25")
+
+
+def test_a_day_that_names_a_thing_is_the_nearest_one() -> None:
+    # "was announced" is past; the gig it announced is not: its day is the coming 25 June
+    text = "The 25 June gig at the stadium was announced by the producers."
+    event = _on_day(text, "25 June", "2009-06-25", "2010-06-14")  # as a tagger misled by "was" has it
+    assert (event.when.value, event.status) == ("2010-06-25", "scheduled")
+    assert event.mentions[0].correction == "parse: the day of 'gig'"
 
 
 def test_mention_points_into_the_article() -> None:
@@ -580,6 +629,12 @@ def test_a_building_named_after_someone_is_not_them() -> None:
         ("reports from top US firms Photograph: Michael Nagle/Getty Images US jobless claims fell this week.",
          ["reports from top US firms", "Photograph: Michael Nagle/Getty Images", "US jobless claims fell this week."]),
         ("He said: Photograph is nice.", ["He said: Photograph is nice."]),
+        # a headline glued to its report; a title or a letter in capitals runs on
+        ("Murray insists he did nothing wrong The last dose was given at 10:40.",
+         ["Murray insists he did nothing wrong", "The last dose was given at 10:40."]),
+        ("He was rehearsing for his This Is It tour in June.", ["He was rehearsing for his This Is It tour in June."]),
+        ("By Ann Lee in Los Angeles It had just gone 11am.", ["By Ann Lee in Los Angeles", "It had just gone 11am."]),
+        ("It is an influenza A virus of a new kind.", ["It is an influenza A virus of a new kind."]),
     ],
 )
 def test_lines_run_together_split_before_a_capitalised_subject_pronoun_or_around_a_credit(text: str, parts: list[str]) -> None:

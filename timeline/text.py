@@ -11,11 +11,15 @@ from functools import lru_cache
 # precede a name or number ("Mr.", "Gen.", "Jan.", "U.S.") do not end one. A scraped page
 # also runs lines together without a stop ("... you may need Adobe Reader She said eight
 # ..."): a capitalised He, She, They or We after a lower-case word, and before one, starts a
-# sentence; and a photograph's caption and its credit ("Photograph: Michael Nagle/Getty
-# Images") stand alone, whatever the page glued to them.
+# sentence, and so does a capitalised The, It, This, These, In, But, When or After between
+# two lower-case words ("insists he has done nothing wrong The last time ...": a headline
+# glued to its report; not "his This Is It tour", nor "influenza A virus"), and a capitalised
+# It before its verb after any word ("reporter in Los Angeles It had just gone 11am"); and a
+# photograph's caption and its credit ("Photograph: Michael Nagle/Getty Images") stand
+# alone, whatever the page glued to them.
 _END = re.compile(
     r"""[.!?]['"’”)\]]*(?=\s+['"“‘(\[]?[A-Z0-9])|\n\s*\n|\n(?=\s*[A-Z“"'])"""
-    r"""|(?<=[a-z])(?=[ \t]+(?:He|She|They|We)[ \t]+[a-z])"""
+    r"""|(?<=\w)(?P<glued>[ \t]+)(?=(?P<next>He|She|They|We|The|It|This|These|In|But|When|After)[ \t]+(?P<after>[a-z]+))"""
     r"""|(?<=\S)(?=[ \t]+(?:Photograph|Photo|Picture|Image)s?:[ \t])"""
     r"""|\b(?:Photograph|Photo|Picture|Image)s?:[ \t]+[^/\n]{1,60}?\\?/[ \t]?[A-Z][\w.&-]*(?:[ \t](?:Images|Photos|Pictures|Features))?(?=[ \t]+\S)"""
 )
@@ -24,6 +28,7 @@ _ABBREVIATIONS = frozenset(
     "jan feb mar apr jun jul aug sep sept oct nov dec no vs inc corp co ltd u.s u.n u.k e.u".split()
 )
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][\w'’-]*$")
 
 
 def sentences(text: str) -> tuple[tuple[int, int], ...]:
@@ -38,6 +43,8 @@ def _sentences(text: str) -> tuple[tuple[int, int], ...]:
     spans = []
     start = 0
     for match in _END.finditer(text):
+        if match.group("glued") is not None and not _glued(text, match):
+            continue
         if match.group().startswith("."):
             word = _WORD_BEFORE.search(text, max(0, match.start() - 40), match.start())  # not from 0: that is quadratic
             if word and (word.group(1).lower().rstrip(".") in _ABBREVIATIONS or len(word.group(1)) == 1):
@@ -46,6 +53,20 @@ def _sentences(text: str) -> tuple[tuple[int, int], ...]:
         start = match.end()
     spans.append((start, len(text)))
     return tuple(_trim(text, s, e) for s, e in spans if text[s:e].strip())
+
+
+_PRONOUNS = frozenset({"He", "She", "They", "We"})
+_IT_VERBS = frozenset({"is", "was", "has", "had", "will", "would", "could", "can", "may", "might", "seems", "seemed"})
+
+
+def _glued(text: str, match: re.Match[str]) -> bool:
+    """Whether the capitalised word after ``match`` starts a sentence run on to the one before."""
+    if match.group("next") == "It" and match.group("after") in _IT_VERBS:
+        return True  # after any word: "reporter in Los Angeles It had just gone 11am"
+    if match.group("next") in _PRONOUNS:
+        return text[match.start() - 1].islower()  # "you may need Adobe Reader She said"
+    # "nothing wrong The last time": only after a lower-case word ("his This Is It tour" runs on)
+    return _LOWER_WORD.search(text, max(0, match.start() - 40), match.start()) is not None
 
 
 def sentence_at(text: str, offset: int) -> tuple[int, int]:

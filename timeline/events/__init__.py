@@ -62,6 +62,8 @@ def _dated_sentences(article: Article, timexes: tuple[Timex, ...], lex: Lexicon)
         if timex.type in ("DATE", "TIME") and span is not None and span.granularity not in _UNDATED_GRANULARITIES:
             whole = sentence_at(article.text, timex.start)
             sentence = _after_dateline(article.text, _window(article.text, _entry(article.text, whole, timex, headings), timex), timex, lex)
+            if sentence[0] <= stamp_end < timex.start:  # "Page last updated at 08:03 GMT, ... 09:03 UK Katherine Jackson has ..."
+                sentence = (_after_stamp(article.text, stamp_end, lex), sentence[1])
             if not lex.furniture.match(article.text[whole[0] : whole[1]]) and not lex.furniture.match(article.text[sentence[0] : sentence[1]]):
                 by_sentence[sentence].append(timex)
     return by_sentence
@@ -115,6 +117,16 @@ def _after_dateline(text: str, sentence: tuple[int, int], timex: Timex, lex: Lex
     for cut in lex.dateline.finditer(text, start, timex.start):  # noqa: B007 - the last one is wanted
         pass
     return (cut.end(), end) if cut else sentence
+
+
+_ASIDE = re.compile(r"\s*(?:\([^()\n]{0,80}\))?\s*")
+
+
+def _after_stamp(text: str, stamp_end: int, lex: Lexicon) -> int:
+    """Where the report starts after a page's stamp that ends at ``stamp_end``: past a time
+    zone and a bracketed aside ("09:03 UK (an error occurred while processing this directive)")."""
+    zone = re.compile(r"\s*(?:" + "|".join(map(re.escape, lex.time_zones)) + r")\b").match(text, stamp_end)
+    return _ASIDE.match(text, zone.end() if zone else stamp_end).end()  # type: ignore[union-attr]
 
 
 def _stamped(text: str, timex: Timex, lex: Lexicon) -> bool:
@@ -171,7 +183,16 @@ def _event(
     if clause is not None and clause.subject is not None and clause.subject.lower_ in lex.demonstratives \
             and clause.subject.pos_ in ("PRON", "DET") and all(c.dep_ in ("punct", "relcl", "acl") for c in clause.subject.children):
         return None  # "This involved completing a questionnaire": a bare demonstrative points to what was told before
-    value, correction = _corrected(timex, clause, article.published)
+    if clause is not None and clause.trigger.tag_ == "VBN" and clause.trigger.lemma_.lower() in lex.comparing \
+            and clause.trigger.dep_ not in ("ROOT", "relcl"):
+        return None  # "40% worried, compared with 50% last week": the date is the measure's
+    if clause is not None and clause.subject is not None and clause.subject.lower_ == "it" \
+            and clause.trigger.lemma_.lower() in lex.clock_verbs and _told_by(clause.trigger, doc, start, end):
+        return None  # "It had just gone 11am on the ninth floor": the clock told, a scene set
+    value, correction = _corrected(timex, clause, article.published, doc, start, end, lex)
+    if correction is not None and _relation(value, article.published) != relation:  # the status follows the day
+        relation = _relation(value, article.published)
+        clause = clauses.read(doc, start, end, lex, relation, previous_end, dateline)
     span = interval(value)
     if span is None:
         return None
@@ -257,13 +278,31 @@ def _people_in(title: str, doc, people: naming.People, offset: int, actors: Iter
     return found
 
 
-def _corrected(timex: Timex, clause: clauses.Clause | None, published: dt.date) -> tuple[str, str | None]:
-    """A weekday resolved again where the parse shows the tagger's tense guess was wrong
-    ("will meet on Friday" taken for last Friday), and why; else the tagger's value."""
-    if clause is None or timex.by_tense is None or tense_unit(timex.by_tense) != "weekday":
+# The units whose direction a parse can correct: a weekday whatever it hangs on; a day of a
+# month only where it dates the verb itself (see _dates_the_verb).
+_WEEKDAY_UNITS = frozenset({"weekday", "weekend"})
+_DAY_UNITS = frozenset({"monthday", "dayofmonth", "holiday"})
+_NAMING_UNITS = _DAY_UNITS | {"month"}
+
+
+def _corrected(timex: Timex, clause: clauses.Clause | None, published: dt.date, doc, start: int, end: int,
+               lex: Lexicon) -> tuple[str, str | None]:
+    """A weekday or a day of a month resolved again where the parse shows the tagger's tense
+    guess was wrong ("will meet on Friday" taken for last Friday, "died on 25 June" written on
+    14 June taken for the coming one), and why; else the tagger's value."""
+    unit = tense_unit(timex.by_tense) if clause is not None and timex.by_tense is not None else None
+    thing = _thing_dated(clause.trigger, doc, start, end, lex) if clause is not None and unit in _NAMING_UNITS else None
+    if thing is not None and timex.by_tense is not None:
+        # "The 8 October gig ... was announced", "has announced a concert on 8 October": the
+        # verb's tense does not reach the concert's day, which is the nearest one
+        near = with_tense(timex.by_tense, None, published)
+        return (near, f"parse: the day of '{thing.text}'") if near and near != timex.value else (timex.value, None)
+    if clause is None or timex.by_tense is None or unit is None or not (
+            unit in _WEEKDAY_UNITS or (unit in _DAY_UNITS and _dates_the_verb(clause.trigger, doc, start, end, lex))):
         return timex.value, None
     day = dt.date.fromisoformat(timex.value[:10])
-    if clause.status == Status.SCHEDULED and day < published:
+    if clause.status == Status.SCHEDULED and day < published and unit in _WEEKDAY_UNITS:
+        # (a day of a month a few days gone under a future verb is more often a slip than next year's)
         tense, why = FUTURE, "future verb"
     elif clause.status in (Status.OCCURRED, Status.DENIED) and finite_tag(clause.trigger) == "VBD" and day > published:
         tense, why = PAST, "past verb"
@@ -271,6 +310,40 @@ def _corrected(timex: Timex, clause: clauses.Clause | None, published: dt.date) 
         return timex.value, None
     value = with_tense(timex.by_tense, tense, published)
     return (value, f"parse: {why} '{clause.trigger.text}'") if value else (timex.value, None)
+
+
+def _told_by(verb, doc, start: int, end: int) -> bool:
+    """Whether the expression at ``doc.text[start:end]`` is the bare object of ``verb`` ("gone 11am")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and span.root.head.i == verb.i and span.root.dep_ in ("dobj", "npadvmod", "attr", "oprd")
+
+
+def _thing_dated(trigger, doc, start: int, end: int, lex: Lexicon):
+    """The event noun whose day the expression at ``doc.text[start:end]`` may name rather than
+    the verb's: the trigger it stands before ("the 8 October gig", "the June 25 death"), or
+    the verb's object it follows ("has announced a tribute concert for Cardiff on 8 October");
+    None if there is none."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None
+    if trigger.pos_ in ("NOUN", "PROPN") and span.end <= trigger.i and span.root.head.i == trigger.i:
+        return trigger
+    return next((c for c in trigger.children if c.dep_ == "dobj" and c.pos_ == "NOUN" and c.i < span.start
+                 and c.lemma_.lower() in lex.kinds), None)
+
+
+def _dates_the_verb(trigger, doc, start: int, end: int, lex: Lexicon) -> bool:
+    """Whether the expression at ``doc.text[start:end]`` hangs on ``trigger`` itself, bare or
+    after a dating preposition, and the verb has no object it could date instead: "died on 25
+    June", "was announced on 8 October", not "announced the gig on 8 October" nor "extended the
+    offer to 6 November"."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or any(c.dep_ in ("dobj", "dative", "attr", "oprd") for c in trigger.children):
+        return False
+    head = span.root.head
+    if head.i == trigger.i:
+        return span.root.dep_ in ("npadvmod", "nmod", "obl", "tmod")
+    return head.dep_ == "prep" and head.head.i == trigger.i and head.lower_ in lex.dating_prepositions
 
 
 _CREDIT = re.compile(r"\([^()\n]{1,40}\)\s*$")

@@ -288,8 +288,34 @@ def _person_named(pronoun: Token, clause: Clause, people: People, lex: Lexicon, 
         return person_in_role(speaker, people, lex)  # "he had left, the doctor told police": Dr Murray
     if pronoun.lower_ in _FIRST_PERSON:
         return None
+    bound = _governing_subject(clause.trigger, people, offset)
+    if bound is not None and bound not in not_meant:
+        return bound
     meant = people.antecedent(offset + pronoun.idx, offset + pronoun.idx + len(pronoun))
     return None if meant in not_meant else meant
+
+
+_SUBORDINATE = ("advcl",)  # "Jackson was withdrawing from it [when he died]"
+_SUBJECTS = ("nsubj", "nsubjpass")
+
+
+def _governing_subject(trigger: Token, people: People, offset: int) -> str | None:
+    """The person named as the subject of the clause that the trigger's adverbial clause
+    hangs on: a he or she there is that person, as a reader binds it ("Jackson was addicted
+    and was withdrawing from it when he died": Jackson). Through "and" and infinitives to
+    the subject they share; None if that subject is no named person."""
+    if trigger.dep_ not in _SUBORDINATE or trigger.head.i == trigger.i:
+        return None
+    token = trigger.head
+    for _ in range(4):
+        subject = next((c for c in token.children if c.dep_ in _SUBJECTS), None)
+        if subject is not None:
+            names = [e for e in trigger.doc.ents if e.label_ == "PERSON" and e.start <= subject.i < e.end]
+            return people.canonical(names[0].text, offset + names[0].start_char) if names else None
+        if token.dep_ not in ("conj", "xcomp") or token.head.i == token.i:
+            return None
+        token = token.head
+    return None
 
 
 def _speaker(trigger: Token, lex: Lexicon) -> Token | None:

@@ -34,6 +34,8 @@ class Lexicon:
     support: frozenset[str]
     pointing: frozenset[str]  # "[That] was two years ago": a copula's subject that points elsewhere
     demonstratives: frozenset[str]  # "[This] involved ...": a subject that points elsewhere, whatever the verb
+    comparing: frozenset[str]  # "[compared] with 50% last week": a participle whose date is a measure's
+    clock_verbs: frozenset[str]  # "It had just [gone] 11am": the clock told, no event
     reporting: frozenset[str]
     denial: frozenset[str]
     future: frozenset[str]
@@ -47,6 +49,7 @@ class Lexicon:
     continuing: frozenset[str]  # "continue to line up": what is still going on
     plan_adjectives: frozenset[str]  # "the [planned] concerts": a plan
     first_plan_adverbs: frozenset[str]  # "[initially] scheduled": a plan since changed
+    dating_prepositions: frozenset[str]  # "died [on] 25 June": a day of a month that dates a past verb
     aliases: dict[str, str]
     capitals: dict[str, str]
     demonyms: dict[str, str]
@@ -143,10 +146,11 @@ _SECTIONS: dict[str, dict[str, Field]] = {
     "merge": {"announcing": _LIST},
     "significance": {"no_kind": _NUMBER, "status": _TABLE},
     "agents": {"nouns": _LIST},
-    "support": {"verbs": _LIST, "pointing": _LIST, "demonstratives": _LIST},
+    "support": {"verbs": _LIST, "pointing": _LIST, "demonstratives": _LIST, "comparing": _LIST, "clock_verbs": _LIST},
     "status": {key: _LIST for key in (
         "reporting", "denial", "future", "scheduled_heads", "proposed_modals", "proposal_words", "conditional",
-        "habitual_units", "habitual_adverbs", "continuing", "preventing", "plan_adjectives", "first_plan_adverbs")},
+        "habitual_units", "habitual_adverbs", "continuing", "preventing", "plan_adjectives", "first_plan_adverbs",
+        "dating_prepositions")},
     "actors": {"aliases": _TABLE, "capitals": _TABLE, "demonyms": _TABLE, "role_words": _LIST, "bodies": _LIST, "country_words": _LIST,
                "facilities": _LIST, "person_roles": _LIST, "person_nouns": _TABLE,
                "body_words": _LIST},
@@ -206,6 +210,8 @@ def _build(data: dict[str, Any]) -> Lexicon:
         support=frozenset(data["support"]["verbs"]),
         pointing=frozenset(data["support"]["pointing"]),
         demonstratives=frozenset(data["support"]["demonstratives"]),
+        comparing=frozenset(data["support"]["comparing"]),
+        clock_verbs=frozenset(data["support"]["clock_verbs"]),
         reporting=frozenset(status["reporting"]),
         denial=frozenset(status["denial"]),
         future=frozenset(status["future"]),
@@ -219,6 +225,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         preventing=frozenset(status["preventing"]),
         plan_adjectives=frozenset(status["plan_adjectives"]),
         first_plan_adverbs=frozenset(status["first_plan_adverbs"]),
+        dating_prepositions=frozenset(status["dating_prepositions"]),
         aliases=dict(actors["aliases"]),
         capitals=dict(actors["capitals"]),
         demonyms=dict(actors["demonyms"]),

@@ -44,6 +44,9 @@ class Context:
     # False after a report turned from the quarter to a longer period ("in the first nine
     # months, net rose from $3 million a year earlier"): "a year earlier" is then a year
     by_quarter: bool = True
+    # True when the tense was read from a parse, not guessed from cue words: it is then
+    # taken whatever the distance (see _WEAK_TENSE)
+    firm: bool = False
 
 
 Resolved = tuple[str, dt.date]  # value, and the date it was computed from
@@ -82,12 +85,12 @@ def tense_unit(value: str) -> str | None:
     return m["unit"] if m and m["anchor"] == "TENSE" else None
 
 
-def with_tense(value: str, tense: str, dct: dt.date) -> str | None:
+def with_tense(value: str, tense: str | None, dct: dt.date) -> str | None:
     """An underspecified value resolved against ``dct`` as a clause of ``tense`` (PAST or
-    FUTURE) reads it: what a stage that reads the tense from a parse asks for."""
+    FUTURE; None: the nearest) reads it: what a stage that reads the tense from a parse asks for."""
     point = units.parse(dct.isoformat())
     assert point is not None
-    resolved = resolve(value, Context(dct, point, dct, None, lambda: tense))
+    resolved = resolve(value, Context(dct, point, dct, None, lambda: tense, firm=True))
     return resolved[0] if resolved else None
 
 
@@ -340,14 +343,14 @@ _BY_TENSE = {
 _WEAK_TENSE = frozenset({"monthday", "monthdayweek", "holiday", "holidayweek", "month"})
 
 
-def _by_tense(unit: str, arg: str, base: dt.date, t: str | None) -> dt.date | None:
+def _by_tense(unit: str, arg: str, base: dt.date, t: str | None, firm: bool = False) -> dt.date | None:
     by_tense = _BY_TENSE[unit]
     how = by_tense.get(t, by_tense[None])  # PRESENT has a row of its own for weekdays only
     chosen = _pick(unit, arg, base, how)
     # A bare month in a past clause is the one before: "sold its stake in October" written in
     # September is last October, whatever the distance (a day of a month is another matter:
     # "extended the offer to Nov. 6" is read from an -ed form that dates the extending).
-    if unit not in _WEAK_TENSE or how == "nearest" or chosen is None or t not in (PAST, FUTURE) or (unit == "month" and t == PAST):
+    if firm or unit not in _WEAK_TENSE or how == "nearest" or chosen is None or t not in (PAST, FUTURE) or (unit == "month" and t == PAST):
         return chosen
     nearest = _pick(unit, arg, base, "nearest")
     if nearest is None:
@@ -369,7 +372,7 @@ def _named(unit: str, direction: str) -> Resolver:
     def fn(arg: str, ctx: Context) -> Resolved | None:
         base = ctx.ref_day if direction in ("ATREF", "REFNEXT", "REFLAST") else ctx.dct
         if direction == "TENSE":
-            day = _by_tense(unit, arg, base, ctx.tense())
+            day = _by_tense(unit, arg, base, ctx.tense(), ctx.firm)
             return (units.to_value(day, gran), base) if day else None
         if direction == "THIS" and unit == "weekday":
             how = "on_or_after"
