@@ -263,6 +263,12 @@ def test_a_he_in_an_adverbial_clause_is_the_named_subject_it_hangs_on() -> None:
     assert extract(two, ("Friday", "2019-03-01"))[-1].actors == ()
 
 
+def test_a_persons_surname_before_his_home_is_no_place() -> None:
+    text = "Michael Jackson sang in Oslo on Friday. Paramedics were called to Jackson's California home on Saturday."
+    called = extract(text, ("Friday", "2019-03-01"), ("Saturday", "2019-03-02"))[-1]
+    assert (called.places, called.actors) == (("California",), ("Michael Jackson",))
+
+
 def test_capital_as_actor_and_as_place() -> None:
     said = only(extract("Moscow said on Friday that it would send aid.", ("Friday", "2019-03-01")))
     assert said.actors == ("Russia",)
@@ -400,6 +406,13 @@ def test_parse_reads_a_day_of_a_month_in_the_past_only_where_it_dates_the_verb(t
     event = _on_day(text, "25 June", "2010-06-25", "2010-06-14")  # the tagger took the coming 25 June
     assert event.when.value == value
     assert (event.mentions[0].correction is not None) == (value != "2010-06-25")
+
+
+@pytest.mark.parametrize(("text", "value"), [("The talks collapsed at the weekend.", "2009-W17-WE"),
+                                             ("He died on the 25th.", "2009-04-25"), ("He died on 25 April.", "2009-04-25")])
+def test_the_parse_reads_what_the_tagger_gives_of_weekends_and_days(text: str, value: str) -> None:
+    article = Article(id="t1", text=text, published=dt.date(2009, 4, 29))  # a Wednesday
+    assert only(events.extract(article, timex.tag(article))).when.value == value
 
 
 def test_a_day_that_names_a_thing_is_the_nearest_one() -> None:

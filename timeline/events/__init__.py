@@ -227,7 +227,10 @@ def _event(
     in_role = naming.person_in_role(clause.subject, people, lex) if clause.subject is not None else None  # "the doctor told ..."
     body = naming.body_meant(clause.subject, people, lex) if clause.subject is not None else None  # "the organization's committee"
     body = lex.aliases.get(body, people.organisation(body)) if body else None
-    actors = _unique([*(a for a in (meant, country, in_role, body) if a), *named])
+    # "called to [Jackson]'s California home": a person's home, whatever NER took his name for
+    owned = [e for e in clause.place_spans if e.root.dep_ == "poss" and people.is_surname(e.text)]
+    actors = _unique([*(a for a in (meant, country, in_role, body) if a), *named,
+                      *(n for e in owned if (n := people.sole(e.text)))])
     actors = _unique([*actors, *_people_in(title, doc, people, sentence_start, actors)])
     roles = _unique(
         (people.canonical(e.text, sentence_start + e.start_char), r) for e in clause.actor_spans if (r := naming.role_of(e, lex))
@@ -244,7 +247,7 @@ def _event(
         affiliations=_unique(
             (people.canonical(e.text, sentence_start + e.start_char), c) for e in clause.actor_spans if (c := naming.affiliation_of(e, lex))
         ),
-        places=_unique(naming.place_name(e, lex) for e in clause.place_spans),
+        places=_unique(naming.place_name(e, lex) for e in clause.place_spans if e not in owned),
     )
 
 
@@ -280,9 +283,10 @@ def _people_in(title: str, doc, people: naming.People, offset: int, actors: Iter
 
 # The units whose direction a parse can correct: a weekday whatever it hangs on; a day of a
 # month only where it dates the verb itself (see _dates_the_verb).
-_WEEKDAY_UNITS = frozenset({"weekday", "weekend"})
+_WEEKDAY_UNITS = frozenset({"weekday"})
 _DAY_UNITS = frozenset({"monthday", "dayofmonth", "holiday"})
 _NAMING_UNITS = _DAY_UNITS | {"month"}
+_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 def _corrected(timex: Timex, clause: clauses.Clause | None, published: dt.date, doc, start: int, end: int,
@@ -299,6 +303,8 @@ def _corrected(timex: Timex, clause: clauses.Clause | None, published: dt.date, 
         return (near, f"parse: the day of '{thing.text}'") if near and near != timex.value else (timex.value, None)
     if clause is None or timex.by_tense is None or unit is None or not (
             unit in _WEEKDAY_UNITS or (unit in _DAY_UNITS and _dates_the_verb(clause.trigger, doc, start, end, lex))):
+        return timex.value, None
+    if not _DAY.match(timex.value):
         return timex.value, None
     day = dt.date.fromisoformat(timex.value[:10])
     if clause.status == Status.SCHEDULED and day < published and unit in _WEEKDAY_UNITS:

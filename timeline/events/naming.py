@@ -69,6 +69,11 @@ class People:
             return name
         return None if name in self._several else (full if " " in (full := self._by_last.get(name, "")) else None)
 
+    def is_surname(self, name: str) -> bool:
+        """Whether the article names a person whose surname is ``name`` (one or several)."""
+        name = clean_name(name)
+        return name in self._several or name in self._by_last
+
     def antecedent(self, start: int, end: int) -> str | None:
         """The one person a pronoun at ``[start, end)`` of the article can refer to: the
         only person named between the start of the sentence before and the pronoun; None
