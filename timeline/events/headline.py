@@ -359,10 +359,19 @@ def _rest(trigger: Token, skip: set[int]) -> list[Token]:
             continue
         if (child.i < trigger.i and child.dep_ != "ccomp") or child.dep_ in _ASIDES or _parenthetical(child) or child.lower_ in _ATTRIBUTION:
             continue  # what stands before the verb is its subject's, but for what it reports
-        if child.dep_ in ("advmod", "npadvmod") and (child.lower_ not in _VERB_ADVERBS or _dates(child, skip)) and not _complement(child, trigger):
+        if child.dep_ in ("advmod", "npadvmod") and (child.lower_ not in _VERB_ADVERBS or _dates(child, skip)) and not _complement(child, trigger) \
+                and not _predicate(child):
             continue  # "also", "later", "reportedly": the sentence's, not the event's
         kept.extend(_kept(child, skip | _fronted(child)))
     return sorted(kept, key=lambda t: (t.i < trigger.i, t.i))  # "'Not now,' Carter told NPR": the quote last
+
+
+def _predicate(adverb: Token) -> bool:
+    """ "the talks were [over]": an adverb that is what a copula says, its last word."""
+    verb = adverb.head
+    return (verb.lemma_ == "be" and adverb.i > verb.i and adverb.dep_ == "advmod"
+            and not any(c.dep_ in ("acomp", "attr", "xcomp") for c in verb.children)
+            and all(c.i <= adverb.i or c.is_punct for c in verb.children))
 
 
 def _complement(noun: Token, trigger: Token) -> bool:
@@ -417,7 +426,8 @@ def _kept(head: Token, skip: set[int]) -> list[Token]:
             out.difference_update(t.i for t in token.subtree)
         elif token.i in skip:
             out.discard(token.i)
-        elif token.dep_ == "advmod" and token.head.pos_ in ("VERB", "AUX") and (token.lower_ not in _VERB_ADVERBS or _dates(token, skip)):
+        elif token.dep_ == "advmod" and token.head.pos_ in ("VERB", "AUX") and (token.lower_ not in _VERB_ADVERBS or _dates(token, skip)) \
+                and not _predicate(token):
             out.difference_update(t.i for t in token.subtree)
         elif token.dep_ == "mark" or (token.is_punct and token.text not in (",", "-", "–", "&", "/", "%")):
             out.discard(token.i)
@@ -560,7 +570,10 @@ def _words(tokens: list[Token], people: People, lex: Lexicon, lower: set[int] = 
     doc = tokens[0].doc
     roles = role_tokens(doc)
     ents = {e.start: e for e in doc.ents}
-    order = [t.i for t in tokens]
+    # "Dr Murray's lawyer Edward Chernoff": with the title goes a person who owns it, not "Murray's Chernoff"
+    owners = {j for r in roles if r < len(doc) for c in doc[r].children if c.dep_ == "poss" and c.ent_type_ == "PERSON"
+              for j in range(c.left_edge.i, c.right_edge.i + 1)}
+    order = [t.i for t in tokens if t.i not in owners]
     present = set(order)
     pieces: list[str] = []
     k = 0
