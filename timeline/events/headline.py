@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from timeline.events.clause import Clause, governor, inside_clause, relative_head, role_tokens
 from timeline.events.lexicon import Lexicon
 from timeline.events.naming import People, clean_name, country_meant, modifier, person_in_role, surname
-from timeline.events.status import refusal
+from timeline.events.status import cancelled, refusal
 from timeline.model import Status
 
 if TYPE_CHECKING:
@@ -68,6 +68,8 @@ def title(clause: Clause, expression: range, segment: int, people: People, lex: 
     }
     if trigger.pos_ not in ("VERB", "AUX"):
         words = _words([t for t in _kept(trigger, skip) if not _article_of(t, trigger)], people, lex)
+        if words and (off := cancelled(trigger, lex)) is not None and trigger.dep_ == "nsubjpass":  # "Rallies canceled"
+            words += " " + " ".join(t.text for t in (off, *(c for c in off.children if c.dep_ == "prt")))
         return _finish(words) if words else None
     subject = _subject_words(clause, skip, people, lex, offset)
     by_agent = clause.subject is not None and clause.subject.head.dep_ == "agent"

@@ -50,6 +50,7 @@ class Lexicon:
     plan_adjectives: frozenset[str]  # "the [planned] concerts": a plan
     first_plan_adverbs: frozenset[str]  # "[initially] scheduled": a plan since changed
     dating_prepositions: frozenset[str]  # "died [on] 25 June": a day of a month that dates a past verb
+    cancelling: frozenset[str]  # "the rallies have been [canceled]": a noun's event that did not take place
     aliases: dict[str, str]
     capitals: dict[str, str]
     demonyms: dict[str, str]
@@ -150,7 +151,7 @@ _SECTIONS: dict[str, dict[str, Field]] = {
     "status": {key: _LIST for key in (
         "reporting", "denial", "future", "scheduled_heads", "proposed_modals", "proposal_words", "conditional",
         "habitual_units", "habitual_adverbs", "continuing", "preventing", "plan_adjectives", "first_plan_adverbs",
-        "dating_prepositions")},
+        "dating_prepositions", "cancelling")},
     "actors": {"aliases": _TABLE, "capitals": _TABLE, "demonyms": _TABLE, "role_words": _LIST, "bodies": _LIST, "country_words": _LIST,
                "facilities": _LIST, "person_roles": _LIST, "person_nouns": _TABLE,
                "body_words": _LIST},
@@ -226,6 +227,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         plan_adjectives=frozenset(status["plan_adjectives"]),
         first_plan_adverbs=frozenset(status["first_plan_adverbs"]),
         dating_prepositions=frozenset(status["dating_prepositions"]),
+        cancelling=frozenset(status["cancelling"]),
         aliases=dict(actors["aliases"]),
         capitals=dict(actors["capitals"]),
         demonyms=dict(actors["demonyms"]),

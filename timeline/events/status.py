@@ -44,6 +44,8 @@ def status(trigger: Token, lex: Lexicon, relation: str) -> Status:
         return Status.ONGOING  # "fans continue to line up", "is still continuing to meet"
     if trigger.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "amod" and c.lower_ in lex.plan_adjectives for c in trigger.children):
         return Status.SCHEDULED if relation == "future" else Status.PROPOSED  # "his planned July 2009 concerts"
+    if trigger.pos_ in ("NOUN", "PROPN") and cancelled(trigger, lex):
+        return Status.PROPOSED  # "Traditional May Day rallies have been canceled": a plan that changed
     if any(c.dep_ == "advmod" and c.lower_ in lex.first_plan_adverbs for t in (trigger, trigger.head) for c in t.children) and (
         {trigger.lemma_, trigger.lower_, trigger.head.lemma_, trigger.head.lower_} & lex.scheduled_heads
     ):
@@ -91,6 +93,17 @@ def control_verb(trigger: Token, lex: Lexicon) -> Token | None:
     if trigger.dep_ == "xcomp" and head.pos_ == "VERB" and head.tag_ == "VBD" and head.lemma_ not in lex.scheduled_heads:
         return head
     return None
+
+
+def cancelled(noun: Token, lex: Lexicon) -> Token | None:
+    """The verb that calls off the event ``noun`` names ("the rallies have been [canceled]",
+    "[called off] the summit"), if one does."""
+    verb = noun.head
+    if noun.dep_ not in ("nsubjpass", "dobj") or verb.pos_ != "VERB" or verb.lemma_.lower() not in lex.cancelling:
+        return None
+    if verb.lemma_.lower() == "call" and not any(c.dep_ == "prt" and c.lower_ == "off" for c in verb.children):
+        return None  # "called" alone calls no event off
+    return verb
 
 
 def finite_tag(trigger: Token) -> str:
