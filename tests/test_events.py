@@ -220,6 +220,10 @@ def test_headlines_in_the_sentence_words(text: str, date: tuple[str, str], title
         # more than one person speaks, or none: the pronoun stays
         ("Brice Martin and Peter Novak said he left on Friday.", ("Friday", "2019-03-01"), "He leaves", None),
         ("\"I started to feel better on Friday.\"", ("Friday", "2019-03-01"), "I start to feel better", None),
+        # a we is the organisation that speaks it, not people who do
+        ("NHS Direct said: \"We started receiving calls about the virus on Sunday.\"", ("Sunday", "2019-03-03"),
+         "NHS Direct starts receiving calls about the virus", "NHS Direct"),
+        ("\"We met on Friday,\" he said.", ("Friday", "2019-03-01"), "We meet", None),
     ],
 )
 def test_a_pronoun_in_reported_speech_is_its_speaker(text: str, date: tuple[str, str], title: str, actor: str | None) -> None:
@@ -273,6 +277,12 @@ def test_a_persons_surname_before_his_home_is_no_place() -> None:
     text = "Michael Jackson sang in Oslo on Friday. Paramedics were called to Jackson's California home on Saturday."
     called = extract(text, ("Friday", "2019-03-01"), ("Saturday", "2019-03-02"))[-1]
     assert (called.places, called.actors) == (("California",), ("Michael Jackson",))
+
+
+def test_a_role_noun_that_owns_the_event_is_the_person_in_that_role() -> None:
+    text = "The singer Peter Novak sang in Oslo on 3 March 2019. The film came out four months after the singer's death in June."
+    death = extract(text, ("3 March 2019", "2019-03-03"), ("June", "2019-06"))[-1]
+    assert (death.kind, death.actors) == ("deaths", ("Peter Novak",))
 
 
 def test_capital_as_actor_and_as_place() -> None:

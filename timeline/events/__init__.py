@@ -225,11 +225,13 @@ def _event(
     title = _title(clause, doc, timex, tokens, previous_end, people, lex, sentence_start, sentence)
     country = naming.country_meant(clause.subject, lex) if clause.subject is not None else None  # "the country shut ..."
     in_role = naming.person_in_role(clause.subject, people, lex) if clause.subject is not None else None  # "the doctor told ..."
+    owner_role = next((n for c in clause.trigger.children if clause.trigger.pos_ == "NOUN" and c.dep_ == "poss" and c.pos_ == "NOUN"
+                       and (n := naming.person_in_role(c, people, lex))), None)  # "the singer's death"
     body = naming.body_meant(clause.subject, people, lex) if clause.subject is not None else None  # "the organization's committee"
     body = lex.aliases.get(body, people.organisation(body)) if body else None
     # "called to [Jackson]'s California home": a person's home, whatever NER took his name for
     owned = [e for e in clause.place_spans if e.root.dep_ == "poss" and people.is_surname(e.text)]
-    actors = _unique([*(a for a in (meant, country, in_role, body) if a), *named,
+    actors = _unique([*(a for a in (meant, country, in_role, owner_role, body) if a), *named,
                       *(n for e in owned if (n := people.sole(e.text)))])
     actors = _unique([*actors, *_people_in(title, doc, people, sentence_start, actors)])
     roles = _unique(

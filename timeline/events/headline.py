@@ -80,7 +80,8 @@ def title(clause: Clause, expression: range, segment: int, people: People, lex: 
         verb = trigger.text if trigger.tag_ in ("VBN", "VBD") else _verb(trigger, clause.status, head.tag_ in ("NNS", "NNPS"))
         after = _shortened(_rest(trigger, skip), _WORDS - len(noun), _core(trigger, skip), trigger.i)
         return _finish(" ".join(filter(None, (_words(noun, people, lex), verb, _words(after, people, lex)))))
-    named_speaker = clause.subject is not None and clause.subject.lower_ == "i" and subject != "I"  # "Tsang starts", not "Tsang start"
+    named_speaker = clause.subject is not None and (  # "Tsang starts", not "Tsang start"; "NHS Direct starts"
+        clause.subject.lower_ == "i" and subject != "I" or clause.subject.lower_ == "we" and it_meant(clause, lex) is not None)
     verb = _verb(trigger, clause.status, _plural(clause.subject or _expletive(trigger)) and not named_speaker)
     if clause.subject is None and trigger.tag_ == "VBG" and trigger.dep_ in _NOMINAL_DEPS and clause.control is None:
         verb = trigger.lower_  # a gerund used as a noun ("Delaying the invasion would have ...", "to prosecuting Puff Daddy"): as written
@@ -212,7 +213,7 @@ def _subject_words(clause: Clause, skip: set[int], people: People, lex: Lexicon,
         if pronoun.i == head.i:
             return called  # "He returns to hotel": "Chevallereau returns to hotel"
         return " ".join(f"{called}'s" if t.i == pronoun.i else t.text for t in _kept(head, skip) if not _article_of(t, head))
-    if head.lower_ == "it" and (body := it_meant(clause, lex)) is not None:
+    if head.lower_ in ("it", "we") and (body := it_meant(clause, lex)) is not None:
         return _words([t for t in body if t.dep_ != "det"], people, lex)  # "Moscow said it did not attack": "Moscow does not attack"
     if pronoun is not None and pronoun.i == head.i and pronoun.lower_ in ("he", "she") and _speaker(clause.trigger, lex) is None \
             and (noun := people.described(offset + pronoun.idx, pronoun.lower_ == "she", lex.person_nouns)):
@@ -228,13 +229,15 @@ def _subject_words(clause: Clause, skip: set[int], people: People, lex: Lexicon,
 
 def it_meant(clause: Clause, lex: Lexicon) -> Span | None:
     """The organisation or country an "it" subject stands for: the one that says it ("Moscow
-    said it did not attack"), else the one organisation its sentence names before it ("Roche
+    said it did not attack"; a "we" too: "NHS Direct said: 'We started ...'"), else the one organisation its sentence names before it ("Roche
     shares rose after it reported"; a place named before it is seldom it: "the euro fell in New
     York when it charted"); None if none or several can be meant."""
     it = clause.subject
-    if it is None or it.lower_ != "it" or it.dep_ not in ("nsubj", "nsubjpass"):
+    if it is None or it.lower_ not in ("it", "we") or it.dep_ not in ("nsubj", "nsubjpass"):
         return None
     says = _speaker(clause.trigger, lex)
+    if it.lower_ == "we" and (says is None or says.ent_type_ != "ORG"):
+        return None  # "NHS Direct said: 'We started receiving calls'": only the body that speaks is a we
     if says is not None:
         if says.i > it.i or says.ent_type_ not in ("ORG", "GPE"):
             return None  # "It will go ahead, the ministry said": no telling
