@@ -321,6 +321,21 @@ def test_a_date_a_measure_is_compared_with_dates_no_event() -> None:
     assert compared.title == "Figures compared"
 
 
+@pytest.mark.parametrize(
+    ("text", "date", "trigger"),
+    [
+        # a present perfect takes no past time: the date is the event noun's before it
+        ("Brice Martin has pleaded not guilty to the manslaughter of Peter Novak at his home in June 2018.", ("June 2018", "2018-06"), "manslaughter"),
+        ("The doctor, who is facing a charge following the singer's death last June, returned to work.", ("last June", "2018-06"), "death"),
+        # a stretch up to now it takes; a weekday's direction is the tagger's guess, not the writer's
+        ("The company has grown steadily since 2009.", ("2009", "2009"), "grown"),
+        ("The doctor faces trial for manslaughter on Monday.", ("Monday", "2019-03-04"), "faces"),
+    ],
+)
+def test_a_present_verb_is_not_dated_by_a_named_past(text: str, date: tuple[str, str], trigger: str) -> None:
+    assert only(extract(text, date)).mentions[0].trigger == trigger
+
+
 def test_a_chronology_entry_glued_to_the_line_before_is_its_own_sentence() -> None:
     text = ("Footage of the raid on Dr Murray's clinic 21 November 2009 Court documents reveal that Dr Murray bought "
             "five bottles of propofol. Jackson was rehearsing when he died 25 June 2009 Dr Murray finds Jackson unconscious.")

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from timeline.events.lexicon import Kind, Lexicon
-from timeline.events.status import CLAUSES, be_before, control_verb, own_clause, refusal
+from timeline.events.status import CLAUSES, be_before, control_verb, finite_tag, own_clause, refusal
 from timeline.events.status import status as status_of
 from timeline.model import Status
 
@@ -61,6 +61,12 @@ def read(
         trigger = _carrier(trigger)
     if trigger is None:
         return None
+    if relation == "past" and trigger.pos_ in _VERBAL and finite_tag(trigger) in ("VBZ", "VBP") and not _spanning(span) \
+            and (_perfect(trigger) or _named_past(span)):
+        # English does not date a present (or present perfect) verb by a past time: "has
+        # pleaded not guilty to the manslaughter of Jackson at his mansion in June 2009",
+        # "is facing a charge following the singer's death last June" date the death
+        trigger = _event_noun_before(trigger, span, lex) or trigger
     if trigger.dep_ == "pcomp" and trigger.head.lower_ == "from" and trigger.head.head.lemma_.lower() in lex.preventing:
         trigger = trigger.head.head  # "barred from giving evidence on Tuesday": the barring is dated
     noun = None
@@ -91,6 +97,36 @@ def read(
             subject, objects = _subject(control), (urged, *objects)
     actors, places = _entities(doc, trigger, subject, objects, span, segment_start, lex)
     return Clause(trigger, subject, objects, kind, status, actors, places, control)
+
+
+_SPANNING = frozenset({"since", "for", "over", "during", "throughout", "until", "till", "by", "from", "in the past", "within"})
+
+
+def _spanning(span: Span) -> bool:
+    """ "has lived there [since] 2009", "has risen [over] the past year": a stretch up to now,
+    which a present perfect takes."""
+    before = span.doc[span.start - 1].lower_ if span.start > 0 else ""
+    return before in _SPANNING or any(t.lower_ in ("past", "recent", "last") and t.i + 1 < span.end and span.doc[t.i + 1].like_num for t in span)
+
+
+def _perfect(verb: Token) -> bool:
+    """ "has pleaded": a present perfect."""
+    return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+
+
+def _named_past(span: Span) -> bool:
+    """ "in June 2009", "last June", "two years ago": a past the expression names itself, not
+    one a weekday's guessed direction made ("faces trial on Monday" may be the coming one)."""
+    return any((t.like_num and len(t.text) == 4) or t.lower_ in ("last", "ago") for t in span)
+
+
+def _event_noun_before(verb: Token, span: Span, lex: Lexicon) -> Token | None:
+    """The last event noun between ``verb`` and the expression after it, under the verb and
+    not its subject's ("the [manslaughter] of Jackson at his mansion in June 2009")."""
+    subject = {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+    found = [t for t in verb.subtree if verb.i < t.i < span.start and t.i not in subject and t.pos_ == "NOUN"
+             and t.dep_ != "compound" and lex.kind_of(t.lemma_) is not None]
+    return found[-1] if found else None
 
 
 def _reported_noun(trigger: Token, lex: Lexicon) -> Token | None:
