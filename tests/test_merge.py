@@ -433,3 +433,15 @@ def test_a_lone_word_does_not_head_an_event() -> None:
         (merged,) = merge.merge(order, ARTICLES).events
         assert merged.title == "Kerry meets Lavrov in Moscow"
 
+
+
+@pytest.mark.parametrize(("others", "meant"), [(("Katherine Jackson",), "Michael Jackson"), (("Katherine Jackson", "Janet Jackson"), "Jackson")])
+def test_a_bare_surname_is_the_full_name_that_dominates_the_pile(others: tuple[str, ...], meant: str) -> None:
+    # Michael Jackson acts in three events; a bare "Jackson" is he unless the others act in more than a third as many
+    named = [event("wed", f"Michael Jackson sang song {n}.", f"2016-07-0{n}", actors=("Michael Jackson",), lemma=f"sing{n}", kind=None)
+             for n in (1, 2, 3)]
+    rest = [event("thu", f"{name} spoke {n}.", f"2016-06-1{n}", actors=(name,), lemma=f"speak{n}", kind=None) for n, name in enumerate(others)]
+    bare = event("mon", "Fans mourned Jackson's death.", "2016-05-02", actors=("Jackson",), lemma="death", kind="deaths")
+    timeline = merge.merge([*named, *rest, bare], ARTICLES)
+    (death,) = [e for e in timeline.events if e.kind == "deaths"]
+    assert death.actors == (meant,)

@@ -608,18 +608,27 @@ _POINTING = frozenset("this these those it".split())  # a word of a headline tha
 
 
 def _canonical_actors(events: list[Event]) -> list[Event]:
-    """A bare surname becomes the one full name the corpus gives it ("Kerry" → "John Kerry")."""
-    full = defaultdict(set)
+    """A bare surname becomes the one full name the corpus gives it ("Kerry" → "John Kerry"),
+    or of several, the one that acts in ``DOMINANCE`` times as many events as all the others
+    together (a pile about Michael Jackson names his mother and brothers too)."""
+    full: dict[str, Counter[str]] = defaultdict(Counter)
     for event in events:
         for actor in event.actors:
             if " " in actor:
-                full[actor.split()[-1]].add(actor)
-    mapping = {last: next(iter(names)) for last, names in full.items() if len(names) == 1}
+                full[actor.split()[-1]][actor] += 1
+    mapping = {}
+    for last, names in full.items():
+        (top, count), *others = sorted(names.items(), key=lambda kv: (-kv[1], kv[0]))
+        if count >= DOMINANCE * sum(n for _, n in others):
+            mapping[last] = top
     out = []
     for event in events:
         actors = tuple(dict.fromkeys(mapping.get(a, a) if " " not in a else a for a in event.actors))
         out.append(event if actors == event.actors else replace(event, actors=actors))
     return out
+
+
+DOMINANCE = 3  # a bare surname is the full name that acts in this many times as many events as the rest
 
 
 def _mention_key(mention: Mention, published: dict[str, dt.date]) -> tuple:

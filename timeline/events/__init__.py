@@ -232,7 +232,7 @@ def _event(
     # "called to [Jackson]'s California home": a person's home, whatever NER took his name for
     owned = [e for e in clause.place_spans if e.root.dep_ == "poss" and people.is_surname(e.text)]
     actors = _unique([*(a for a in (meant, country, in_role, owner_role, body) if a), *named,
-                      *(n for e in owned if (n := people.sole(e.text)))])
+                      *(n for e in owned if (n := people.sole(e.text))), *_shared_surnames(clause.trigger, people)])
     actors = _unique([*actors, *_people_in(title, doc, people, sentence_start, actors)])
     roles = _unique(
         (people.canonical(e.text, sentence_start + e.start_char), r) for e in clause.actor_spans if (r := naming.role_of(e, lex))
@@ -265,6 +265,17 @@ def _owners(trigger, lex: Lexicon, people: naming.People, offset: int) -> list:
     return [e for e in trigger.doc.ents if e.root.i in owners and e.label_ in ("PERSON", "ORG", "GPE", "NORP")
             and (e.label_ != "PERSON" or people.sole(e.text) is not None)
             and (e.label_ not in ("GPE", "NORP") or acts)]
+
+
+def _shared_surnames(trigger, people: naming.People) -> list[str]:
+    """The bare surnames that own the event a noun names and that several people of the
+    article share ("Jackson's death" beside Michael and Janet Jackson): kept bare, for the
+    pile, which may know whom its reports mean by it (``merge``), not guessed here."""
+    if trigger.pos_ not in ("NOUN", "PROPN"):
+        return []
+    owners = {c.i for c in trigger.children if c.dep_ == "poss"}
+    return [name for e in trigger.doc.ents if e.root.i in owners and e.label_ == "PERSON"
+            and " " not in (name := naming.clean_name(e.text)) and people.sole(name) is None and people.is_surname(name)]
 
 
 def _people_in(title: str, doc, people: naming.People, offset: int, actors: Iterable[str]) -> list[str]:
