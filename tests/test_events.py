@@ -678,6 +678,8 @@ def test_a_building_named_after_someone_is_not_them() -> None:
          ["Murray insists he did nothing wrong", "The last dose was given at 10:40."]),
         ("He was rehearsing for his This Is It tour in June.", ["He was rehearsing for his This Is It tour in June."]),
         ("By Ann Lee in Los Angeles It had just gone 11am.", ["By Ann Lee in Los Angeles", "It had just gone 11am."]),
+        ("She announced a concert on 8 October A judge ruled on the film.", ["She announced a concert on 8 October", "A judge ruled on the film."]),
+        ("Pupils in Group A were sent home with influenza A symptoms.", ["Pupils in Group A were sent home with influenza A symptoms."]),
         ("It is an influenza A virus of a new kind.", ["It is an influenza A virus of a new kind."]),
     ],
 )
@@ -787,6 +789,10 @@ def test_whose_event_a_noun_names_takes_part_in_it() -> None:
     assert "Michael Jackson" in bare.actors  # the article's only Jackson
     (shared,) = extract("Michael Jackson and Janet Jackson sang. They grieved after Jackson's death in June 2018.", ("June 2018", "2018-06"))
     assert shared.actors == ("Jackson",)  # two Jacksons: no telling here; the pile may know (merge)
+    # the tagger reads this "Jackson" as a place (Jackson, Mississippi): the article's only Jackson is meant
+    text = "Michael Jackson sang in London on 3 March 2009. Dr Murray pleaded not guilty to manslaughter in Jackson's June 2009 death."
+    placed = extract(text, ("3 March 2009", "2009-03-03"), ("June 2009", "2009-06"))[-1]
+    assert placed.title == "Jackson's death" and placed.actors == ("Michael Jackson",)
 
 
 def test_a_common_noun_capitalised_by_its_place_at_the_start_is_no_organisation() -> None:

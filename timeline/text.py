@@ -14,12 +14,13 @@ from functools import lru_cache
 # sentence, and so does a capitalised The, It, This, These, In, But, When or After between
 # two lower-case words ("insists he has done nothing wrong The last time ...": a headline
 # glued to its report; not "his This Is It tour", nor "influenza A virus"), and a capitalised
-# It before its verb after any word ("reporter in Los Angeles It had just gone 11am"); and a
+# It before its verb after any word ("reporter in Los Angeles It had just gone 11am"), and a
+# capitalised A or An after a date ("a concert on 8 October A judge ruled"); and a
 # photograph's caption and its credit ("Photograph: Michael Nagle/Getty Images") stand
 # alone, whatever the page glued to them.
 _END = re.compile(
     r"""[.!?]['"’”)\]]*(?=\s+['"“‘(\[]?[A-Z0-9])|\n\s*\n|\n(?=\s*[A-Z“"'])"""
-    r"""|(?<=\w)(?P<glued>[ \t]+)(?=(?P<next>He|She|They|We|The|It|This|These|In|But|When|After)[ \t]+(?P<after>[a-z]+))"""
+    r"""|(?<=\w)(?P<glued>[ \t]+)(?=(?P<next>He|She|They|We|The|It|This|These|In|But|When|After|An?)[ \t]+(?P<after>[a-z]+))"""
     r"""|(?<=\S)(?=[ \t]+(?:Photograph|Photo|Picture|Image)s?:[ \t])"""
     r"""|\b(?:Photograph|Photo|Picture|Image)s?:[ \t]+[^/\n]{1,60}?\\?/[ \t]?[A-Z][\w.&-]*(?:[ \t](?:Images|Photos|Pictures|Features))?(?=[ \t]+\S)"""
 )
@@ -28,6 +29,8 @@ _ABBREVIATIONS = frozenset(
     "jan feb mar apr jun jul aug sep sept oct nov dec no vs inc corp co ltd u.s u.n u.k e.u".split()
 )
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
+_DATE_END = re.compile(r"(?:\b[0-9]{1,4}|\b(?:January|February|March|April|May|June|July|August|September|October|November|December"
+                       r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))$")
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][\w'’-]*$")
 
 
@@ -63,6 +66,8 @@ def _glued(text: str, match: re.Match[str]) -> bool:
     """Whether the capitalised word after ``match`` starts a sentence run on to the one before."""
     if match.group("next") == "It" and match.group("after") in _IT_VERBS:
         return True  # after any word: "reporter in Los Angeles It had just gone 11am"
+    if match.group("next") in ("A", "An"):  # "a tribute concert on 8 October A judge in Los Angeles": after a date only
+        return _DATE_END.search(text, max(0, match.start() - 12), match.start()) is not None  # not "influenza A virus"
     if match.group("next") in _PRONOUNS:
         return text[match.start() - 1].islower()  # "you may need Adobe Reader She said"
     # "nothing wrong The last time": only after a lower-case word ("his This Is It tour" runs on)

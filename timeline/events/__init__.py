@@ -268,14 +268,24 @@ def _owners(trigger, lex: Lexicon, people: naming.People, offset: int) -> list:
 
 
 def _shared_surnames(trigger, people: naming.People) -> list[str]:
-    """The bare surnames that own the event a noun names and that several people of the
-    article share ("Jackson's death" beside Michael and Janet Jackson): kept bare, for the
-    pile, which may know whom its reports mean by it (``merge``), not guessed here."""
+    """The people who own the event a noun names where ``_owners`` cannot name them: a bare
+    surname that several people of the article share ("Jackson's death" beside Michael and
+    Janet Jackson), kept bare for the pile, which may know whom its reports mean by it
+    (``merge``); and a surname the tagger took for a place ("[Jackson]'s June 2009 death",
+    GPE), the article's person so named."""
     if trigger.pos_ not in ("NOUN", "PROPN"):
         return []
     owners = {c.i for c in trigger.children if c.dep_ == "poss"}
-    return [name for e in trigger.doc.ents if e.root.i in owners and e.label_ == "PERSON"
-            and " " not in (name := naming.clean_name(e.text)) and people.sole(name) is None and people.is_surname(name)]
+    found = []
+    for e in trigger.doc.ents:
+        name = naming.clean_name(e.text)
+        if e.root.i not in owners or " " in name or not people.is_surname(name):
+            continue
+        if e.label_ == "PERSON" and people.sole(name) is None:
+            found.append(name)
+        elif e.label_ in ("GPE", "LOC"):
+            found.append(people.sole(name) or name)
+    return found
 
 
 def _people_in(title: str, doc, people: naming.People, offset: int, actors: Iterable[str]) -> list[str]:
