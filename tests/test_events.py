@@ -285,6 +285,18 @@ def test_a_role_noun_that_owns_the_event_is_the_person_in_that_role() -> None:
     assert (death.kind, death.actors) == ("deaths", ("Peter Novak",))
 
 
+def test_who_reports_a_there_is_clause_takes_part_in_it() -> None:
+    text = "The county coroner's office of the Health Agency said there was no evidence of foul play after an autopsy on Friday."
+    assert only(extract(text, ("Friday", "2019-03-01"))).actors == ("Health Agency",)
+    assert only(extract("Officials said there were 20 cases on Friday.", ("Friday", "2019-03-01"))).actors == ()
+
+
+def test_a_middle_name_is_no_full_name_of_its_own() -> None:
+    text = "He was born Michael Joseph Jackson. On 25 June 2010 Michael Jackson's father, Joseph, files a wrongful death lawsuit."
+    sued = only(extract(text, ("25 June 2010", "2010-06-25")))
+    assert "Joseph" in sued.actors and "Michael Joseph" not in sued.actors
+
+
 def test_capital_as_actor_and_as_place() -> None:
     said = only(extract("Moscow said on Friday that it would send aid.", ("Friday", "2019-03-01")))
     assert said.actors == ("Russia",)
@@ -680,6 +692,7 @@ def test_a_building_named_after_someone_is_not_them() -> None:
         ("By Ann Lee in Los Angeles It had just gone 11am.", ["By Ann Lee in Los Angeles", "It had just gone 11am."]),
         ("She announced a concert on 8 October A judge ruled on the film.", ["She announced a concert on 8 October", "A judge ruled on the film."]),
         ("Pupils in Group A were sent home with influenza A symptoms.", ["Pupils in Group A were sent home with influenza A symptoms."]),
+        ("6 October 2011 A recording of the singer is played to jurors.", ["6 October 2011 A recording of the singer is played to jurors."]),
         ("It is an influenza A virus of a new kind.", ["It is an influenza A virus of a new kind."]),
     ],
 )

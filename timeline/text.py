@@ -29,8 +29,9 @@ _ABBREVIATIONS = frozenset(
     "jan feb mar apr jun jul aug sep sept oct nov dec no vs inc corp co ltd u.s u.n u.k e.u".split()
 )
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
-_DATE_END = re.compile(r"(?:\b[0-9]{1,4}|\b(?:January|February|March|April|May|June|July|August|September|October|November|December"
-                       r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))$")
+_DATE_END = re.compile(r"\b(?:on|in|at|by|from|until|since)[ \t]+(?:[0-9]{1,2}(?:st|nd|rd|th)?[ \t]+)?"
+                       r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+                       r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:[ \t]+[0-9]{1,4})?,?$")
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][\w'’-]*$")
 
 
@@ -67,7 +68,8 @@ def _glued(text: str, match: re.Match[str]) -> bool:
     if match.group("next") == "It" and match.group("after") in _IT_VERBS:
         return True  # after any word: "reporter in Los Angeles It had just gone 11am"
     if match.group("next") in ("A", "An"):  # "a tribute concert on 8 October A judge in Los Angeles": after a date only
-        return _DATE_END.search(text, max(0, match.start() - 12), match.start()) is not None  # not "influenza A virus"
+        # not "influenza A virus", nor a chronology's "6 October 2011 A recording ... is played", whose date opens its entry
+        return _DATE_END.search(text, max(0, match.start() - 40), match.start()) is not None
     if match.group("next") in _PRONOUNS:
         return text[match.start() - 1].islower()  # "you may need Adobe Reader She said"
     # "nothing wrong The last time": only after a lower-case word ("his This Is It tour" runs on)

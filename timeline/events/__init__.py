@@ -218,7 +218,7 @@ def _event(
     if clause is None:
         status = Status.SCHEDULED if relation == "future" else Status.OCCURRED
         return Event(when=when, title=_title(None, doc, timex, tokens, previous_end, people, lex, sentence_start, sentence), mentions=(mention,), status=status)
-    it = headline.it_meant(clause, lex)  # "Moscow said it did not attack"
+    it = headline.it_meant(clause, lex) or headline.expletive_speaker(clause, lex)  # "Moscow said it did not attack", "... said there was"
     named = (n for e in (*clause.actor_spans, *_owners(clause.trigger, lex, people, sentence_start), *([it] if it is not None else []))
              if (n := naming.actor_name(e, people, lex, sentence_start)))
     meant = headline.subject_person(clause, people, lex, sentence_start)  # "he returned": the one person he can be
@@ -439,8 +439,11 @@ def _relation(value: str, published: dt.date) -> str:
 def _person_names(text: str, docs: list, lex: Lexicon) -> list[str]:
     """Full names of people, from the parsed sentences and, for bare surnames, the whole article."""
     names = [naming.clean_name(e.text) for d in docs for e in d.ents if e.label_ == "PERSON"]
-    for surname in {n for n in names if " " not in n}:
-        for match in re.finditer(rf"\b((?:(?:[A-Z][a-z]+|[A-Z]\.) ){{1,2}}){re.escape(surname)}\b", text):
+    # a place's name that owns something may be a surname the tagger misread ("[Jackson]'s California home")
+    owners = {naming.clean_name(e.text) for d in docs for e in d.ents if e.label_ in ("GPE", "LOC") and e.root.dep_ == "poss" and len(e) == 1}
+    for surname in sorted({n for n in names if " " not in n} | owners):
+        # not the middle name of a longer one: "Michael Joseph Jackson" names no Michael Joseph
+        for match in re.finditer(rf"\b((?:(?:[A-Z][a-z]+|[A-Z]\.) ){{1,2}}){re.escape(surname)}\b(?! [A-Z][a-z])", text):
             first = [w for w in match.group(1).split() if w.lower().rstrip(".") not in lex.role_words]
             if first and first[-1] not in ("The", "A", "An") and " " in (full := naming.clean_name(f"{first[-1]} {surname}")):
                 names.append(full)  # not "Dr Murray": a title is no first name

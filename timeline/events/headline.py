@@ -246,6 +246,15 @@ def it_meant(clause: Clause, lex: Lexicon) -> Span | None:
     return named[0] if len({e.text for e in named}) == 1 else None
 
 
+def expletive_speaker(clause: Clause, lex: Lexicon) -> Span | None:
+    """Who reports a "there is" clause, which names no one else: its one person or body
+    ("The Los Angeles County Coroner's office said there was no evidence of foul play")."""
+    if not any(c.dep_ == "expl" for c in clause.trigger.children) or (says := _speaker(clause.trigger, lex)) is None:
+        return None
+    named = [e for e in says.doc.ents if e.label_ in ("PERSON", "ORG") and says.left_edge.i <= e.start and e.end - 1 <= says.right_edge.i]
+    return named[0] if len(named) == 1 else None
+
+
 def _pronoun(head: Token) -> Token | None:
     """ "He" of "he returned", "his" of "his trial ended", "I" of "'I started to feel better,' Tsang said"."""
     if head.lower_ in _NAMED_PRONOUNS:
