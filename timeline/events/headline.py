@@ -251,7 +251,9 @@ def expletive_speaker(clause: Clause, lex: Lexicon) -> Span | None:
     ("The Los Angeles County Coroner's office said there was no evidence of foul play")."""
     if not any(c.dep_ == "expl" for c in clause.trigger.children) or (says := _speaker(clause.trigger, lex)) is None:
         return None
-    named = [e for e in says.doc.ents if e.label_ in ("PERSON", "ORG") and says.left_edge.i <= e.start and e.end - 1 <= says.right_edge.i]
+    # the speaker's own name or its owner's ("the [coroner]'s office"), not a name elsewhere in its phrase
+    named = [e for e in says.doc.ents if e.label_ in ("PERSON", "ORG") and (
+        e.start <= says.i < e.end or e.root.head.i == says.i and e.root.dep_ in ("poss", "compound") and says.i - e.end <= 1)]
     return named[0] if len(named) == 1 else None
 
 
