@@ -297,6 +297,14 @@ def test_a_middle_name_is_no_full_name_of_its_own() -> None:
     assert "Joseph" in sued.actors and "Michael Joseph" not in sued.actors
 
 
+def test_a_bare_given_name_is_the_one_person_of_the_article_so_named() -> None:
+    text = "Katherine Jackson and Michael Jackson sang in London on 3 March 2009. Katherine announced a concert in Cardiff on 8 October."
+    announced = extract(text, ("3 March 2009", "2009-03-03"), ("8 October", "2009-10-08"))[-1]
+    assert announced.actors == ("Katherine Jackson",)
+    two = "Michael Pastor and Michael Jackson met in London on 3 March 2009. Michael announced a concert in Cardiff on 8 October."
+    assert "Michael Jackson" not in extract(two, ("3 March 2009", "2009-03-03"), ("8 October", "2009-10-08"))[-1].actors
+
+
 def test_capital_as_actor_and_as_place() -> None:
     said = only(extract("Moscow said on Friday that it would send aid.", ("Friday", "2019-03-01")))
     assert said.actors == ("Russia",)

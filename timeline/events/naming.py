@@ -42,6 +42,14 @@ class People:
             if len(ranked) > 1 and ranked[0][1] == ranked[1][1] and ranked[0][0].split()[0] != ranked[1][0].split()[0]:
                 continue  # "Jackson" with as many "Janet Jackson" as "Michael Jackson": say no more than the text
             self._by_last[last] = ranked[0][0]
+        # a bare given name that only one person of the article has, and no one's surname:
+        # "Katherine" beside Katherine Jackson, as a report of a family calls its members
+        firsts: dict[str, set[str]] = {}
+        for full_names in counts.values():
+            for full in full_names:
+                firsts.setdefault(full.split()[0], set()).add(full)
+        self._by_first = {first: next(iter(full)) for first, full in firsts.items()
+                          if len(full) == 1 and first not in counts and first[:1].isupper() and len(first) > 2}
         self.acronyms = acronyms or {}
         self._roles: dict[str, dict[str, frozenset[str]]] | None = None
         self._bodies: dict[str, str | None] = {}
@@ -59,7 +67,11 @@ class People:
             before = [full for start, full in self._where[name] if start < at]
             if before:
                 return before[-1]
-        return self._by_last.get(name, name)
+        return self._by_last.get(name) or self._by_first.get(name, name)
+
+    def given_name(self, name: str) -> str | None:
+        """The one person of the article whose given name ``name`` is, if no one's surname is it."""
+        return self._by_first.get(clean_name(name))
 
     def sole(self, name: str) -> str | None:
         """The full name a bare surname stands for when the article names only one person so
@@ -257,6 +269,8 @@ def actor_name(ent: Span, people: People, lex: Lexicon, offset: int = 0) -> str 
         return None  # "the health ministry" that NER took for a name: no name, no lane of its own
     if ent.label_ == "ORG" and len(ent) == 1 and _opens(ent) and people.common_word(text):
         return None  # "Court documents filed in Nevada show ...": a capital the sentence's start gave a common noun
+    if ent.label_ == "ORG" and len(ent) == 1 and (person := people.given_name(text)):
+        return person  # "Katherine says ...", taken for a body, beside Katherine Jackson
     full = ent.text.strip()
     return lex.aliases.get(full) or lex.aliases.get(text) or lex.capitals.get(text) or people.organisation(text)
 
