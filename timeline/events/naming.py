@@ -45,11 +45,11 @@ class People:
         # a bare given name that only one person of the article has, and no one's surname:
         # "Katherine" beside Katherine Jackson, as a report of a family calls its members
         firsts: dict[str, set[str]] = {}
-        for full_names in counts.values():
-            for full in full_names:
-                firsts.setdefault(full.split()[0], set()).add(full)
-        self._by_first = {first: next(iter(full)) for first, full in firsts.items()
-                          if len(full) == 1 and first not in counts and first[:1].isupper() and len(first) > 2}
+        for named in counts.values():
+            for whole in named:
+                firsts.setdefault(whole.split()[0], set()).add(whole)
+        self._by_first = {first: next(iter(wholes)) for first, wholes in firsts.items()
+                          if len(wholes) == 1 and first not in counts and first[:1].isupper() and len(first) > 2}
         self.acronyms = acronyms or {}
         self._roles: dict[str, dict[str, frozenset[str]]] | None = None
         self._bodies: dict[str, str | None] = {}
