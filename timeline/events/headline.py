@@ -83,6 +83,8 @@ def title(clause: Clause, expression: range, segment: int, people: People, lex: 
     named_speaker = clause.subject is not None and (  # "Tsang starts", not "Tsang start"; "NHS Direct starts"
         clause.subject.lower_ == "i" and subject != "I" or clause.subject.lower_ == "we" and it_meant(clause, lex) is not None)
     verb = _verb(trigger, clause.status, _plural(clause.subject or _expletive(trigger)) and not named_speaker)
+    if verb.startswith("to be ") and trigger.lower_ in lex.scheduled_heads:
+        verb = trigger.text  # "New tests expected", not "to be expected"
     if clause.subject is None and trigger.tag_ == "VBG" and trigger.dep_ in _NOMINAL_DEPS and clause.control is None:
         verb = trigger.lower_  # a gerund used as a noun ("Delaying the invasion would have ...", "to prosecuting Puff Daddy"): as written
     if clause.subject is not None and clause.subject.lower_ == "i" and not named_speaker and verb in ("is", "are"):

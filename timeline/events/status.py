@@ -64,6 +64,9 @@ def status(trigger: Token, lex: Lexicon, relation: str) -> Status:
             return Status.SCHEDULED if relation == "future" or not _has_be(trigger) else Status.ONGOING
     if relation == "future" and trigger.tag_ not in ("VBD", "VBN"):
         return Status.SCHEDULED
+    present_passive = trigger.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP") for c in trigger.children)
+    if present_passive and (relation == "future" or relation == "current" and trigger.lower_ in lex.scheduled_heads):
+        return Status.SCHEDULED  # "results are announced on Friday" in a Wednesday report; "tests are expected by the end of the week"
     if relation == "current" and trigger.tag_ in ("VBZ", "VBP") and trigger.lemma_ == "be":
         return Status.ONGOING  # "today there are 3,000 cases": a state that holds as the report is written
     if relation == "current" and trigger.tag_ in ("VBZ", "VBP") and trigger.lemma_ not in lex.reporting:
