@@ -228,6 +228,10 @@ def test_headlines_in_the_sentence_words(text: str, date: tuple[str, str], title
         ("NHS Direct said: \"We started receiving calls about the virus on Sunday.\"", ("Sunday", "2019-03-03"),
          "NHS Direct starts receiving calls about the virus", "NHS Direct"),
         ("\"We met on Friday,\" he said.", ("Friday", "2019-03-01"), "We meet", None),
+        # an "I" of a quotation that goes on without naming anyone: who spoke last
+        ("\"It is a sad day,\" said Peter Novak, the producer.\n\"I left the studio on Friday.\"", ("Friday", "2019-03-01"),
+         "Novak leaves studio", "Peter Novak"),
+        ("Peter Novak said it was a sad day.\nI left the studio on Friday.", ("Friday", "2019-03-01"), "I leave studio", None),
     ],
 )
 def test_a_pronoun_in_reported_speech_is_its_speaker(text: str, date: tuple[str, str], title: str, actor: str | None) -> None:

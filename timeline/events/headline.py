@@ -305,7 +305,7 @@ def _person_named(pronoun: Token, clause: Clause, people: People, lex: Lexicon, 
             return people.canonical(names[0].text, offset + names[0].start_char)
         return person_in_role(speaker, people, lex)  # "he had left, the doctor told police": Dr Murray
     if pronoun.lower_ in _FIRST_PERSON:
-        return None
+        return people.quote_speaker(offset + pronoun.idx) if speaker is None and pronoun.lower_ in ("i", "my", "me") else None
     bound = _governing_subject(clause.trigger, people, offset)
     if bound is not None and bound not in not_meant:
         return bound

@@ -21,6 +21,12 @@ _CALENDAR_WORDS = frozenset({"Monday", "Tuesday", "Wednesday", "Thursday", "Frid
                              "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"})
 
 
+_QUOTES = ('"', "“", "”")
+_QUOTE_REACH = 600  # characters: how far back a quotation's speaker may be named
+_NAME = r"[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}"
+_ATTRIBUTION = re.compile(rf"[,!?][\"”]\s+(?:said|says|added|told \w+)\s+(?P<a>{_NAME})|[,!?][\"”]\s+(?P<b>{_NAME})\s+(?:said|says|added)\b")
+
+
 class People:
     """The names an article uses: full names of its people, to expand a bare surname
     ("Kerry" → "John Kerry"), and the acronyms it spells out ("WHO" → "World Health
@@ -85,6 +91,26 @@ class People:
         """Whether the article names a person whose surname is ``name`` (one or several)."""
         name = clean_name(name)
         return name in self._several or name in self._by_last
+
+    def quote_speaker(self, at: int) -> str | None:
+        """Who speaks the quotation an "I" at ``at`` stands in, when the quotation names no
+        one: the person of the last quotation the text attributes before it, in the same or
+        the paragraphs just before ("'..., I just don't have the words,' said Quincy Jones.
+        / 'He was the consummate entertainer. / I've lost my little brother today.'"); None
+        if the "I" is not quoted or no one spoke last."""
+        if not self._text:
+            return None
+        line_start = self._text.rfind("\n", 0, at) + 1
+        line_end = self._text.find("\n", at)
+        line = self._text[line_start : line_end if line_end >= 0 else len(self._text)]
+        if not any(q in line for q in _QUOTES):
+            return None  # not a quotation
+        window = self._text[max(0, at - _QUOTE_REACH) : at]
+        said = [m.group("a") or m.group("b") for m in _ATTRIBUTION.finditer(window)]
+        if not said:
+            return None
+        name = self.canonical(said[-1], max(0, at - _QUOTE_REACH))
+        return name if " " in name else None
 
     def antecedent(self, start: int, end: int) -> str | None:
         """The one person a pronoun at ``[start, end)`` of the article can refer to: the
