@@ -445,3 +445,14 @@ def test_a_bare_surname_is_the_full_name_that_dominates_the_pile(others: tuple[s
     timeline = merge.merge([*named, *rest, bare], ARTICLES)
     (death,) = [e for e in timeline.events if e.kind == "deaths"]
     assert death.actors == (meant,)
+
+
+def test_a_bare_given_name_is_the_one_full_name_of_the_pile_with_it() -> None:
+    named = event("wed", "Katherine Jackson spoke.", "2016-07-01", actors=("Katherine Jackson",), lemma="speak", kind=None)
+    kerry = event("thu", "John Kerry spoke.", "2016-07-02", actors=("John Kerry",), lemma="talk", kind=None)
+    bare = event("mon", "Katherine announced a concert.", "2016-05-02", actors=("Katherine",), lemma="announce", kind="culture")
+    kin = event("tue", "Kerry Smith sang.", "2016-05-03", actors=("Kerry",), lemma="sing", kind="culture")  # a surname first
+    timeline = merge.merge([named, kerry, bare, kin], ARTICLES)
+    actors = {e.title: e.actors for e in timeline.events}
+    assert actors["Katherine announced a concert."] == ("Katherine Jackson",)
+    assert actors["Kerry Smith sang."] == ("John Kerry",)

@@ -610,17 +610,24 @@ _POINTING = frozenset("this these those it".split())  # a word of a headline tha
 def _canonical_actors(events: list[Event]) -> list[Event]:
     """A bare surname becomes the one full name the corpus gives it ("Kerry" → "John Kerry"),
     or of several, the one that acts in ``DOMINANCE`` times as many events as all the others
-    together (a pile about Michael Jackson names his mother and brothers too)."""
+    together (a pile about Michael Jackson names his mother and brothers too); so does a bare
+    given name that is no one's surname ("Katherine" → "Katherine Jackson")."""
     full: dict[str, Counter[str]] = defaultdict(Counter)
     for event in events:
         for actor in event.actors:
             if " " in actor:
                 full[actor.split()[-1]][actor] += 1
+    by_first: dict[str, Counter[str]] = defaultdict(Counter)
+    for names in full.values():
+        for name, n in names.items():
+            by_first[name.split()[0]][name] += n
     mapping = {}
-    for last, names in full.items():
-        (top, count), *others = sorted(names.items(), key=lambda kv: (-kv[1], kv[0]))
-        if count >= DOMINANCE * sum(n for _, n in others):
-            mapping[last] = top
+    # a bare surname first; then a bare given name that is no one's surname ("Katherine")
+    for table in (full, {first: names for first, names in by_first.items() if first not in full}):
+        for bare, names in table.items():
+            (top, count), *others = sorted(names.items(), key=lambda kv: (-kv[1], kv[0]))
+            if bare not in mapping and count >= DOMINANCE * sum(n for _, n in others):
+                mapping[bare] = top
     out = []
     for event in events:
         actors = tuple(dict.fromkeys(mapping.get(a, a) if " " not in a else a for a in event.actors))
