@@ -456,3 +456,12 @@ def test_a_bare_given_name_is_the_one_full_name_of_the_pile_with_it() -> None:
     actors = {e.title: e.actors for e in timeline.events}
     assert actors["Katherine announced a concert."] == ("Katherine Jackson",)
     assert actors["Kerry Smith sang."] == ("John Kerry",)
+
+
+def test_a_one_word_actor_the_pile_writes_in_lower_case_is_no_name() -> None:
+    texts = ["Propofol killed him.", "He was given propofol, and the propofol was stored at home.", "Apple sold it; Apple grew."]
+    articles = tuple(Article(f"a{n}", text, dt.date(2016, 7, 1)) for n, text in enumerate(texts))
+    drug = event("a0", "Propofol killed him.", "2016-06-25", actors=("Propofol", "Michael Jackson"), lemma="kill", kind="deaths")
+    firm = event("a2", "Apple sold it.", "2016-06-26", actors=("Apple",), lemma="sell", kind="economy")
+    actors = {e.title: e.actors for e in merge.merge([drug, firm], articles).events}
+    assert actors == {"Propofol killed him.": ("Michael Jackson",), "Apple sold it.": ("Apple",)}

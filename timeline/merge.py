@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -55,7 +56,7 @@ def merge(events: Iterable[Event], articles: tuple[Article, ...] = (), title: st
 
 def _merge(events: list[Event], articles: tuple[Article, ...], title: str) -> Timeline:
     published = {a.id: a.published for a in articles}
-    items = sorted(_canonical_actors(events), key=lambda e: _mention_key(e.mentions[0], published))
+    items = sorted(_canonical_actors(_without_common_words(events, articles)), key=lambda e: _mention_key(e.mentions[0], published))
     vectors = tfidf([e.mentions[0] for e in items])
     sides = _sides(items)
     setting = _setting(items)
@@ -605,6 +606,26 @@ _MOST_COMPARED = 200  # headlines: a cluster larger than this is judged on its f
 
 _PRONOUNS = frozenset("he she it they i we you his her its their our my this that these those".split())
 _POINTING = frozenset("this these those it".split())  # a word of a headline that points to what it does not say
+
+
+def _without_common_words(events: list[Event], articles: tuple[Article, ...]) -> list[Event]:
+    """No one-word actor that the pile writes in lower case more often than capitalised: a
+    drug or a thing some reports capitalise ("Propofol" 53 times, "propofol" 116 in the Jackson
+    pile), not a name. Countries, bodies and surnames are written capitalised."""
+    single = {a for e in events for a in e.actors if " " not in a and a[1:].islower()}
+    if not single or not articles:
+        return events
+    lower = {a.lower(): a for a in single}
+    counts: Counter[str] = Counter()
+    for article in articles:
+        counts.update(w for w in _WORD.findall(article.text) if w.lower() in lower)
+    common = {a for low, a in lower.items() if counts[low] > counts[a]}
+    if not common:
+        return events
+    return [e if not common & set(e.actors) else replace(e, actors=tuple(a for a in e.actors if a not in common)) for e in events]
+
+
+_WORD = re.compile(r"[A-Za-z][a-z]+")
 
 
 def _canonical_actors(events: list[Event]) -> list[Event]:
