@@ -442,6 +442,15 @@ def test_parse_corrects_a_weekday_the_tagger_put_in_the_future() -> None:
     assert event.kind == "rejection"
 
 
+def test_parse_reads_a_present_progressive_weekday_as_an_arrangement() -> None:
+    # the tagger took last Friday (a "said" in the sentence); "are shutting" arranges the coming one
+    (event,) = extract("\"We are shutting the schools on Friday,\" officials said.", ("Friday", "2019-03-01"))
+    assert (event.when.value, event.status) == ("2019-03-08", "scheduled")
+    assert event.mentions[0].correction == "parse: present progressive 'shutting'"
+    (past,) = extract("Fans were lining up outside the court on Monday.", ("Monday", "2019-03-04"))
+    assert past.when.value == "2019-03-04"
+
+
 def _on_day(text: str, expression: str, value: str, published: str) -> Event:
     """The one event of ``text`` whose day of a month the tagger read by a guessed tense."""
     start = text.index(expression)

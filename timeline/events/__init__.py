@@ -335,6 +335,8 @@ def _corrected(timex: Timex, clause: clauses.Clause | None, published: dt.date, 
         tense, why = FUTURE, "future verb"
     elif clause.status in (Status.OCCURRED, Status.DENIED) and finite_tag(clause.trigger) == "VBD" and day > published:
         tense, why = PAST, "past verb"
+    elif unit in _WEEKDAY_UNITS and day < published and clause.trigger.tag_ == "VBG" and finite_tag(clause.trigger) in ("VBZ", "VBP"):
+        tense, why = FUTURE, "present progressive"  # "We are shutting schools on Friday", said on Wednesday: an arrangement
     else:
         return timex.value, None
     value = with_tense(timex.by_tense, tense, published)
