@@ -358,6 +358,8 @@ def test_a_date_a_measure_is_compared_with_dates_no_event() -> None:
         # a stretch up to now it takes; a weekday's direction is the tagger's guess, not the writer's
         ("The company has grown steadily since 2009.", ("2009", "2009"), "grown"),
         ("The doctor faces trial for manslaughter on Monday.", ("Monday", "2019-03-04"), "faces"),
+        # a caption's present tells the past
+        ("Putin meets Obama on the sidelines of the G20 summit in Hangzhou on 5 September 2016.", ("5 September 2016", "2016-09-05"), "meets"),
     ],
 )
 def test_a_present_verb_is_not_dated_by_a_named_past(text: str, date: tuple[str, str], trigger: str) -> None:

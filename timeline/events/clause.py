@@ -62,10 +62,12 @@ def read(
     if trigger is None:
         return None
     if relation == "past" and trigger.pos_ in _VERBAL and finite_tag(trigger) in ("VBZ", "VBP") and not _spanning(span) \
-            and (_perfect(trigger) or _named_past(span)):
-        # English does not date a present (or present perfect) verb by a past time: "has
+            and (_perfect(trigger) or trigger.tag_ == "VBG" and _named_past(span)):
+        # English does not date a present perfect or progressive by a past time: "has
         # pleaded not guilty to the manslaughter of Jackson at his mansion in June 2009",
-        # "is facing a charge following the singer's death last June" date the death
+        # "is facing a charge following the singer's death last June" date the death (a
+        # simple present may be a caption's or a chronology's: "Putin meets Obama on 5
+        # September 2016")
         trigger = _event_noun_before(trigger, span, lex) or trigger
     if trigger.dep_ == "pcomp" and trigger.head.lower_ == "from" and trigger.head.head.lemma_.lower() in lex.preventing:
         trigger = trigger.head.head  # "barred from giving evidence on Tuesday": the barring is dated
