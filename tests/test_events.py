@@ -231,6 +231,8 @@ def test_headlines_in_the_sentence_words(text: str, date: tuple[str, str], title
         # an "I" of a quotation that goes on without naming anyone: who spoke last
         ("\"It is a sad day,\" said Peter Novak, the producer.\n\"I left the studio on Friday.\"", ("Friday", "2019-03-01"),
          "Novak leaves studio", "Peter Novak"),
+        ("\"It is a sad day,\" said Peter Novak, the producer.\n\"I lost my little brother on Friday.\"", ("Friday", "2019-03-01"),
+         "Novak loses little brother", "Peter Novak"),
         ("Peter Novak said it was a sad day.\nI left the studio on Friday.", ("Friday", "2019-03-01"), "I leave studio", None),
     ],
 )

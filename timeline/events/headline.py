@@ -99,6 +99,8 @@ def title(clause: Clause, expression: range, segment: int, people: People, lex: 
         complement = trigger.lower_ if gerund else f"to {trigger.lemma_.lower()}"  # "involves completing", "refuses to sign"
         verb = f"{_verb(clause.control, clause.status, _plural(clause.subject) and not named_speaker)}{whom} {complement}{particle}"
     kept = [t for t in _relative_object(trigger, skip) + _rest(trigger, skip) if t.i not in other and not _article_of(t, trigger)]
+    if named_speaker:  # "I've lost my little brother": "Jones loses little brother", not "... my little brother"
+        kept = [t for t in kept if not (t.dep_ == "poss" and t.lower_ in ("my", "our"))]
     if not any(not t.is_punct for t in kept):
         kept = _purpose(trigger, skip | other)  # "Ofqual meets to discuss contingency plans"
     budget = max(3, _WORDS - len(subject.split()) - len(verb.split()))
