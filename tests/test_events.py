@@ -205,6 +205,7 @@ def test_headlines(text: str, date: tuple[str, str], title: str) -> None:
         ("Traditional May Day rallies have been canceled.", ("May Day", "2019-05-01"), "Traditional rallies canceled"),
         ("New test results are expected by the end of the week.", ("the end of the week", "2019-W10"), "New test results expected"),
         ("On Monday, Dr Brice Martin's lawyer Peter Novak said the dose was small.", ("Monday", "2019-03-04"), "Novak says the dose was small"),
+        ("On Monday, Jackson manager Frank Dileo told reporters he was sad.", ("Monday", "2019-03-04"), "Dileo tells reporters he was sad"),
     ],
 )
 def test_headlines_in_the_sentence_words(text: str, date: tuple[str, str], title: str) -> None:

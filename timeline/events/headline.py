@@ -591,8 +591,8 @@ def _words(tokens: list[Token], people: People, lex: Lexicon, lower: set[int] = 
     roles = role_tokens(doc)
     ents = {e.start: e for e in doc.ents}
     # "Dr Murray's lawyer Edward Chernoff": with the title goes a person who owns it, not "Murray's Chernoff"
-    owners = {j for r in roles if r < len(doc) for c in doc[r].children if c.dep_ == "poss" and c.ent_type_ == "PERSON"
-              for j in range(c.left_edge.i, c.right_edge.i + 1)}
+    owners = {j for r in roles if r < len(doc) for c in doc[r].children if c.dep_ in ("poss", "compound") and c.ent_type_ == "PERSON"
+              for j in range(c.left_edge.i, c.right_edge.i + 1)}  # "Jackson manager Frank Dileo": Dileo
     order = [t.i for t in tokens if t.i not in owners]
     present = set(order)
     pieces: list[str] = []
