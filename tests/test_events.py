@@ -549,6 +549,9 @@ def test_a_run_on_page_is_parsed_around_its_date_only() -> None:
         ("The jury found him not guilty on Monday.", ("Monday", "2019-03-04"), "legal action"),
         ("Investigators found traces of the drug on Monday.", ("Monday", "2019-03-04"), "statement"),  # finding is no verdict
         ("The agency warned on Monday that the virus would spread.", ("Monday", "2019-03-04"), "statement"),  # no threat
+        # a verb of two kinds that governs a clause speaks
+        ("A witness conceded on Monday that the doctor had erred.", ("Monday", "2019-03-04"), "statement"),
+        ("The rebels conceded the town on Monday.", ("Monday", "2019-03-04"), "ceasefire"),
     ],
 )
 def test_kinds(text: str, date: tuple[str, str], kind: str) -> None:

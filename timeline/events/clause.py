@@ -332,6 +332,9 @@ def _named_kind(trigger: Token, subject: Token | None, objects: tuple[Token, ...
         if word and (kind := _on_topic(lex.kind_of(f"{lemma} {word}"), trigger, nouns)):
             return kind
     own = None if trigger.ent_type_ in _DATE_LABELS else _on_topic(_word_kind(trigger, lex), trigger, nouns)  # not "died in [March]"
+    if own is not None and trigger.pos_ in _VERBAL and any(c.dep_ == "ccomp" for c in trigger.children):
+        # a verb of several kinds that governs a clause speaks: "concedes that Murray deviated", not a yield
+        own = next((k for k in lex.all_kinds.get(lemma, ()) if k.key == "statement"), own)
     if lemma in lex.support or own is None:
         for noun in nouns:  # "held talks", "the truce took effect", "the death toll rose"
             if kind := _on_topic(_word_kind(noun, lex), noun, []):
