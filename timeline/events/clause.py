@@ -270,7 +270,10 @@ def _subject(trigger: Token) -> Token | None:
             token = token.head
             continue
         if token.dep_ == "prep" and token.head.pos_ in _VERBAL:  # "(was diagnosed) after arriving": the verb's subject
+            aside = token.i > 0 and token.doc[token.i - 1].text == ","
             token = token.head
+            if aside and token.dep_ == "ccomp" and token.head.i != token.i:
+                token = token.head  # "he believed the effects had worn off, before moving": the believer moves
             continue
         if token.dep_ in ("acl", "relcl") and token.pos_ == "VERB":
             return None  # "a deal announced last week": the noun is what was acted on
