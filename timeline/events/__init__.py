@@ -15,7 +15,7 @@ import re
 from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from timeline.events import clause as clauses
 from timeline.events import headline, naming, nlp
@@ -125,8 +125,13 @@ _ASIDE = re.compile(r"\s*(?:\([^()\n]{0,80}\))?\s*")
 def _after_stamp(text: str, stamp_end: int, lex: Lexicon) -> int:
     """Where the report starts after a page's stamp that ends at ``stamp_end``: past a time
     zone and a bracketed aside ("09:03 UK (an error occurred while processing this directive)")."""
-    zone = re.compile(r"\s*(?:" + "|".join(map(re.escape, lex.time_zones)) + r")\b").match(text, stamp_end)
+    zone = _zone(lex.time_zones).match(text, stamp_end)
     return _ASIDE.match(text, zone.end() if zone else stamp_end).end()  # type: ignore[union-attr]
+
+
+@cache
+def _zone(zones: frozenset[str]) -> re.Pattern[str]:
+    return re.compile(r"\s*(?:" + "|".join(map(re.escape, sorted(zones))) + r")\b")
 
 
 def _stamped(text: str, timex: Timex, lex: Lexicon) -> bool:
@@ -186,10 +191,11 @@ def _event(
     if clause is not None and clause.trigger.tag_ == "VBN" and clause.trigger.lemma_.lower() in lex.comparing \
             and clause.trigger.dep_ not in ("ROOT", "relcl"):
         return None  # "40% worried, compared with 50% last week": the date is the measure's
+    expression = doc.char_span(start, end, alignment_mode="expand")
     if clause is not None and clause.subject is not None and clause.subject.lower_ == "it" \
-            and clause.trigger.lemma_.lower() in lex.clock_verbs and _told_by(clause.trigger, doc, start, end):
+            and clause.trigger.lemma_.lower() in lex.clock_verbs and _told_by(clause.trigger, expression):
         return None  # "It had just gone 11am on the ninth floor": the clock told, a scene set
-    value, correction = _corrected(timex, clause, article.published, doc, start, end, lex)
+    value, correction = _corrected(timex, clause, article.published, expression, lex)
     if correction is not None and _relation(value, article.published) != relation:  # the status follows the day
         relation = _relation(value, article.published)
         clause = clauses.read(doc, start, end, lex, relation, previous_end, dateline)
@@ -197,7 +203,6 @@ def _event(
     if span is None:
         return None
     sentence = article.text[sentence_start : sentence_start + len(doc.text)]  # as written, credit included
-    expression = doc.char_span(start, end, alignment_mode="expand")
     mention = Mention(
         article=article.id,
         sentence=sentence,
@@ -257,14 +262,19 @@ def _owners(trigger, lex: Lexicon, people: naming.People, offset: int) -> list:
     """The entities whose event a noun names ("[Egypt's] order", "[Michael Jackson's] death"):
     they take part; a bare surname the article cannot tell apart is left out, and so is a
     country whose noun names what befell it, not what it did ("[Mexico's] outbreak")."""
+    kind = lex.kind_of(trigger.lemma_)
+    acts = kind is None or kind.cameo is not None  # an order, a proposal; not an outbreak, a death toll
+    return [e for e in _owning(trigger) if e.label_ in ("PERSON", "ORG", "GPE", "NORP")
+            and (e.label_ != "PERSON" or people.sole(e.text) is not None)
+            and (e.label_ not in ("GPE", "NORP") or acts)]
+
+
+def _owning(trigger) -> list:
+    """The entities in the possessive before the event noun ``trigger`` ("[Egypt]'s order")."""
     if trigger.pos_ not in ("NOUN", "PROPN"):
         return []
     owners = {c.i for c in trigger.children if c.dep_ == "poss"}
-    kind = lex.kind_of(trigger.lemma_)
-    acts = kind is None or kind.cameo is not None  # an order, a proposal; not an outbreak, a death toll
-    return [e for e in trigger.doc.ents if e.root.i in owners and e.label_ in ("PERSON", "ORG", "GPE", "NORP")
-            and (e.label_ != "PERSON" or people.sole(e.text) is not None)
-            and (e.label_ not in ("GPE", "NORP") or acts)]
+    return [e for e in trigger.doc.ents if e.root.i in owners]
 
 
 def _shared_surnames(trigger, people: naming.People) -> list[str]:
@@ -273,13 +283,10 @@ def _shared_surnames(trigger, people: naming.People) -> list[str]:
     Janet Jackson), kept bare for the pile, which may know whom its reports mean by it
     (``merge``); and a surname the tagger took for a place ("[Jackson]'s June 2009 death",
     GPE), the article's person so named."""
-    if trigger.pos_ not in ("NOUN", "PROPN"):
-        return []
-    owners = {c.i for c in trigger.children if c.dep_ == "poss"}
     found = []
-    for e in trigger.doc.ents:
+    for e in _owning(trigger):
         name = naming.clean_name(e.text)
-        if e.root.i not in owners or " " in name or not people.is_surname(name):
+        if " " in name or not people.is_surname(name):
             continue
         if e.label_ == "PERSON" and people.sole(name) is None:
             found.append(name)
@@ -312,20 +319,19 @@ _NAMING_UNITS = _DAY_UNITS | {"month"}
 _DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
-def _corrected(timex: Timex, clause: clauses.Clause | None, published: dt.date, doc, start: int, end: int,
-               lex: Lexicon) -> tuple[str, str | None]:
+def _corrected(timex: Timex, clause: clauses.Clause | None, published: dt.date, expression, lex: Lexicon) -> tuple[str, str | None]:
     """A weekday or a day of a month resolved again where the parse shows the tagger's tense
     guess was wrong ("will meet on Friday" taken for last Friday, "died on 25 June" written on
     14 June taken for the coming one), and why; else the tagger's value."""
     unit = tense_unit(timex.by_tense) if clause is not None and timex.by_tense is not None else None
-    thing = _thing_dated(clause.trigger, doc, start, end, lex) if clause is not None and unit in _NAMING_UNITS else None
+    thing = _thing_dated(clause.trigger, expression, lex) if clause is not None and unit in _NAMING_UNITS else None
     if thing is not None and timex.by_tense is not None:
         # "The 8 October gig ... was announced", "has announced a concert on 8 October": the
         # verb's tense does not reach the concert's day, which is the nearest one
         near = with_tense(timex.by_tense, None, published)
         return (near, f"parse: the day of '{thing.text}'") if near and near != timex.value else (timex.value, None)
     if clause is None or timex.by_tense is None or unit is None or not (
-            unit in _WEEKDAY_UNITS or (unit in _DAY_UNITS and _dates_the_verb(clause.trigger, doc, start, end, lex))):
+            unit in _WEEKDAY_UNITS or (unit in _DAY_UNITS and _dates_the_verb(clause.trigger, expression, lex))):
         return timex.value, None
     if not _DAY.match(timex.value):
         return timex.value, None
@@ -343,18 +349,16 @@ def _corrected(timex: Timex, clause: clauses.Clause | None, published: dt.date, 
     return (value, f"parse: {why} '{clause.trigger.text}'") if value else (timex.value, None)
 
 
-def _told_by(verb, doc, start: int, end: int) -> bool:
-    """Whether the expression at ``doc.text[start:end]`` is the bare object of ``verb`` ("gone 11am")."""
-    span = doc.char_span(start, end, alignment_mode="expand")
+def _told_by(verb, span) -> bool:
+    """Whether the expression's tokens ``span`` are the bare object of ``verb`` ("gone 11am")."""
     return span is not None and span.root.head.i == verb.i and span.root.dep_ in ("dobj", "npadvmod", "attr", "oprd")
 
 
-def _thing_dated(trigger, doc, start: int, end: int, lex: Lexicon):
-    """The event noun whose day the expression at ``doc.text[start:end]`` may name rather than
+def _thing_dated(trigger, span, lex: Lexicon):
+    """The event noun whose day the expression's tokens ``span`` may name rather than
     the verb's: the trigger it stands before ("the 8 October gig", "the June 25 death"), or
     the verb's object it follows ("has announced a tribute concert for Cardiff on 8 October");
     None if there is none."""
-    span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return None
     if trigger.pos_ in ("NOUN", "PROPN") and span.end <= trigger.i and span.root.head.i == trigger.i:
@@ -363,12 +367,11 @@ def _thing_dated(trigger, doc, start: int, end: int, lex: Lexicon):
                  and c.lemma_.lower() in lex.kinds), None)
 
 
-def _dates_the_verb(trigger, doc, start: int, end: int, lex: Lexicon) -> bool:
-    """Whether the expression at ``doc.text[start:end]`` hangs on ``trigger`` itself, bare or
+def _dates_the_verb(trigger, span, lex: Lexicon) -> bool:
+    """Whether the expression's tokens ``span`` hang on ``trigger`` itself, bare or
     after a dating preposition, and the verb has no object it could date instead: "died on 25
     June", "was announced on 8 October", not "announced the gig on 8 October" nor "extended the
     offer to 6 November"."""
-    span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or any(c.dep_ in ("dobj", "dative", "attr", "oprd") for c in trigger.children):
         return False
     head = span.root.head

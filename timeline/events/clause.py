@@ -101,7 +101,7 @@ def read(
     return Clause(trigger, subject, objects, kind, status, actors, places, control)
 
 
-_SPANNING = frozenset({"since", "for", "over", "during", "throughout", "until", "till", "by", "from", "in the past", "within"})
+_SPANNING = frozenset({"since", "for", "over", "during", "throughout", "until", "till", "by", "from", "within"})
 
 
 def _spanning(span: Span) -> bool:

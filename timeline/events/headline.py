@@ -233,9 +233,10 @@ def _subject_words(clause: Clause, skip: set[int], people: People, lex: Lexicon,
 
 def it_meant(clause: Clause, lex: Lexicon) -> Span | None:
     """The organisation or country an "it" subject stands for: the one that says it ("Moscow
-    said it did not attack"; a "we" too: "NHS Direct said: 'We started ...'"), else the one organisation its sentence names before it ("Roche
-    shares rose after it reported"; a place named before it is seldom it: "the euro fell in New
-    York when it charted"); None if none or several can be meant."""
+    said it did not attack"; a "we" too: "NHS Direct said: 'We started ...'"), else the one
+    organisation its sentence names before it ("Roche shares rose after it reported"; a place
+    named before it is seldom it: "the euro fell in New York when it charted"); None if none
+    or several can be meant."""
     it = clause.subject
     if it is None or it.lower_ not in ("it", "we") or it.dep_ not in ("nsubj", "nsubjpass"):
         return None
