@@ -465,3 +465,16 @@ def test_a_one_word_actor_the_pile_writes_in_lower_case_is_no_name() -> None:
     firm = event("a2", "Apple sold it.", "2016-06-26", actors=("Apple",), lemma="sell", kind="economy")
     actors = {e.title: e.actors for e in merge.merge([drug, firm], articles).events}
     assert actors == {"Propofol killed him.": ("Michael Jackson",), "Apple sold it.": ("Apple",)}
+
+
+def test_a_bare_name_is_not_a_full_name_that_opens_with_a_common_word() -> None:
+    # "Air France" is no person: "France" stays France; "Kerry" is still John Kerry
+    texts = ["France confirmed a case.", "Air France cut flights; the air was clean, in the air.", "John Kerry spoke."]
+    articles = tuple(Article(f"a{n}", text, dt.date(2016, 7, 1)) for n, text in enumerate(texts))
+    country = event("a0", "France confirmed a case.", "2016-06-25", actors=("France",), lemma="confirm", kind="health")
+    firm = event("a1", "Air France cut flights.", "2016-06-26", actors=("Air France",), lemma="cut", kind="economy")
+    named = event("a2", "John Kerry spoke.", "2016-06-27", actors=("John Kerry",), lemma="speak", kind=None)
+    bare = event("a2", "Kerry met Lavrov.", "2016-06-28", actors=("Kerry",), lemma="meet", kind="meeting")
+    actors = {e.title: e.actors for e in merge.merge([country, firm, named, bare], articles).events}
+    assert actors["France confirmed a case."] == ("France",)
+    assert actors["Kerry met Lavrov."] == ("John Kerry",)

@@ -56,7 +56,8 @@ def merge(events: Iterable[Event], articles: tuple[Article, ...] = (), title: st
 
 def _merge(events: list[Event], articles: tuple[Article, ...], title: str) -> Timeline:
     published = {a.id: a.published for a in articles}
-    items = sorted(_canonical_actors(_without_common_words(events, articles)), key=lambda e: _mention_key(e.mentions[0], published))
+    common = _common_words(events, articles)
+    items = sorted(_canonical_actors(_without_common_words(events, common), common), key=lambda e: _mention_key(e.mentions[0], published))
     vectors = tfidf([e.mentions[0] for e in items])
     sides = _sides(items)
     setting = _setting(items)
@@ -608,18 +609,25 @@ _PRONOUNS = frozenset("he she it they i we you his her its their our my this tha
 _POINTING = frozenset("this these those it".split())  # a word of a headline that points to what it does not say
 
 
-def _without_common_words(events: list[Event], articles: tuple[Article, ...]) -> list[Event]:
-    """No one-word actor that the pile writes in lower case more often than capitalised: a
-    drug or a thing some reports capitalise ("Propofol" 53 times, "propofol" 116 in the Jackson
-    pile), not a name. Countries, bodies and surnames are written capitalised."""
-    single = {a for e in events for a in e.actors if " " not in a and a[1:].islower()}
-    if not single or not articles:
-        return events
-    lower = {a.lower(): a for a in single}
+def _common_words(events: list[Event], articles: tuple[Article, ...]) -> frozenset[str]:
+    """The capitalised words of actors' names (a one-word actor, a longer name's first word)
+    that the pile writes in lower case more often than capitalised: a drug or a thing some
+    reports capitalise ("Propofol" 53 times, "propofol" 116 in the Jackson pile), the common
+    word that opens a firm's name ("Air France"). Countries, bodies and people's names are
+    written capitalised."""
+    words = {a.split()[0] for e in events for a in e.actors}
+    words = {w for w in words if w[1:].islower()}
+    if not words or not articles:
+        return frozenset()
+    lower = {w.lower(): w for w in words}
     counts: Counter[str] = Counter()
     for article in articles:
         counts.update(w for w in _WORD.findall(article.text) if w.lower() in lower)
-    common = {a for low, a in lower.items() if counts[low] > counts[a]}
+    return frozenset(w for low, w in lower.items() if counts[low] > counts[w])
+
+
+def _without_common_words(events: list[Event], common: frozenset[str]) -> list[Event]:
+    """No one-word actor that is a ``_common_words`` word: "Propofol" is no name."""
     if not common:
         return events
     return [e if not common & set(e.actors) else replace(e, actors=tuple(a for a in e.actors if a not in common)) for e in events]
@@ -628,15 +636,16 @@ def _without_common_words(events: list[Event], articles: tuple[Article, ...]) ->
 _WORD = re.compile(r"[A-Za-z][a-z]+")
 
 
-def _canonical_actors(events: list[Event]) -> list[Event]:
+def _canonical_actors(events: list[Event], common: frozenset[str] = frozenset()) -> list[Event]:
     """A bare surname becomes the one full name the corpus gives it ("Kerry" → "John Kerry"),
     or of several, the one that acts in ``DOMINANCE`` times as many events as all the others
     together (a pile about Michael Jackson names his mother and brothers too); so does a bare
-    given name that is no one's surname ("Katherine" → "Katherine Jackson")."""
+    given name that is no one's surname ("Katherine" → "Katherine Jackson"). A name that opens
+    with a ``common`` word is no person's ("Air France" is not whom "France" stands for)."""
     full: dict[str, Counter[str]] = defaultdict(Counter)
     for event in events:
         for actor in event.actors:
-            if " " in actor:
+            if " " in actor and actor.split()[0] not in common:
                 full[actor.split()[-1]][actor] += 1
     by_first: dict[str, Counter[str]] = defaultdict(Counter)
     for names in full.values():
