@@ -15,12 +15,15 @@ from functools import lru_cache
 # two lower-case words ("insists he has done nothing wrong The last time ...": a headline
 # glued to its report; not "his This Is It tour", nor "influenza A virus"), and a capitalised
 # It before its verb after any word ("reporter in Los Angeles It had just gone 11am"), and a
-# capitalised A or An after a date ("a concert on 8 October A judge ruled"); and a
+# capitalised A or An after a date ("a concert on 8 October A judge ruled"), and a The
+# after the last item of a fact box's list when the words after it run on as a sentence
+# ("Biggest hits: ..., Earth Song The Los Angeles County Coroner's office said"); and a
 # photograph's caption and its credit ("Photograph: Michael Nagle/Getty Images") stand
 # alone, whatever the page glued to them.
 _END = re.compile(
     r"""[.!?]['"’”)\]]*(?=\s+['"“‘(\[]?[A-Z0-9])|\n\s*\n|\n(?=\s*[A-Z“"'])"""
     r"""|(?<=\w)(?P<glued>[ \t]+)(?=(?P<next>He|She|They|We|The|It|This|These|In|But|When|After|An?)[ \t]+(?P<after>[a-z]+))"""
+    r"""|(?<=[A-Za-z])(?P<listed>[ \t]+)(?=The(?:[ \t]+[A-Z][\w'’.-]*)+[ \t]+[a-z]+[ \t]+[a-z])"""
     r"""|(?<=\S)(?=[ \t]+(?:Photograph|Photo|Picture|Image)s?:[ \t])"""
     r"""|\b(?:Photograph|Photo|Picture|Image)s?:[ \t]+[^/\n]{1,60}?\\?/[ \t]?[A-Z][\w.&-]*(?:[ \t](?:Images|Photos|Pictures|Features))?(?=[ \t]+\S)"""
 )
@@ -49,6 +52,8 @@ def _sentences(text: str) -> tuple[tuple[int, int], ...]:
     for match in _END.finditer(text):
         if match.group("glued") is not None and not _glued(text, match):
             continue
+        if match.group("listed") is not None and not _factbox(text, match.start()):
+            continue
         if match.group().startswith("."):
             word = _WORD_BEFORE.search(text, max(0, match.start() - 40), match.start())  # not from 0: that is quadratic
             if word and (word.group(1).lower().rstrip(".") in _ABBREVIATIONS or len(word.group(1)) == 1):
@@ -74,6 +79,19 @@ def _glued(text: str, match: re.Match[str]) -> bool:
         return text[match.start() - 1].islower()  # "you may need Adobe Reader She said"
     # "nothing wrong The last time": only after a lower-case word ("his This Is It tour" runs on)
     return _LOWER_WORD.search(text, max(0, match.start() - 40), match.start()) is not None
+
+
+_LABEL = re.compile(r"(?:^|(?<=[ \t]))[A-Z][a-z]+(?:[ \t][a-z]+){0,3}:[ \t]")
+_FACTBOX_REACH = 400
+
+
+def _factbox(text: str, at: int) -> bool:
+    """Whether ``at`` ends the last item of a fact box's list run on to the report ("Born:
+    August 29, 1958 ... Biggest hits: ..., Black or White, Earth Song [The Los Angeles County
+    Coroner's office said ...]"): its line holds two labels or more, and no stop since."""
+    line = max(text.rfind("\n", 0, at) + 1, at - _FACTBOX_REACH)
+    labels = list(_LABEL.finditer(text, line, at))
+    return len(labels) >= 2 and not re.search(r"[.!?]", text[labels[-1].end() : at])
 
 
 def sentence_at(text: str, offset: int) -> tuple[int, int]:

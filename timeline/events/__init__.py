@@ -158,7 +158,7 @@ def _events(pending: list[tuple[Article, dict[tuple[int, int], list[Timex]]]], l
         if not sentences:
             yield ()
             continue
-        people = naming.People(_person_names(article.text, parsed, lex), _acronyms(article.text), article.text)
+        people = naming.People(_person_names(article.text, parsed, lex), _acronyms(article.text), article.text, _things(parsed))
         found: list[Event] = []
         for (start, end), doc in zip(sentences, parsed, strict=True):
             previous_end, last = 0, None
@@ -225,7 +225,7 @@ def _event(
         return Event(when=when, title=_title(None, doc, timex, tokens, previous_end, people, lex, sentence_start, sentence), mentions=(mention,), status=status)
     it = headline.it_meant(clause, lex) or headline.expletive_speaker(clause, lex)  # "Moscow said it did not attack", "... said there was"
     named = (n for e in (*clause.actor_spans, *_owners(clause.trigger, lex, people, sentence_start), *([it] if it is not None else []))
-             if (n := naming.actor_name(e, people, lex, sentence_start)))
+             if (n := naming.actor_name(e, people, lex, sentence_start)) and not (e.label_ == "PERSON" and naming.clean_name(e.text) in people.things))
     meant = headline.subject_person(clause, people, lex, sentence_start)  # "he returned": the one person he can be
     title = _title(clause, doc, timex, tokens, previous_end, people, lex, sentence_start, sentence)
     country = naming.country_meant(clause.subject, lex) if clause.subject is not None else None  # "the country shut ..."
@@ -441,6 +441,20 @@ def _relation(value: str, published: dt.date) -> str:
     return "future" if span.start > published else "current"
 
 
+def _things(docs: list) -> frozenset[str]:
+    """The names of people that the article writes only as a modifier of a noun, and whose
+    surname no one else it names has: the name of a thing ("this [Michael Forever] concert",
+    a show), not of a person taking part; unlike "the [Murray] trial" beside "Dr Murray"."""
+    modifiers: set[str] = set()
+    heads: set[str] = set()
+    for doc in docs:
+        for ent in doc.ents:
+            if ent.label_ == "PERSON" and (name := naming.clean_name(ent.text)):
+                (modifiers if naming.modifier(ent) else heads).add(name)
+    surnames = {naming.surname(name) for name in heads}
+    return frozenset(name for name in modifiers - heads if naming.surname(name) not in surnames)
+
+
 def _person_names(text: str, docs: list, lex: Lexicon) -> list[str]:
     """Full names of people, from the parsed sentences and, for bare surnames, the whole article."""
     names = [naming.clean_name(e.text) for d in docs for e in d.ents if e.label_ == "PERSON"]
@@ -452,7 +466,22 @@ def _person_names(text: str, docs: list, lex: Lexicon) -> list[str]:
             first = [w for w in match.group(1).split() if w.lower().rstrip(".") not in lex.role_words]
             if first and first[-1] not in ("The", "A", "An") and " " in (full := naming.clean_name(f"{first[-1]} {surname}")):
                 names.append(full)  # not "Dr Murray": a title is no first name
+    surnames = {naming.surname(n) for n in names if " " in n}
+    for match in _kin(lex.kin).finditer(text):  # "Michael Jackson's father, Joseph": Joseph Jackson
+        if match["owner"] in surnames and match["given"] not in _NO_GIVEN_NAMES:
+            names.append(f"{match['given']} {match['owner']}")
     return names
+
+
+_NO_GIVEN_NAMES = frozenset("The A An He She It They We In On At But And Or As If When".split())
+
+
+@cache
+def _kin(words: frozenset[str]) -> re.Pattern[str]:
+    """ "[Jackson]'s father, [Joseph]": a relative's given name after a person's possessive."""
+    nouns = "|".join(sorted(map(re.escape, words)))
+    return re.compile(rf"\b(?P<owner>[A-Z][\w'’-]+)['’]s[ \t]+(?:(?:late|eldest|elder|youngest|younger|older|only)[ \t]+)?"
+                      rf"(?:{nouns}),?[ \t]+(?P<given>[A-Z][a-z]+)\b(?![ \t]+[A-Z]|['’])")
 
 
 _ACRONYM = re.compile(r"\b((?:[A-Z][\w'’&.-]*\s+(?:(?:of|for|and|on|the|de|du|des)\s+)*){1,7})\(([A-Z][A-Za-z]{1,7})\)")

@@ -303,7 +303,7 @@ def _person_named(pronoun: Token, clause: Clause, people: People, lex: Lexicon, 
     if speaker is not None:
         names = [e for e in speaker.doc.ents if e.label_ == "PERSON" and speaker.left_edge.i <= e.start and e.end - 1 <= speaker.right_edge.i]
         if speaker.lower_ in _PERSONAL:
-            return people.antecedent(offset + speaker.idx, offset + speaker.idx + len(speaker))
+            return people.antecedent(offset + speaker.idx, offset + speaker.idx + len(speaker), _commanded(speaker, people, offset))
         if len(names) == 1 and not inside_clause(names[0].root, speaker, _NAME_CLAUSES):
             return people.canonical(names[0].text, offset + names[0].start_char)
         return person_in_role(speaker, people, lex)  # "he had left, the doctor told police": Dr Murray
@@ -312,8 +312,41 @@ def _person_named(pronoun: Token, clause: Clause, people: People, lex: Lexicon, 
     bound = _governing_subject(clause.trigger, people, offset)
     if bound is not None and bound not in not_meant:
         return bound
-    meant = people.antecedent(offset + pronoun.idx, offset + pronoun.idx + len(pronoun))
+    first = _first_of_chain(pronoun)
+    meant = people.antecedent(offset + first.idx, offset + first.idx + len(first), _commanded(first, people, offset))
     return None if meant in not_meant else meant
+
+
+def _first_of_chain(pronoun: Token) -> Token:
+    """The subject pronoun that a subject he or she of a subordinate clause repeats: in "He
+    said he had sat with Jackson until he believed ...", each he is the first one, as a reader
+    takes them."""
+    token = pronoun
+    if pronoun.dep_ not in _SUBJECTS:
+        return pronoun
+    verb = pronoun.head
+    for _ in range(6):
+        if verb.dep_ not in ("advcl", "ccomp", "conj", "xcomp") or verb.head.i == verb.i:
+            break
+        verb = verb.head  # through a clause with no subject of its own: "sat ..., [checking] ... until he believed"
+        above = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
+        if above is None:
+            continue
+        if above.lower_ != pronoun.lower_ or above.i > token.i:
+            break
+        token = above
+    return token
+
+
+def _commanded(pronoun: Token, people: People, offset: int) -> frozenset[str]:
+    """The people a subject pronoun's own clause names after it, whom it cannot be: in "He
+    said he had sat with Jackson", he is not Jackson (a reader takes him for the other man
+    the sentence before named)."""
+    if pronoun.dep_ not in _SUBJECTS:
+        return frozenset()
+    clause = pronoun.head
+    return frozenset(people.canonical(e.text, offset + e.start_char) for e in pronoun.doc.ents
+                     if e.label_ == "PERSON" and e.start > pronoun.i and clause.left_edge.i <= e.root.i <= clause.right_edge.i)
 
 
 _SUBORDINATE = ("advcl",)  # "Jackson was withdrawing from it [when he died]"
@@ -603,7 +636,9 @@ def _words(tokens: list[Token], people: People, lex: Lexicon, lower: set[int] = 
         ent = ents.get(i)
         if ent is not None and all(j in present for j in range(ent.start, ent.end)) and i not in roles:
             if ent.label_ == "PERSON" and not modifier(ent):
-                text = surname(people.canonical(ent.text) or ent.text)  # a name used as a modifier stays whole: "Michael Forever concert"
+                text = surname(full := people.canonical(ent.text) or ent.text)  # a name used as a modifier stays whole: "Michael Forever concert"
+                if " " not in (written := clean_name(ent.text)) and written == full.split()[0]:
+                    text = written  # "Jackson's father, Joseph, files ...": "Joseph files", as the report calls him among Jacksons
                 if doc[ent.end - 1].dep_ == "case":
                     text += doc[ent.end - 1].text  # "Peter Novak's death": "Novak's death"
             elif ent.label_ in ("GPE", "ORG"):

@@ -59,6 +59,7 @@ class Lexicon:
     bodies: frozenset[str]  # "officials", "forces": through these a country acts
     body_words: frozenset[str]  # "the [organization]": the one organisation the article names with it
     person_nouns: dict[str, str]  # "man": "male": whom an unnamed he or she can be
+    kin: frozenset[str]  # "Jackson's [father], Joseph": a relative named by a given name has the surname
     person_roles: frozenset[str]  # "the [doctor]": the one person the article gives that role
     facilities: frozenset[str]  # "went to Ruttonjee [Hospital]": a named building is where, not who
     announcing: frozenset[str]  # "the truce announcement" is the truce (merge)
@@ -154,7 +155,7 @@ _SECTIONS: dict[str, dict[str, Field]] = {
         "dating_prepositions", "cancelling")},
     "actors": {"aliases": _TABLE, "capitals": _TABLE, "demonyms": _TABLE, "role_words": _LIST, "bodies": _LIST, "country_words": _LIST,
                "facilities": _LIST, "person_roles": _LIST, "person_nouns": _TABLE,
-               "body_words": _LIST},
+               "body_words": _LIST, "kin": _LIST},
     "furniture": {"patterns": _LIST, "time_zones": _LIST, "stamp_words": _LIST, "wires": _LIST, "captions": _LIST,
                   "heading_not_after": _LIST, "age_units": _LIST},
 }
@@ -237,6 +238,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         facilities=frozenset(actors["facilities"]),
         person_roles=frozenset(actors["person_roles"]),
         person_nouns=dict(actors["person_nouns"]),
+        kin=frozenset(actors["kin"]),
         body_words=frozenset(actors["body_words"]),
         announcing=frozenset(data["merge"]["announcing"]),
         furniture=re.compile(r"^\s*(?:" + "|".join(furniture["patterns"]) + ")", re.IGNORECASE),

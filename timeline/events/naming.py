@@ -32,8 +32,10 @@ class People:
     ("Kerry" → "John Kerry"), and the acronyms it spells out ("WHO" → "World Health
     Organization", from "the World Health Organization (WHO)")."""
 
-    def __init__(self, names: list[str], acronyms: dict[str, str] | None = None, text: str = "") -> None:
+    def __init__(self, names: list[str], acronyms: dict[str, str] | None = None, text: str = "",
+                 things: frozenset[str] = frozenset()) -> None:
         self._text = text
+        self.things = things  # names written only before a noun, of no one named otherwise: "this [Michael Forever] concert"
         self._surnames = sorted({surname(n) for n in names if n and surname(n)[:1].isupper()}, key=lambda n: (-len(n), n))
         self._mentions: re.Pattern[str] | None = None
         counts: dict[str, Counter[str]] = {}
@@ -112,14 +114,15 @@ class People:
         name = self.canonical(said[-1], max(0, at - _QUOTE_REACH))
         return name if " " in name else None
 
-    def antecedent(self, start: int, end: int) -> str | None:
+    def antecedent(self, start: int, end: int, excluding: frozenset[str] = frozenset()) -> str | None:
         """The one person a pronoun at ``[start, end)`` of the article can refer to: the
-        only person named between the start of the sentence before and the pronoun; None
-        if there is no one or more than one."""
+        only person named between the start of the sentence before and the pronoun, but
+        those ``excluding`` (whom the pronoun's own clause names after it); None if there is
+        no one or more than one."""
         if not self._surnames or not self._text:
             return None
         window = sentence_at(self._text, max(0, sentence_at(self._text, start)[0] - 2))[0]
-        named = {self.canonical(m.group()) for m in self._named().finditer(self._text, window, start)}
+        named = {self.canonical(m.group()) for m in self._named().finditer(self._text, window, start)} - excluding
         return named.pop() if len(named) == 1 else None
 
     def _named(self) -> re.Pattern[str]:
