@@ -138,6 +138,10 @@ def test_headlines(text: str, date: tuple[str, str], title: str) -> None:
         # the date and its preposition go, with what belongs to the date, and nothing else
         ("The truce went into effect back in February.", ("February", "2019-02"), "Truce goes into effect"),
         ("The leaders met the envoy on Monday for nine hours of talks.", ("Monday", "2019-03-04"), "Leaders meet envoy"),
+        # the object the parser hung on the date, no comma between; not an apposition of the date
+        ("The health ministry has confirmed on Friday a Canadian from Toronto, who stayed at a hotel, had the virus.",
+         ("Friday", "2019-03-01"), "Health ministry confirms a Canadian from Toronto"),
+        ("The envoys met on Monday, the first day of the talks.", ("Monday", "2019-03-04"), "Envoys meet"),
         ("Markets have been closed since 1 March in an effort to stop the panic.", ("1 March", "2019-03-01"),
          "Markets closed in an effort to stop the panic"),
         # too long: whole modifiers go from the right; adjectives and the object stay

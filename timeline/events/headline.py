@@ -411,6 +411,11 @@ def _rest(trigger: Token, skip: set[int]) -> list[Token]:
             for object_ in (g for g in child.children if g.dep_ == "appos" and g.i not in skip):
                 kept.extend(_kept(object_, skip))  # "revised Monday [its scale]": the parser's object of the date
             continue
+        if child.i > trigger.i and child.i in skip and child.dep_ == "prep":
+            # "confirmed on Friday [a Mexican] from Shanghai": the object the parser hung on the date, no comma between
+            for date in (g for g in child.children if g.dep_ == "pobj" and g.i in skip and g.ent_type_ in _DATE_ENTS):
+                for object_ in (g for g in date.children if g.dep_ == "appos" and g.i not in skip and g.left_edge.i == date.i + 1):
+                    kept.extend(_kept(object_, skip))
         if (child.i < trigger.i and child.dep_ != "ccomp") or child.dep_ in _ASIDES or _parenthetical(child) or child.lower_ in _ATTRIBUTION:
             continue  # what stands before the verb is its subject's, but for what it reports
         if child.dep_ in ("advmod", "npadvmod") and (child.lower_ not in _VERB_ADVERBS or _dates(child, skip)) and not _complement(child, trigger) \
