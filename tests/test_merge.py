@@ -467,9 +467,9 @@ def test_a_one_word_actor_the_pile_writes_in_lower_case_is_no_name() -> None:
     assert actors == {"Propofol killed him.": ("Michael Jackson",), "Apple sold it.": ("Apple",)}
 
 
-def test_a_bare_name_is_not_a_full_name_that_opens_with_a_common_word() -> None:
-    # "Air France" is no person: "France" stays France; "Kerry" is still John Kerry
-    texts = ["France confirmed a case.", "Air France cut flights; the air was clean, in the air.", "John Kerry spoke."]
+def test_a_country_is_no_surname_of_a_full_name() -> None:
+    # a country is no one's surname: "France" is not "Air France"; "Kerry" is still John Kerry
+    texts = ["France confirmed a case.", "Air France cut flights.", "John Kerry spoke."]
     articles = tuple(Article(f"a{n}", text, dt.date(2016, 7, 1)) for n, text in enumerate(texts))
     country = event("a0", "France confirmed a case.", "2016-06-25", actors=("France",), lemma="confirm", kind="health")
     firm = event("a1", "Air France cut flights.", "2016-06-26", actors=("Air France",), lemma="cut", kind="economy")

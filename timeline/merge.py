@@ -22,6 +22,8 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import NamedTuple
 
+import pytz
+
 from timeline import wording
 from timeline.events.lexicon import lexicon
 from timeline.memory import without_cycle_collection
@@ -56,8 +58,7 @@ def merge(events: Iterable[Event], articles: tuple[Article, ...] = (), title: st
 
 def _merge(events: list[Event], articles: tuple[Article, ...], title: str) -> Timeline:
     published = {a.id: a.published for a in articles}
-    common = _common_words(events, articles)
-    items = sorted(_canonical_actors(_without_common_words(events, common), common), key=lambda e: _mention_key(e.mentions[0], published))
+    items = sorted(_canonical_actors(_without_common_words(events, articles)), key=lambda e: _mention_key(e.mentions[0], published))
     vectors = tfidf([e.mentions[0] for e in items])
     sides = _sides(items)
     setting = _setting(items)
@@ -609,25 +610,18 @@ _PRONOUNS = frozenset("he she it they i we you his her its their our my this tha
 _POINTING = frozenset("this these those it".split())  # a word of a headline that points to what it does not say
 
 
-def _common_words(events: list[Event], articles: tuple[Article, ...]) -> frozenset[str]:
-    """The capitalised words of actors' names (a one-word actor, a longer name's first word)
-    that the pile writes in lower case more often than capitalised: a drug or a thing some
-    reports capitalise ("Propofol" 53 times, "propofol" 116 in the Jackson pile), the common
-    word that opens a firm's name ("Air France"). Countries, bodies and people's names are
-    written capitalised."""
-    words = {a.split()[0] for e in events for a in e.actors}
-    words = {w for w in words if w[1:].islower()}
-    if not words or not articles:
-        return frozenset()
-    lower = {w.lower(): w for w in words}
+def _without_common_words(events: list[Event], articles: tuple[Article, ...]) -> list[Event]:
+    """No one-word actor that the pile writes in lower case more often than capitalised: a
+    drug or a thing some reports capitalise ("Propofol" 53 times, "propofol" 116 in the Jackson
+    pile), not a name. Countries, bodies and surnames are written capitalised."""
+    single = {a for e in events for a in e.actors if " " not in a and a[1:].islower()}
+    if not single or not articles:
+        return events
+    lower = {a.lower(): a for a in single}
     counts: Counter[str] = Counter()
     for article in articles:
         counts.update(w for w in _WORD.findall(article.text) if w.lower() in lower)
-    return frozenset(w for low, w in lower.items() if counts[low] > counts[w])
-
-
-def _without_common_words(events: list[Event], common: frozenset[str]) -> list[Event]:
-    """No one-word actor that is a ``_common_words`` word: "Propofol" is no name."""
+    common = {a for low, a in lower.items() if counts[low] > counts[a]}
     if not common:
         return events
     return [e if not common & set(e.actors) else replace(e, actors=tuple(a for a in e.actors if a not in common)) for e in events]
@@ -636,16 +630,16 @@ def _without_common_words(events: list[Event], common: frozenset[str]) -> list[E
 _WORD = re.compile(r"[A-Za-z][a-z]+")
 
 
-def _canonical_actors(events: list[Event], common: frozenset[str] = frozenset()) -> list[Event]:
+def _canonical_actors(events: list[Event]) -> list[Event]:
     """A bare surname becomes the one full name the corpus gives it ("Kerry" → "John Kerry"),
     or of several, the one that acts in ``DOMINANCE`` times as many events as all the others
     together (a pile about Michael Jackson names his mother and brothers too); so does a bare
-    given name that is no one's surname ("Katherine" → "Katherine Jackson"). A name that opens
-    with a ``common`` word is no person's ("Air France" is not whom "France" stands for)."""
+    given name that is no one's surname ("Katherine" → "Katherine Jackson"). A country's name
+    is no one's surname: "France" is not "Air France"."""
     full: dict[str, Counter[str]] = defaultdict(Counter)
     for event in events:
         for actor in event.actors:
-            if " " in actor and actor.split()[0] not in common:
+            if " " in actor and actor.split()[-1] not in _COUNTRIES:
                 full[actor.split()[-1]][actor] += 1
     by_first: dict[str, Counter[str]] = defaultdict(Counter)
     for names in full.values():
@@ -666,6 +660,7 @@ def _canonical_actors(events: list[Event], common: frozenset[str] = frozenset())
 
 
 DOMINANCE = 3  # a bare surname is the full name that acts in this many times as many events as the rest
+_COUNTRIES = frozenset(name for name in pytz.country_names.values() if "(" not in name)  # "France", "Switzerland"
 
 
 def _mention_key(mention: Mention, published: dict[str, dt.date]) -> tuple:
