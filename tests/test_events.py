@@ -318,6 +318,20 @@ def test_a_name_written_only_before_a_noun_names_a_thing_not_an_actor() -> None:
     # a person the article names otherwise takes part: "the Murray trial" beside Dr Conrad Murray
     trial = "The Murray trial began on Monday. Dr Conrad Murray denied the charge on Tuesday."
     assert "Conrad Murray" in extract(trial, ("Monday", "2019-03-04"), ("Tuesday", "2019-03-05"))[0].actors
+    # nor a body through which a person acts, nor one named in full elsewhere in the article
+    regime = "The Mubarak regime culled the pigs on Monday."
+    assert only(extract(regime, ("Monday", "2019-03-04"))).actors == ("Mubarak",)
+    named = "Tony Blair spoke. The bill requires what the Blair plan did in 2003."
+    assert only(extract(named, ("2003", "2003"))).actors == ("Tony Blair",)
+
+
+def test_a_relative_named_once_leaves_a_bare_surname_to_the_one_it_was() -> None:
+    # a son named once by his given name does not make "Sheehan" ambiguous beside Cindy Sheehan
+    from timeline.events.naming import People
+
+    text = "Cindy Sheehan spoke. Cindy Sheehan's son, Casey, died in 2004. Sheehan was camping outside the ranch."
+    people = People(["Cindy Sheehan", "Casey", "Sheehan"], text=text, kin=events._kin_names(text, ["Cindy Sheehan"], events.lexicon()))
+    assert (people.canonical("Casey"), people.canonical("Sheehan"), people.sole("Sheehan")) == ("Casey Sheehan", "Cindy Sheehan", "Cindy Sheehan")
 
 
 def test_a_persons_surname_before_his_home_is_no_place() -> None:

@@ -475,6 +475,9 @@ def test_a_country_is_no_surname_of_a_full_name() -> None:
     firm = event("a1", "Air France cut flights.", "2016-06-26", actors=("Air France",), lemma="cut", kind="economy")
     named = event("a2", "John Kerry spoke.", "2016-06-27", actors=("John Kerry",), lemma="speak", kind=None)
     bare = event("a2", "Kerry met Lavrov.", "2016-06-28", actors=("Kerry",), lemma="meet", kind="meeting")
-    actors = {e.title: e.actors for e in merge.merge([country, firm, named, bare], articles).events}
+    group = event("a1", "The Iraq Survey Group reported.", "2016-06-29", actors=("Iraq Survey Group",), lemma="report", kind=None)
+    iraq = event("a0", "Iraq voted.", "2016-06-30", actors=("Iraq",), lemma="vote", kind="election")
+    actors = {e.title: e.actors for e in merge.merge([country, firm, named, bare, group, iraq], articles).events}
     assert actors["France confirmed a case."] == ("France",)
+    assert actors["Iraq voted."] == ("Iraq",)  # nor the given name of a body's name
     assert actors["Kerry met Lavrov."] == ("John Kerry",)

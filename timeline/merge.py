@@ -635,11 +635,11 @@ def _canonical_actors(events: list[Event]) -> list[Event]:
     or of several, the one that acts in ``DOMINANCE`` times as many events as all the others
     together (a pile about Michael Jackson names his mother and brothers too); so does a bare
     given name that is no one's surname ("Katherine" → "Katherine Jackson"). A country's name
-    is no one's surname: "France" is not "Air France"."""
+    is neither: "France" is not "Air France", nor "Iraq" the "Iraq Survey Group"."""
     full: dict[str, Counter[str]] = defaultdict(Counter)
     for event in events:
         for actor in event.actors:
-            if " " in actor and actor.split()[-1] not in _COUNTRIES:
+            if " " in actor:
                 full[actor.split()[-1]][actor] += 1
     by_first: dict[str, Counter[str]] = defaultdict(Counter)
     for names in full.values():
@@ -650,7 +650,7 @@ def _canonical_actors(events: list[Event]) -> list[Event]:
     for table in (full, {first: names for first, names in by_first.items() if first not in full}):
         for bare, names in table.items():
             (top, count), *others = sorted(names.items(), key=lambda kv: (-kv[1], kv[0]))
-            if bare not in mapping and count >= DOMINANCE * sum(n for _, n in others):
+            if bare not in mapping and bare not in _COUNTRIES and count >= DOMINANCE * sum(n for _, n in others):
                 mapping[bare] = top
     out = []
     for event in events:

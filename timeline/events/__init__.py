@@ -158,7 +158,8 @@ def _events(pending: list[tuple[Article, dict[tuple[int, int], list[Timex]]]], l
         if not sentences:
             yield ()
             continue
-        people = naming.People(_person_names(article.text, parsed, lex), _acronyms(article.text), article.text, _things(parsed))
+        names = _person_names(article.text, parsed, lex)
+        people = naming.People(names, _acronyms(article.text), article.text, _things(parsed, names, lex), _kin_names(article.text, names, lex))
         found: list[Event] = []
         for (start, end), doc in zip(sentences, parsed, strict=True):
             previous_end, last = 0, None
@@ -306,8 +307,8 @@ def _people_in(title: str, doc, people: naming.People, offset: int, actors: Iter
     for ent in doc.ents:
         if ent.label_ == "PERSON" and not naming.modifier(ent):
             name = people.canonical(ent.text, offset + ent.start_char)
-            if name and naming.surname(name) in words and naming.surname(name) not in taken:
-                found.append(name)
+            if name and (naming.surname(name) in words or naming.clean_name(ent.text) in words) and naming.surname(name) not in taken:
+                found.append(name)  # by surname, or as written ("war on Saddam")
     return found
 
 
@@ -441,16 +442,19 @@ def _relation(value: str, published: dt.date) -> str:
     return "future" if span.start > published else "current"
 
 
-def _things(docs: list) -> frozenset[str]:
+def _things(docs: list, names: list[str], lex: Lexicon) -> frozenset[str]:
     """The names of people that the article writes only as a modifier of a noun, and whose
     surname no one else it names has: the name of a thing ("this [Michael Forever] concert",
-    a show), not of a person taking part; unlike "the [Murray] trial" beside "Dr Murray"."""
+    "the [Ali Baba] operation"), not of a person taking part; unlike "the [Murray] trial"
+    beside "Dr Murray", or a body through which a person acts ("the [Blair] government")."""
     modifiers: set[str] = set()
     heads: set[str] = set()
     for doc in docs:
         for ent in doc.ents:
             if ent.label_ == "PERSON" and (name := naming.clean_name(ent.text)):
-                (modifiers if naming.modifier(ent) else heads).add(name)
+                body = ent.root.head.lemma_.lower() in lex.bodies
+                (modifiers if naming.modifier(ent) and not body else heads).add(name)
+    heads |= {name for name in names if " " in name} - modifiers  # named in full elsewhere in the article
     surnames = {naming.surname(name) for name in heads}
     return frozenset(name for name in modifiers - heads if naming.surname(name) not in surnames)
 
@@ -466,11 +470,20 @@ def _person_names(text: str, docs: list, lex: Lexicon) -> list[str]:
             first = [w for w in match.group(1).split() if w.lower().rstrip(".") not in lex.role_words]
             if first and first[-1] not in ("The", "A", "An") and " " in (full := naming.clean_name(f"{first[-1]} {surname}")):
                 names.append(full)  # not "Dr Murray": a title is no first name
-    surnames = {naming.surname(n) for n in names if " " in n}
-    for match in _kin(lex.kin).finditer(text):  # "Michael Jackson's father, Joseph": Joseph Jackson
-        if match["owner"] in surnames and match["given"] not in _NO_GIVEN_NAMES:
-            names.append(f"{match['given']} {match['owner']}")
     return names
+
+
+def _kin_names(text: str, names: list[str], lex: Lexicon) -> dict[str, str]:
+    """The given names of relatives, after a possessive of a person the article names in
+    full, with that person's surname: "Michael Jackson's father, Joseph" gives Joseph →
+    Joseph Jackson. Who a bare surname is stays as the names say (a son named once does not
+    make "Sheehan" ambiguous beside Cindy Sheehan)."""
+    surnames = {naming.surname(n) for n in names if " " in n}
+    found: dict[str, str] = {}
+    for match in _kin(lex.kin).finditer(text):
+        if match["owner"] in surnames and match["given"] not in _NO_GIVEN_NAMES:
+            found.setdefault(match["given"], f"{match['given']} {match['owner']}")
+    return found
 
 
 _NO_GIVEN_NAMES = frozenset("The A An He She It They We In On At But And Or As If When".split())

@@ -414,7 +414,8 @@ def _rest(trigger: Token, skip: set[int]) -> list[Token]:
         if child.i > trigger.i and child.i in skip and child.dep_ == "prep":
             # "confirmed on Friday [a Mexican] from Shanghai": the object the parser hung on the date, no comma between
             for date in (g for g in child.children if g.dep_ == "pobj" and g.i in skip and g.ent_type_ in _DATE_ENTS):
-                for object_ in (g for g in date.children if g.dep_ == "appos" and g.i not in skip and g.left_edge.i == date.i + 1):
+                for object_ in (g for g in date.children if g.dep_ == "appos" and g.i not in skip and g.left_edge.i == date.i + 1
+                                and g.left_edge.is_alpha):
                     kept.extend(_kept(object_, skip))
         if (child.i < trigger.i and child.dep_ != "ccomp") or child.dep_ in _ASIDES or _parenthetical(child) or child.lower_ in _ATTRIBUTION:
             continue  # what stands before the verb is its subject's, but for what it reports
@@ -642,8 +643,8 @@ def _words(tokens: list[Token], people: People, lex: Lexicon, lower: set[int] = 
         if ent is not None and all(j in present for j in range(ent.start, ent.end)) and i not in roles:
             if ent.label_ == "PERSON" and not modifier(ent):
                 text = surname(full := people.canonical(ent.text) or ent.text)  # a name used as a modifier stays whole: "Michael Forever concert"
-                if " " not in (written := clean_name(ent.text)) and written == full.split()[0]:
-                    text = written  # "Jackson's father, Joseph, files ...": "Joseph files", as the report calls him among Jacksons
+                if " " not in (written := clean_name(ent.text)) and written == full.split()[0] and people.canonical(text) != full:
+                    text = written  # "Jackson's father, Joseph, files ...": "Joseph files", where a bare "Jackson" is Michael
                 if doc[ent.end - 1].dep_ == "case":
                     text += doc[ent.end - 1].text  # "Peter Novak's death": "Novak's death"
             elif ent.label_ in ("GPE", "ORG"):

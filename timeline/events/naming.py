@@ -33,9 +33,10 @@ class People:
     Organization", from "the World Health Organization (WHO)")."""
 
     def __init__(self, names: list[str], acronyms: dict[str, str] | None = None, text: str = "",
-                 things: frozenset[str] = frozenset()) -> None:
+                 things: frozenset[str] = frozenset(), kin: dict[str, str] | None = None) -> None:
         self._text = text
         self.things = things  # names written only before a noun, of no one named otherwise: "this [Michael Forever] concert"
+        self._kin = kin or {}  # a relative's given name: "Jackson's father, Joseph" gives Joseph → Joseph Jackson
         self._surnames = sorted({surname(n) for n in names if n and surname(n)[:1].isupper()}, key=lambda n: (-len(n), n))
         self._mentions: re.Pattern[str] | None = None
         counts: dict[str, Counter[str]] = {}
@@ -75,11 +76,12 @@ class People:
             before = [full for start, full in self._where[name] if start < at]
             if before:
                 return before[-1]
-        return self._by_last.get(name) or self._by_first.get(name, name)
+        return self._by_last.get(name) or self._kin.get(name) or self._by_first.get(name, name)
 
     def given_name(self, name: str) -> str | None:
         """The one person of the article whose given name ``name`` is, if no one's surname is it."""
-        return self._by_first.get(clean_name(name))
+        name = clean_name(name)
+        return self._kin.get(name) or self._by_first.get(name)
 
     def sole(self, name: str) -> str | None:
         """The full name a bare surname stands for when the article names only one person so
