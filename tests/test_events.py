@@ -142,6 +142,8 @@ def test_headlines(text: str, date: tuple[str, str], title: str) -> None:
         ("The health ministry has confirmed on Friday a Canadian from Toronto, who stayed at a hotel, had the virus.",
          ("Friday", "2019-03-01"), "Health ministry confirms a Canadian from Toronto"),
         ("The envoys met on Monday, the first day of the talks.", ("Monday", "2019-03-04"), "Envoys meet"),
+        ("The minister opened a sports academy in September his home town of Enewari.", ("September", "2018-09"),
+         "Minister opens sports academy"),
         ("Markets have been closed since 1 March in an effort to stop the panic.", ("1 March", "2019-03-01"),
          "Markets closed in an effort to stop the panic"),
         # too long: whole modifiers go from the right; adjectives and the object stay

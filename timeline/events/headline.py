@@ -412,10 +412,10 @@ def _rest(trigger: Token, skip: set[int]) -> list[Token]:
                 kept.extend(_kept(object_, skip))  # "revised Monday [its scale]": the parser's object of the date
             continue
         if child.i > trigger.i and child.i in skip and child.dep_ == "prep":
-            # "confirmed on Friday [a Mexican] from Shanghai": the object the parser hung on the date, no comma between
+            # "confirmed on Friday [a Mexican] from Shanghai": an indefinite object the parser hung on the date, no comma between
             for date in (g for g in child.children if g.dep_ == "pobj" and g.i in skip and g.ent_type_ in _DATE_ENTS):
                 for object_ in (g for g in date.children if g.dep_ == "appos" and g.i not in skip and g.left_edge.i == date.i + 1
-                                and g.left_edge.is_alpha):
+                                and (g.left_edge.lower_ in ("a", "an") or g.left_edge.like_num)):  # not "in September [his home town]"
                     kept.extend(_kept(object_, skip))
         if (child.i < trigger.i and child.dep_ != "ccomp") or child.dep_ in _ASIDES or _parenthetical(child) or child.lower_ in _ATTRIBUTION:
             continue  # what stands before the verb is its subject's, but for what it reports
