@@ -305,6 +305,32 @@ def test_a_year_in_text_is_still_a_year(frame: str, number: str) -> None:
     assert number in [t.value for t in tag_text(text, D("2016-07-14"))], text
 
 
+@pytest.mark.parametrize("style", ["at 0930 GMT", "at 1430 hours", "was 1040 on 25 June", "at 0830 BST", "at 1300 local time"])
+def test_an_article_that_writes_clock_times_without_a_colon_writes_them_bare_too(style: str) -> None:
+    # the day set, then bare four-digit times after a word that takes a time
+    text = f"He left {style}. He was back at about 1100, checked him between 1040 and 1050 and stayed until 1221."
+    found = {t.text: t for t in tag_text(text, D("2010-06-14"))}
+    for clock in ("1100", "1040", "1050", "1221"):
+        assert found[clock].type == "TIME" and found[clock].value.endswith(f"T{clock[:2]}:{clock[2:]}"), (style, clock)
+    # a year there stays a year: a recent one, one after another preposition, a number that is no clock
+    years = f"He left {style}. The fort dates from 1503, the mill was built in 1215, troops came in 1918 and after 1960."
+    assert [t.value for t in tag_text(years, D("2010-06-14"))][1:] == ["1503", "1215", "1918", "1960"]
+
+
+def test_bare_four_digit_numbers_are_years_where_no_clock_time_is_written_so() -> None:
+    text = "The relic vanished between 1202 and 1204; by about 1300 the city had gone, and after 1350 no one lived there."
+    assert [t.value for t in tag_text(text, D("2010-06-14"))] == ["1202", "1204", "1300", "1350"]
+
+
+def test_three_bare_clock_times_after_words_that_take_a_time_tell_the_style() -> None:
+    # no "0930 GMT" anywhere, but three numbers after at/after/until that would be medieval years
+    text = ("He died on 25 June 2009. The singer stopped breathing shortly after 1100. The drug was given between 1040 "
+            "and 1050, and an ambulance was not called until 1221.")
+    found = [(t.text, t.value) for t in tag_text(text, D("2011-01-05"))][1:]
+    assert found == [("1100", "2009-06-25T11:00"), ("1040", "2009-06-25T10:40"), ("1050", "2009-06-25T10:50"),
+                     ("1221", "2009-06-25T12:21")]
+
+
 def test_thousands_of_years_ago_is_the_vague_past() -> None:
     for text in ("Items from 2,000 years ago still sell.", "It was built more than 1,300 years ago."):
         (t,) = tag_text(text, D("2006-11-02"))

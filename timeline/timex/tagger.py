@@ -7,6 +7,7 @@ ones that follow ("the next day", "a year earlier", "the quarter").
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import re
@@ -36,6 +37,9 @@ def tag_text(text: str, published: dt.date, lang: str = "en") -> tuple[Timex, ..
     turns = _turns(text, lang)
     last_end = 0
     for cand in find(text, lang):
+        if _clock_like(cand, published) and _military(text, published.year, lang):  # the article's style, read when first needed
+            clock_end = out[-1].end if out and out[-1].type is TimexType.TIME else None
+            cand = _as_clock(cand, text, clock_end, lang) or cand
         if turns and bisect_left(turns, cand.start) > bisect_left(turns, last_end):
             ref_quarter, ref_quarter_weak = None, False  # a roundup turned to another story
         last_end = cand.end
@@ -82,6 +86,49 @@ def _turns(text: str, lang: str) -> list[int]:
     """Where each paragraph that turns to another story starts ("Separately, ..."), in order."""
     rx = re.compile(r"(?:^|\n)[ \t]*(?:" + grammar(lang).patterns["story_turn"] + r"),", re.MULTILINE)
     return [m.start() for m in rx.finditer(text)]
+
+
+# A bare four-digit number read as a year this much before the report, in an article that
+# writes 24-hour clock times without a colon, is a clock time when a word that takes a time
+# comes before it ("at about 1100", "until 1221"); "since 1918" there stays a year.
+MILITARY_YEARS = 200
+MILITARY_EVIDENCE = 3  # bare ones that tell the article's style without a "0930 GMT"
+_BARE_YEAR = re.compile(r"(?:[01][0-9]|2[0-3])[0-5][0-9]")
+
+
+@functools.lru_cache(maxsize=8)
+def _military(text: str, year: int, lang: str) -> bool:
+    """Whether ``text``, published in ``year``, writes 24-hour clock times without a colon:
+    one with a zone, "hours" or its day ("0930 GMT", "1040 on 25 June", patterns.toml
+    ``military_style``), or ``MILITARY_EVIDENCE`` bare ones after a word that takes a time,
+    each a year centuries before the report ("between 1040", "until 1221", ``military_bare``)."""
+    patterns = grammar(lang).patterns
+    if re.search(patterns["military_style"], text, re.IGNORECASE):
+        return True
+    bare = [m for m in re.finditer(patterns["military_bare"], text, re.IGNORECASE) if int(m.group()[-4:]) <= year - MILITARY_YEARS]
+    return len(bare) >= MILITARY_EVIDENCE
+
+
+@functools.cache
+def _military_cue(lang: str, name: str) -> re.Pattern[str]:
+    return re.compile(grammar(lang).patterns[name], re.IGNORECASE)
+
+
+def _clock_like(cand: Candidate, published: dt.date) -> bool:
+    """Whether a candidate is a bare year that could be a clock time, centuries before the report."""
+    return cand.type == "DATE" and cand.value == cand.text and _BARE_YEAR.fullmatch(cand.text) is not None \
+        and int(cand.text) <= published.year - MILITARY_YEARS
+
+
+def _as_clock(cand: Candidate, text: str, clock_end: int | None, lang: str) -> Candidate | None:
+    """A ``_clock_like`` year that is a clock time of the day last mentioned ("at about
+    1100", "between 1040 [and 1050]"), in an article written so (``_military``); None if it
+    is no such one. clock_end: where the clock time just before it ends, if the last
+    expression is one."""
+    cued = _military_cue(lang, "military_cue").search(text, max(0, cand.start - 30), cand.start)
+    if not cued and not (clock_end is not None and _military_cue(lang, "military_join").match(text, clock_end, cand.start)):
+        return None
+    return dataclasses.replace(cand, type="TIME", value=f"UNDEF-REF-day-PLUS-0T{cand.text[:2]}:{cand.text[2:]}")
 
 
 @functools.cache
