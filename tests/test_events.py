@@ -142,6 +142,10 @@ def test_headlines(text: str, date: tuple[str, str], title: str) -> None:
         ("The health ministry has confirmed on Friday a Canadian from Toronto, who stayed at a hotel, had the virus.",
          ("Friday", "2019-03-01"), "Health ministry confirms a Canadian from Toronto"),
         ("The envoys met on Monday, the first day of the talks.", ("Monday", "2019-03-04"), "Envoys meet"),
+        # a reporting clause the parser hung on the verb is no quotation of it; a quotation is kept
+        ("30 September 2011 Michael Jackson's driver, Alberto Lopez, testifies that on the night Jackson died, Dr Conrad "
+         "Murray ordered him to hide the bottles of medicine.", ("30 September 2011", "2011-09-30"),
+         "Murray orders him to hide the bottles of medicine"),
         ("The minister opened a sports academy in September his home town of Enewari.", ("September", "2018-09"),
          "Minister opens sports academy"),
         ("Markets have been closed since 1 March in an effort to stop the panic.", ("1 March", "2019-03-01"),
@@ -334,6 +338,24 @@ def test_a_relative_named_once_leaves_a_bare_surname_to_the_one_it_was() -> None
     text = "Cindy Sheehan spoke. Cindy Sheehan's son, Casey, died in 2004. Sheehan was camping outside the ranch."
     people = People(["Cindy Sheehan", "Casey", "Sheehan"], text=text, kin=events._kin_names(text, ["Cindy Sheehan"], events.lexicon()))
     assert (people.canonical("Casey"), people.canonical("Sheehan"), people.sole("Sheehan")) == ("Casey Sheehan", "Cindy Sheehan", "Cindy Sheehan")
+
+
+def test_a_date_on_the_gerund_of_a_verb_of_ending_dates_the_ending() -> None:
+    text = "The doctor said the singer had stopped breathing shortly after 11:00 on Monday."
+    assert only(extract(text, ("Monday", "2019-03-04"))).title == "Singer stops breathing"
+    assert only(extract("The army ceased firing shortly after noon on Monday.", ("Monday", "2019-03-04"))).title == "Army ceases firing"
+
+
+def test_a_role_noun_subject_is_headlined_by_the_one_person_in_that_role() -> None:
+    text = "Dr Conrad Murray was hired. Alberto Alvarez reached the bedroom after his doctor called for help on Monday."
+    called = extract(text, ("Monday", "2019-03-04"))[-1]
+    assert (called.title, called.actors) == ("Murray calls for help", ("Conrad Murray",))  # not Alvarez's doctor
+    # a role the article gives to no one stays as written
+    none = "Alberto Alvarez reached the bedroom after the doctor called for help on Monday."
+    assert extract(none, ("Monday", "2019-03-04"))[-1].title == "Doctor calls for help"
+    # several people in a role are not one: "Murray's lawyers" stay so
+    lawyers = "Dr Conrad Murray and his lawyer Ed Chernoff spoke. Murray's lawyers called their first witnesses on Tuesday."
+    assert extract(lawyers, ("Tuesday", "2019-03-05"))[-1].title == "Murray's lawyers call their first witnesses"
 
 
 def test_a_persons_surname_before_his_home_is_no_place() -> None:

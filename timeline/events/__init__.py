@@ -227,10 +227,11 @@ def _event(
     it = headline.it_meant(clause, lex) or headline.expletive_speaker(clause, lex)  # "Moscow said it did not attack", "... said there was"
     named = (n for e in (*clause.actor_spans, *_owners(clause.trigger, lex, people, sentence_start), *([it] if it is not None else []))
              if (n := naming.actor_name(e, people, lex, sentence_start)) and not (e.label_ == "PERSON" and naming.clean_name(e.text) in people.things))
-    meant = headline.subject_person(clause, people, lex, sentence_start)  # "he returned": the one person he can be
     title = _title(clause, doc, timex, tokens, previous_end, people, lex, sentence_start, sentence)
     country = naming.country_meant(clause.subject, lex) if clause.subject is not None else None  # "the country shut ..."
     in_role = naming.person_in_role(clause.subject, people, lex) if clause.subject is not None else None  # "the doctor told ..."
+    # "he returned": the one person he can be; not the "his" of "his doctor called", whom the doctor acts for
+    meant = headline.subject_person(clause, people, lex, sentence_start) if in_role is None else None
     owner_role = next((n for c in clause.trigger.children if clause.trigger.pos_ == "NOUN" and c.dep_ == "poss" and c.pos_ == "NOUN"
                        and (n := naming.person_in_role(c, people, lex))), None)  # "the singer's death"
     body = naming.body_meant(clause.subject, people, lex) if clause.subject is not None else None  # "the organization's committee"

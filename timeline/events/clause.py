@@ -187,10 +187,19 @@ def _trigger(span: Span, lex: Lexicon) -> Token | None:
         if token.pos_ == "AUX" and token.dep_ in ("aux", "auxpass") and token.head.pos_ == "VERB":
             return token.head  # the date hangs on an auxiliary: it dates the verb
         if token.pos_ in _VERBAL and not _age(token):
-            return token
+            return _aspect_of(token, lex)
         if token.pos_ in ("NOUN", "PROPN") and lex.kind_of(token.lemma_) and token.dep_ != "compound" and token.ent_type_ not in _DATE_LABELS:
             return token
     return None
+
+
+def _aspect_of(verb: Token, lex: Lexicon) -> Token:
+    """The verb of ending whose gerund the date hangs on ("had [stopped] breathing shortly
+    after 1100"), else the verb."""
+    head = verb.head
+    if verb.tag_ == "VBG" and verb.dep_ == "xcomp" and head.lemma_.lower() in lex.aspectual:
+        return head
+    return verb
 
 
 def argument_of(token: Token, verb: Token) -> bool:

@@ -211,6 +211,8 @@ def _subject_words(clause: Clause, skip: set[int], people: People, lex: Lexicon,
         return _words(_shortened([t for t in _kept(speaker, skip) if not _article_of(t, speaker)], _SUBJECT_WORDS, {speaker.i}), people, lex)
     if (country := country_meant(head, lex)) is not None:
         return country  # "the country got back on its feet after shutting public places": Mexico
+    if head.tag_ == "NN" and (holder := person_in_role(head, people, lex)) is not None:  # one person: not "Murray's lawyers"
+        return surname(holder)  # "the doctor returned", "his doctor called for help": "Murray returns"
     pronoun = _pronoun(head)
     if pronoun is not None and (name := _person_meant(pronoun, clause, people, lex, offset)):
         called = surname(name)
@@ -417,13 +419,21 @@ def _rest(trigger: Token, skip: set[int]) -> list[Token]:
                 for object_ in (g for g in date.children if g.dep_ == "appos" and g.i not in skip and g.left_edge.i == date.i + 1
                                 and (g.left_edge.lower_ in ("a", "an") or g.left_edge.like_num)):  # not "in September [his home town]"
                     kept.extend(_kept(object_, skip))
-        if (child.i < trigger.i and child.dep_ != "ccomp") or child.dep_ in _ASIDES or _parenthetical(child) or child.lower_ in _ATTRIBUTION:
+        if (child.i < trigger.i and (child.dep_ != "ccomp" or _reporting_clause(child))) or child.dep_ in _ASIDES \
+                or _parenthetical(child) or child.lower_ in _ATTRIBUTION:
             continue  # what stands before the verb is its subject's, but for what it reports
         if child.dep_ in ("advmod", "npadvmod") and (child.lower_ not in _VERB_ADVERBS or _dates(child, skip)) and not _complement(child, trigger) \
                 and not _predicate(child):
             continue  # "also", "later", "reportedly": the sentence's, not the event's
         kept.extend(_kept(child, skip | _fronted(child)))
     return sorted(kept, key=lambda t: (t.i < trigger.i, t.i))  # "'Not now,' Carter told NPR": the quote last
+
+
+def _reporting_clause(clause: Token) -> bool:
+    """A clause before the verb that reports a "that" clause of its own: no quotation the verb
+    reports, but the sentence's reporting clause the parser hung on it ("[Jackson's bodyguard
+    testifies that on the night Jackson died], Dr Murray ordered him ...")."""
+    return any(c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children) for c in clause.children)
 
 
 def _predicate(adverb: Token) -> bool:

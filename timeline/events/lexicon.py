@@ -36,6 +36,7 @@ class Lexicon:
     demonstratives: frozenset[str]  # "[This] involved ...": a subject that points elsewhere, whatever the verb
     comparing: frozenset[str]  # "[compared] with 50% last week": a participle whose date is a measure's
     clock_verbs: frozenset[str]  # "It had just [gone] 11am": the clock told, no event
+    aspectual: frozenset[str]  # "had [stopped] breathing shortly after 1100": the date's gerund is the ending's
     reporting: frozenset[str]
     denial: frozenset[str]
     future: frozenset[str]
@@ -148,7 +149,7 @@ _SECTIONS: dict[str, dict[str, Field]] = {
     "merge": {"announcing": _LIST},
     "significance": {"no_kind": _NUMBER, "status": _TABLE},
     "agents": {"nouns": _LIST},
-    "support": {"verbs": _LIST, "pointing": _LIST, "demonstratives": _LIST, "comparing": _LIST, "clock_verbs": _LIST},
+    "support": {"verbs": _LIST, "pointing": _LIST, "demonstratives": _LIST, "comparing": _LIST, "clock_verbs": _LIST, "aspectual": _LIST},
     "status": {key: _LIST for key in (
         "reporting", "denial", "future", "scheduled_heads", "proposed_modals", "proposal_words", "conditional",
         "habitual_units", "habitual_adverbs", "continuing", "preventing", "plan_adjectives", "first_plan_adverbs",
@@ -214,6 +215,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         demonstratives=frozenset(data["support"]["demonstratives"]),
         comparing=frozenset(data["support"]["comparing"]),
         clock_verbs=frozenset(data["support"]["clock_verbs"]),
+        aspectual=frozenset(data["support"]["aspectual"]),
         reporting=frozenset(status["reporting"]),
         denial=frozenset(status["denial"]),
         future=frozenset(status["future"]),
