@@ -78,7 +78,7 @@ def title(clause: Clause, expression: range, segment: int, people: People, lex: 
         head = trigger.head
         noun = _shortened([t for t in _kept(head, skip | {t.i for t in trigger.subtree}) if not _article_of(t, head)], _SUBJECT_WORDS, {head.i})
         verb = trigger.text if trigger.tag_ in ("VBN", "VBD") else _verb(trigger, clause.status, head.tag_ in ("NNS", "NNPS"))
-        after = _shortened(_rest(trigger, skip), _WORDS - len(noun), _core(trigger, skip), trigger.i)
+        after = _shortened(_rest(trigger, skip, lex.reporting), _WORDS - len(noun), _core(trigger, skip), trigger.i)
         return _finish(" ".join(filter(None, (_words(noun, people, lex), verb, _words(after, people, lex)))))
     named_speaker = clause.subject is not None and (  # "Tsang starts", not "Tsang start"; "NHS Direct starts"
         clause.subject.lower_ == "i" and subject != "I" or clause.subject.lower_ == "we" and it_meant(clause, lex) is not None)
@@ -98,7 +98,7 @@ def title(clause: Clause, expression: range, segment: int, people: People, lex: 
         gerund = trigger.tag_ == "VBG" and not any(c.dep_ in ("aux", "auxpass") for c in trigger.children)  # not "appeared to be stabilizing"
         complement = trigger.lower_ if gerund else f"to {trigger.lemma_.lower()}"  # "involves completing", "refuses to sign"
         verb = f"{_verb(clause.control, clause.status, _plural(clause.subject) and not named_speaker)}{whom} {complement}{particle}"
-    kept = [t for t in _relative_object(trigger, skip) + _rest(trigger, skip) if t.i not in other and not _article_of(t, trigger)]
+    kept = [t for t in _relative_object(trigger, skip) + _rest(trigger, skip, lex.reporting) if t.i not in other and not _article_of(t, trigger)]
     if named_speaker:  # "I've lost my little brother": "Jones loses little brother", not "... my little brother"
         kept = [t for t in kept if not (t.dep_ == "poss" and t.lower_ in ("my", "our"))]
     if not any(not t.is_punct for t in kept):
@@ -211,8 +211,8 @@ def _subject_words(clause: Clause, skip: set[int], people: People, lex: Lexicon,
         return _words(_shortened([t for t in _kept(speaker, skip) if not _article_of(t, speaker)], _SUBJECT_WORDS, {speaker.i}), people, lex)
     if (country := country_meant(head, lex)) is not None:
         return country  # "the country got back on its feet after shutting public places": Mexico
-    if head.tag_ == "NN" and (holder := person_in_role(head, people, lex)) is not None:  # one person: not "Murray's lawyers"
-        return surname(holder)  # "the doctor returned", "his doctor called for help": "Murray returns"
+    if head.tag_ == "NN" and (holder := person_in_role(head, people, lex)) is not None and (called := people.called(holder)):
+        return called  # "the doctor returned", "his doctor called for help": "Murray returns"; one person, not "Murray's lawyers"
     pronoun = _pronoun(head)
     if pronoun is not None and (name := _person_meant(pronoun, clause, people, lex, offset)):
         called = surname(name)
@@ -404,9 +404,10 @@ def _named(subject: Token) -> Token:
     return next((t for t in subject.subtree if t.dep_ == "appos" and t.ent_type_ == "PERSON" and not inside_clause(t, subject, _NAME_CLAUSES)), subject)
 
 
-def _rest(trigger: Token, skip: set[int]) -> list[Token]:
+def _rest(trigger: Token, skip: set[int], reporting: frozenset[str] = frozenset()) -> list[Token]:
     """What follows the verb in its clause: objects, complements, particles, prepositional
-    phrases, each without its asides."""
+    phrases, each without its asides. reporting: verbs of saying (lexicon), whose quotation
+    before them is kept whatever it holds."""
     kept: list[Token] = []
     for child in trigger.children:
         if child.i > trigger.i and child.i in skip and child.ent_type_ in _DATE_ENTS:
@@ -419,7 +420,8 @@ def _rest(trigger: Token, skip: set[int]) -> list[Token]:
                 for object_ in (g for g in date.children if g.dep_ == "appos" and g.i not in skip and g.left_edge.i == date.i + 1
                                 and (g.left_edge.lower_ in ("a", "an") or g.left_edge.like_num)):  # not "in September [his home town]"
                     kept.extend(_kept(object_, skip))
-        if (child.i < trigger.i and (child.dep_ != "ccomp" or _reporting_clause(child))) or child.dep_ in _ASIDES \
+        if (child.i < trigger.i and (child.dep_ != "ccomp" or trigger.lemma_.lower() not in reporting and _reporting_clause(child))) \
+                or child.dep_ in _ASIDES \
                 or _parenthetical(child) or child.lower_ in _ATTRIBUTION:
             continue  # what stands before the verb is its subject's, but for what it reports
         if child.dep_ in ("advmod", "npadvmod") and (child.lower_ not in _VERB_ADVERBS or _dates(child, skip)) and not _complement(child, trigger) \
@@ -430,9 +432,9 @@ def _rest(trigger: Token, skip: set[int]) -> list[Token]:
 
 
 def _reporting_clause(clause: Token) -> bool:
-    """A clause before the verb that reports a "that" clause of its own: no quotation the verb
-    reports, but the sentence's reporting clause the parser hung on it ("[Jackson's bodyguard
-    testifies that on the night Jackson died], Dr Murray ordered him ...")."""
+    """A clause before a verb of no saying that reports a "that" clause of its own: no
+    quotation, but the sentence's reporting clause the parser hung on the verb ("[Jackson's
+    bodyguard testifies that on the night Jackson died], Dr Murray ordered him ...")."""
     return any(c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children) for c in clause.children)
 
 

@@ -78,6 +78,17 @@ class People:
                 return before[-1]
         return self._by_last.get(name) or self._kin.get(name) or self._by_first.get(name, name)
 
+    def called(self, name: str) -> str | None:
+        """The surname the article calls a person by, if it writes it alone ("Dr Murray"
+        beside "Dr Conrad Murray"); None if it does not (Hu Jintao, whom the surname rule
+        would call "Jintao"), or ``name`` is no full name ("John Paul II", "Iraq")."""
+        words = name.split()
+        word = surname(name)
+        if len(words) < 2 or not self._text or word.lower() in _NUMERALS or not word[:1].isupper():
+            return None
+        alone = len(re.findall(rf"\b{re.escape(word)}\b", self._text)) - len(re.findall(rf"\b{re.escape(name)}\b", self._text))
+        return word if alone > 0 else None
+
     def given_name(self, name: str) -> str | None:
         """The one person of the article whose given name ``name`` is, if no one's surname is it."""
         name = clean_name(name)
@@ -214,6 +225,7 @@ class People:
         return self.acronyms.get(name, name)
 
 
+_NUMERALS = frozenset("ii iii iv v vi vii viii ix x xi xii xiii xiv xv xvi jr jr. sr sr.".split())
 _HONORIFIC = re.compile(r"^(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Sir|Dame|Rev|Reverend)\.?\s+(?=[A-Z])")
 _NOT_A_NAME = re.compile(r"[0-9=@#/\\|<>{}]")
 
