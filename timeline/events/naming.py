@@ -79,15 +79,18 @@ class People:
         return self._by_last.get(name) or self._kin.get(name) or self._by_first.get(name, name)
 
     def called(self, name: str) -> str | None:
-        """The surname the article calls a person by, if it writes it alone ("Dr Murray"
-        beside "Dr Conrad Murray"); None if it does not (Hu Jintao, whom the surname rule
-        would call "Jintao"), or ``name`` is no full name ("John Paul II", "Iraq")."""
+        """How a headline calls a person the article names in full: by the surname if the
+        article writes it alone ("Dr Murray" beside "Dr Conrad Murray"), else by the full name
+        ("Hu Jintao", not "Jintao"; "John Paul II"); a bare surname the article writes after an
+        honorific as it is ("Murray" of "Dr Murray"); None for what is no person's name ("Iraq")."""
         words = name.split()
-        word = surname(name)
-        if len(words) < 2 or not self._text or word.lower() in _NUMERALS or not word[:1].isupper():
+        if not self._text:
             return None
+        if len(words) < 2:
+            return name if re.search(rf"\b(?:Dr|Mr|Mrs|Ms|Miss|Prof)\.? {re.escape(name)}\b", self._text) else None
+        word = surname(name)
         alone = len(re.findall(rf"\b{re.escape(word)}\b", self._text)) - len(re.findall(rf"\b{re.escape(name)}\b", self._text))
-        return word if alone > 0 else None
+        return word if alone > 0 and word[:1].isupper() and word.lower() not in _NUMERALS else name
 
     def given_name(self, name: str) -> str | None:
         """The one person of the article whose given name ``name`` is, if no one's surname is it."""
