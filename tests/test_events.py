@@ -142,6 +142,9 @@ def test_headlines(text: str, date: tuple[str, str], title: str) -> None:
         ("The health ministry has confirmed on Friday a Canadian from Toronto, who stayed at a hotel, had the virus.",
          ("Friday", "2019-03-01"), "Health ministry confirms a Canadian from Toronto"),
         ("The envoys met on Monday, the first day of the talks.", ("Monday", "2019-03-04"), "Envoys meet"),
+        # a word the parser calls a preposition inside a name stays ("Port-au-Prince")
+        ("The magnitude 6.1 tremor struck west of Port-au-Prince at 0603 local time (1103 GMT).",
+         ("0603 local time (1103 GMT)", "2019-03-01T06:03"), "Magnitude strikes west of Port-au-Prince"),
         # a reporting clause the parser hung on the verb is no quotation of it; a quotation is kept
         ("30 September 2011 Michael Jackson's driver, Alberto Lopez, testifies that on the night Jackson died, Dr Conrad "
          "Murray ordered him to hide the bottles of medicine.", ("30 September 2011", "2011-09-30"),

@@ -179,8 +179,9 @@ def _skipped(doc, expression: range) -> set[int]:
         if token.text == "(":
             close = next((t.i for t in doc[token.i :] if t.text == ")"), token.i)
             skip.update(range(token.i, close + 1))
-    for token in doc:  # "on Monday", "between April 23 and 28": prepositions with nothing left
-        if token.dep_ == "prep" and all(t.i in skip or t.i == token.i or t.is_punct or t.pos_ == "CCONJ" or t.dep_ == "advmod" for t in token.subtree):
+    for token in doc:  # "on Monday", "between April 23 and 28": prepositions with nothing left (not the "au" of "Port-au-Prince")
+        if token.dep_ == "prep" and any(True for _ in token.children) \
+                and all(t.i in skip or t.i == token.i or t.is_punct or t.pos_ == "CCONJ" or t.dep_ == "advmod" for t in token.subtree):
             skip.update(t.i for t in token.subtree)
         elif (objects := [c for c in token.children if c.dep_ == "pobj"]) and all(c.i in skip for c in objects) and token.dep_ == "prep":
             if any(t.i not in skip for c in objects for t in c.lefts) or any(r.lower_ == "of" for c in objects for r in c.rights):
