@@ -142,6 +142,9 @@ def test_headlines(text: str, date: tuple[str, str], title: str) -> None:
         ("The health ministry has confirmed on Friday a Canadian from Toronto, who stayed at a hotel, had the virus.",
          ("Friday", "2019-03-01"), "Health ministry confirms a Canadian from Toronto"),
         ("The envoys met on Monday, the first day of the talks.", ("Monday", "2019-03-04"), "Envoys meet"),
+        # an aside between dashes before the date goes too; a "search and rescue team" is one team
+        ("A British search and rescue team - made up of 71 people, mostly firefighters - flew to the region on Thursday.",
+         ("Thursday", "2019-03-07"), "British search and rescue team flies to the region"),
         # a word the parser calls a preposition inside a name stays ("Port-au-Prince")
         ("The magnitude 6.1 tremor struck west of Port-au-Prince at 0603 local time (1103 GMT).",
          ("0603 local time (1103 GMT)", "2019-03-01T06:03"), "Magnitude strikes west of Port-au-Prince"),
@@ -814,6 +817,9 @@ def test_a_building_named_after_someone_is_not_them() -> None:
          ["Born: August 29, 1958 Biggest hits: Bad, Earth Song", "The Los Angeles County Coroner's office said there was none."]),
         ("Born: 1958 Albums: Off The Wall, Thriller.", ["Born: 1958 Albums: Off The Wall, Thriller."]),
         ("He liked Off The Wall most of all.", ["He liked Off The Wall most of all."]),
+        # a time's equivalent in another zone, in brackets after "p.m.", is no new sentence
+        ("The quake struck at 1:24 p.m. (0424 GMT) on Friday. It hit Tokyo.", ["The quake struck at 1:24 p.m. (0424 GMT) on Friday.", "It hit Tokyo."]),
+        ("It ended at 5 p.m. (Local time was later.)", ["It ended at 5 p.m.", "(Local time was later.)"]),
     ],
 )
 def test_lines_run_together_split_before_a_capitalised_subject_pronoun_or_around_a_credit(text: str, parts: list[str]) -> None:

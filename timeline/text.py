@@ -58,6 +58,9 @@ def _sentences(text: str) -> tuple[tuple[int, int], ...]:
             word = _WORD_BEFORE.search(text, max(0, match.start() - 40), match.start())  # not from 0: that is quadratic
             if word and (word.group(1).lower().rstrip(".") in _ABBREVIATIONS or len(word.group(1)) == 1):
                 continue
+            if word and word.group(1).lower() in ("a.m", "p.m") and text[match.end() : match.end() + 4].lstrip().startswith("(") \
+                    and text[match.end() : match.end() + 6].lstrip()[1:2].isdigit():
+                continue  # "at 1:24 p.m. (0424 GMT)": the time in another zone, no new sentence
         spans.append((start, match.end()))
         start = match.end()
     spans.append((start, len(text)))

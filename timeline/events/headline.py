@@ -58,7 +58,7 @@ def title(clause: Clause, expression: range, segment: int, people: People, lex: 
     sentence starts in its article, to find whom a pronoun refers to.
     """
     trigger = clause.trigger
-    skip = _skipped(trigger.doc, expression)
+    skip = _skipped(trigger.doc, expression, clause.subject)
     if trigger.lemma_ == "be" and not any(c.dep_ in ("attr", "acomp") or c.dep_ == "prep" and c.i not in skip for c in trigger.children):
         return None  # a copula with nothing after it but its date says too little ("was in court" says where)
     other = {t.i for t in trigger.doc if trigger.i < t.i and t.idx < segment}  # the earlier date's stretch
@@ -150,7 +150,7 @@ _UNTIL = ("until", "till", "untill")
 _NOMINAL_DEPS = ("csubj", "csubjpass", "nsubj", "nsubjpass", "pcomp", "pobj", "dobj")  # where a gerund is a noun
 
 
-def _skipped(doc, expression: range) -> set[int]:
+def _skipped(doc, expression: range, subject: Token | None = None) -> set[int]:
     """Words no headline of this date has: the date and any other date or time (the
     headline is dated already), the prepositions left without them, quotation marks and
     brackets. A date after "until" stays: it says when the clause's state ends ("Schools
@@ -165,10 +165,12 @@ def _skipped(doc, expression: range) -> set[int]:
         if token.lower_ in ('"', "“", "”", "‘", "’", "'") and token.tag_ in ("``", "''", "-LRB-", "-RRB-"):
             skip.add(token.i)
     dashes = [t.i for t in doc if t.text in _DASHES and t.i > 0 and doc[t.i - 1].whitespace_]
+    first = min(expression, default=0)
     for k, opening in enumerate(dashes):  # "- two steps short of ... -": an aside, to the next dash or the end
         closing = dashes[k + 1] if k + 1 < len(dashes) else len(doc) - 1
-        if opening > min(expression, default=0):
-            skip.update(range(opening, closing + 1))
+        if opening > first or k + 1 < len(dashes) and closing < first and k % 2 == 0 \
+                and not (subject is not None and opening < subject.i < closing):
+            skip.update(range(opening, closing + 1))  # before the date too, if closed there and not the subject: "a team - made up of 71 people - flew"
     for token in doc:  # "for [Saturday]['s] show": the possessive goes with its date
         if token.dep_ == "case" and token.head.i in skip:
             skip.add(token.i)
@@ -721,8 +723,9 @@ def _plural(subject: Token | None) -> bool:
     if subject.tag_ == "CD":  # "21 die", "9 million of his albums sell"
         return subject.lower_ not in ("1", "one")
     return subject.tag_ in ("NNS", "NNPS") or any(
-        c.dep_ == "conj" or c.dep_ in ("nmod", "compound") and any(g.dep_ == "cc" for g in c.children) for c in subject.children
-    )  # "Vucic and Kurti", however the parser joined them
+        c.dep_ == "conj" or c.dep_ in ("nmod", "compound") and c.tag_ in ("NNP", "NNPS") and any(g.dep_ == "cc" for g in c.children)
+        for c in subject.children
+    )  # "Vucic and Kurti", however the parser joined them; not a "search and rescue team"
 
 
 def _finish(text: str) -> str:
