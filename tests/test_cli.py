@@ -100,6 +100,13 @@ def test_duplicate_ids(tmp_path: Path) -> None:
     assert_bad_input(run("dates", path), f'{path}:2: article id "x" is already used by {path}:1; give each article a unique id')
 
 
+def test_an_error_about_an_input_is_one_line_whatever_the_input_holds() -> None:
+    from timeline.errors import DuplicateId
+
+    assert str(DuplicateId("<stdin>", "a\nb\r", "<stdin>:1", 2)) == \
+        '<stdin>:2: article id "a\\nb\\r" is already used by <stdin>:1; give each article a unique id'
+
+
 def test_duplicate_ids_across_files(tmp_path: Path) -> None:
     (tmp_path / "one").mkdir()
     (tmp_path / "two").mkdir()

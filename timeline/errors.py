@@ -21,7 +21,7 @@ class InputError(TimelineError):
         self.line = line
         self.problem = problem
         where = f"{path}:{line}" if line is not None else path
-        super().__init__(f"{where}: {problem}")
+        super().__init__(_one_line(f"{where}: {problem}"))
 
 
 class MissingPath(InputError):
@@ -145,3 +145,8 @@ class LoneSurrogate(InputError):
 class StdinProblem(InputError):
     def __init__(self, problem: str) -> None:
         super().__init__("<stdin>", f"standard input {problem}; pipe a JSONL corpus into it (one article per line), or name a file instead of -")
+
+
+def _one_line(message: str) -> str:
+    """A message as one line: what an input put in it (a file name, an id) may hold line breaks."""
+    return message.replace("\r", "\\r").replace("\n", "\\n")
