@@ -32,6 +32,7 @@ _ABBREVIATIONS = frozenset(
     "jan feb mar apr jun jul aug sep sept oct nov dec no vs inc corp co ltd u.s u.n u.k e.u".split()
 )
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
+_BRACKETED_TIME = re.compile(r"[ \t]*\([0-9]")
 _DATE_END = re.compile(r"\b(?:on|in|at|by|from|until|since)[ \t]+(?:[0-9]{1,2}(?:st|nd|rd|th)?[ \t]+)?"
                        r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
                        r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:[ \t]+[0-9]{1,4})?,?$")
@@ -58,8 +59,7 @@ def _sentences(text: str) -> tuple[tuple[int, int], ...]:
             word = _WORD_BEFORE.search(text, max(0, match.start() - 40), match.start())  # not from 0: that is quadratic
             if word and (word.group(1).lower().rstrip(".") in _ABBREVIATIONS or len(word.group(1)) == 1):
                 continue
-            if word and word.group(1).lower() in ("a.m", "p.m") and text[match.end() : match.end() + 4].lstrip().startswith("(") \
-                    and text[match.end() : match.end() + 6].lstrip()[1:2].isdigit():
+            if word and word.group(1).lower() in ("a.m", "p.m") and _BRACKETED_TIME.match(text, match.end()):
                 continue  # "at 1:24 p.m. (0424 GMT)": the time in another zone, no new sentence
         spans.append((start, match.end()))
         start = match.end()

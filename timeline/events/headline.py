@@ -168,8 +168,8 @@ def _skipped(doc, expression: range, subject: Token | None = None) -> set[int]:
     first = min(expression, default=0)
     for k, opening in enumerate(dashes):  # "- two steps short of ... -": an aside, to the next dash or the end
         closing = dashes[k + 1] if k + 1 < len(dashes) else len(doc) - 1
-        if opening > first or k + 1 < len(dashes) and closing < first and k % 2 == 0 \
-                and not (subject is not None and opening < subject.i < closing):
+        closed_before = k + 1 < len(dashes) and k % 2 == 0 and closing < first  # a pair of dashes before the date
+        if opening > first or closed_before and not (subject is not None and opening < subject.i < closing):
             skip.update(range(opening, closing + 1))  # before the date too, if closed there and not the subject: "a team - made up of 71 people - flew"
     for token in doc:  # "for [Saturday]['s] show": the possessive goes with its date
         if token.dep_ == "case" and token.head.i in skip:
@@ -182,7 +182,7 @@ def _skipped(doc, expression: range, subject: Token | None = None) -> set[int]:
             close = next((t.i for t in doc[token.i :] if t.text == ")"), token.i)
             skip.update(range(token.i, close + 1))
     for token in doc:  # "on Monday", "between April 23 and 28": prepositions with nothing left (not the "au" of "Port-au-Prince")
-        if token.dep_ == "prep" and any(True for _ in token.children) \
+        if token.dep_ == "prep" and (token.n_lefts or token.n_rights) \
                 and all(t.i in skip or t.i == token.i or t.is_punct or t.pos_ == "CCONJ" or t.dep_ == "advmod" for t in token.subtree):
             skip.update(t.i for t in token.subtree)
         elif (objects := [c for c in token.children if c.dep_ == "pobj"]) and all(c.i in skip for c in objects) and token.dep_ == "prep":
@@ -326,10 +326,9 @@ def _first_of_chain(pronoun: Token) -> Token:
     """The subject pronoun that a subject he or she of a subordinate clause repeats: in "He
     said he had sat with Jackson until he believed ...", each he is the first one, as a reader
     takes them."""
-    token = pronoun
     if pronoun.dep_ not in _SUBJECTS:
         return pronoun
-    verb = pronoun.head
+    token, verb = pronoun, pronoun.head
     for _ in range(6):
         if verb.dep_ not in ("advcl", "ccomp", "conj", "xcomp") or verb.head.i == verb.i:
             break

@@ -102,15 +102,15 @@ def _military(text: str, year: int, lang: str) -> bool:
     one with a zone, "hours" or its day ("0930 GMT", "1040 on 25 June", patterns.toml
     ``military_style``), or ``MILITARY_EVIDENCE`` bare ones after a word that takes a time,
     each a year centuries before the report ("between 1040", "until 1221", ``military_bare``)."""
-    patterns = grammar(lang).patterns
-    if re.search(patterns["military_style"], text, re.IGNORECASE):
+    if _compiled(lang, "military_style").search(text):
         return True
-    bare = [m for m in re.finditer(patterns["military_bare"], text, re.IGNORECASE) if int(m.group()[-4:]) <= year - MILITARY_YEARS]
+    bare = [m for m in _compiled(lang, "military_bare").finditer(text) if int(m.group()[-4:]) <= year - MILITARY_YEARS]
     return len(bare) >= MILITARY_EVIDENCE
 
 
 @functools.cache
-def _military_cue(lang: str, name: str) -> re.Pattern[str]:
+def _compiled(lang: str, name: str) -> re.Pattern[str]:
+    """The pattern list ``name`` of patterns.toml, compiled once."""
     return re.compile(grammar(lang).patterns[name], re.IGNORECASE)
 
 
@@ -125,8 +125,8 @@ def _as_clock(cand: Candidate, text: str, clock_end: int | None, lang: str) -> C
     1100", "between 1040 [and 1050]"), in an article written so (``_military``); None if it
     is no such one. clock_end: where the clock time just before it ends, if the last
     expression is one."""
-    cued = _military_cue(lang, "military_cue").search(text, max(0, cand.start - 30), cand.start)
-    if not cued and not (clock_end is not None and _military_cue(lang, "military_join").match(text, clock_end, cand.start)):
+    cued = _compiled(lang, "military_cue").search(text, max(0, cand.start - 30), cand.start)
+    if not cued and not (clock_end is not None and _compiled(lang, "military_join").match(text, clock_end, cand.start)):
         return None
     return dataclasses.replace(cand, type="TIME", value=f"UNDEF-REF-day-PLUS-0T{cand.text[:2]}:{cand.text[2:]}")
 
