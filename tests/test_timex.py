@@ -55,6 +55,9 @@ CASES = [
     ("The envoy arrived late on Sunday night.", "2013-05-16", "Sunday night", "TIME", "2013-05-12TNI"),
     ("Delegates met last Wednesday.", "2013-05-16", "last Wednesday", "DATE", "2013-05-15"),
     ("Smith on Thursday agreed to plead guilty to fraud.", "2013-05-17", "Thursday", "DATE", "2013-05-16"),
+    # a possessive weekday is the nearest, whatever the verb
+    ("They would look for ways to get around Wednesday's ruling.", "2000-01-07", "Wednesday", "DATE", "2000-01-05"),
+    ("Fans gathered ahead of Saturday's vote.", "2000-01-06", "Saturday", "DATE", "2000-01-08"),
     ("The company sold its stake in October.", "2013-03-15", "October", "DATE", "2012-10"),
     ("The company sold its stake in October.", "2013-09-20", "October", "DATE", "2012-10"),  # a past verb: the October before
     ("The company said it will sell its stake in October.", "2013-09-20", "October", "DATE", "2013-10"),
@@ -519,11 +522,32 @@ def test_unknown_undef_value_is_dropped() -> None:
         # a present verb of a scheduled happening; its base form after a modal is the modal's
         ("Mugabe opens the conference on Friday.", "Friday", "PRESENT"),
         ("The meeting will take place on Tuesday.", "Tuesday", FUTURE),
+        # what appears or is said to have happened did
+        ("The target of the attack appears to have been a convoy on Saturday.", "Saturday", PAST),
+        ("The bomb is believed to have killed 40 on Friday.", "Friday", PAST),
+        ("They decided to have the vote on Friday.", "Friday", FUTURE),
     ],
 )
 def test_tense(sentence: str, word: str, expected: str | None) -> None:
     start = sentence.index(word)
     assert tense(sentence, start, start + len(word)) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "unit", "expected"),
+    [
+        # a weekday's possessive takes no past from its clause, only a future
+        ("Cuba's exiles looked for ways around Wednesday's ruling.", "Wednesday", "weekday", "PRESENT"),
+        ("Fans gathered ahead of Saturday’s vote.", "Saturday", "weekday", "PRESENT"),
+        ("Rosicky will miss Wednesday's trip to Porto.", "Wednesday", "weekday", FUTURE),
+        # a month keeps its clause's tense; so does a weekday that is no possessive
+        ("Suicide attacks killed 40 during January's election.", "January", "month", PAST),
+        ("Fans gathered on Saturday.", "Saturday", "weekday", PAST),
+    ],
+)
+def test_tense_of_a_modifier(sentence: str, word: str, unit: str, expected: str | None) -> None:
+    start = sentence.index(word)
+    assert tense(sentence, start, start + len(word), "en", unit) == expected
 
 
 # --- the rule files ---------------------------------------------------------------------

@@ -43,7 +43,7 @@ def tag_text(text: str, published: dt.date, lang: str = "en") -> tuple[Timex, ..
         if turns and bisect_left(turns, cand.start) > bisect_left(turns, last_end):
             ref_quarter, ref_quarter_weak = None, False  # a roundup turned to another story
         last_end = cand.end
-        clause = functools.partial(tense, text, cand.start, cand.end, lang)
+        clause = functools.partial(tense, text, cand.start, cand.end, lang, tense_unit(cand.value))
         timex = _resolve(cand, Context(published, ref, ref_day, ref_quarter, clause, by_quarter))
         if timex is None:
             continue

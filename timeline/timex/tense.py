@@ -34,7 +34,21 @@ _GROUPS = ("future", "past", "present")
 def _data(lang: str) -> dict[str, Any]:
     """The checked contents of ``rules/<lang>/tense.toml`` ([cues], and [sentence] if given)."""
     file = f"rules/{lang}/tense.toml"
-    return check(read(RULES_ROOT / lang / "tense.toml"), {"cues": Field.TABLE, "sentence": Field.TABLE}, ("cues",), file, "")
+    fields = {"cues": Field.TABLE, "sentence": Field.TABLE, "modifier": Field.TABLE}
+    return check(read(RULES_ROOT / lang / "tense.toml"), fields, ("cues",), file, "")
+
+
+@functools.cache
+def _modifier(lang: str) -> tuple[re.Pattern[str], frozenset[str]]:
+    """What after an expression makes it a noun's modifier ("Wednesday's ruling"), and the
+    units for which that matters."""
+    file = f"rules/{lang}/tense.toml"
+    table = check(_data(lang).get("modifier", {}), {"after": Field.TEXTS, "units": Field.TEXTS}, (), file, "[modifier]")
+    try:
+        after = re.compile("|".join(table.get("after", [])) or r"(?!)")
+    except re.error as err:
+        raise RuleError(file, f"bad regex: {err}", "[modifier]") from err
+    return after, frozenset(table.get("units", []))
 
 
 @functools.cache
@@ -73,12 +87,23 @@ def _cues(lang: str, past_first: bool = False) -> re.Pattern[str]:
         raise RuleError(file, f"bad regex: {err}", "[cues]") from err
 
 
-def tense(text: str, start: int, end: int, lang: str = "en") -> str | None:
+def tense(text: str, start: int, end: int, lang: str = "en", unit: str | None = None) -> str | None:
     """PAST, PRESENT or FUTURE for the clause around ``text[start:end]``, or None.
 
     After the expression a past verb is read before the future cues that start with it
     ("on Thursday agreed to plead guilty", "on Monday said he would"): the date is the
-    verb's, and the infinitive or the reported intention comes later."""
+    verb's, and the infinitive or the reported intention comes later. A ``unit`` that
+    modifies a noun ("Wednesday's ruling") takes no past from the clause, only a future: it
+    is read as a present one, the nearest day (see ``[modifier]`` in tense.toml)."""
+    found = _clause(text, start, end, lang)
+    after, units = _modifier(lang)
+    if found != FUTURE and unit in units and after.match(text, end):
+        return PRESENT
+    return found
+
+
+def _clause(text: str, start: int, end: int, lang: str) -> str | None:
+    """The tense of the cue nearest to ``text[start:end]`` (see ``tense``)."""
     cues = _cues(lang)
     lo = max(0, start - _WINDOW)
     cut = None
