@@ -67,6 +67,7 @@ CASES = [
     ("The council meets today.", "2013-05-16", "today", "DATE", "2013-05-16"),
     ("Fighting resumed yesterday.", "2013-05-16", "yesterday", "DATE", "2013-05-15"),
     ("He will speak tonight.", "2013-05-16", "tonight", "TIME", "2013-05-16TNI"),
+    ("Channel 7 tonight shows the film.", "2013-05-16", "tonight", "TIME", "2013-05-16TNI"),  # no "7 tonight"
     ("Shots were heard this morning.", "2013-05-16", "this morning", "TIME", "2013-05-16TMO"),
     ("The deadline passed at 5 p.m. yesterday.", "2013-05-16", "5 p.m. yesterday", "TIME", "2013-05-15T17:00"),
     # a clock time in a past narrative belongs to the narrative's day, not to the DCT's

@@ -178,6 +178,16 @@ def clock(text: str | None) -> str:
     return f"T{hour:02d}:{minute}"
 
 
+def clockpm(text: str | None) -> str:
+    """A clock time of the evening or afternoon: a bare hour before noon is after it ('7:30' ->
+    'T19:30', '9' -> 'T21:00'); one with a.m. or p.m. is as written."""
+    value = clock(text)
+    key = (text or "").lower()
+    if value and not re.search(r"[ap]\.?m|noon|midnight", key) and int(value[1:3]) < 12:
+        value = f"T{int(value[1:3]) + 12:02d}{value[3:]}"
+    return value
+
+
 FUNCTIONS: dict[str, Callable[[str | None], str]] = {
     "number": number,
     "count": count,
@@ -193,4 +203,5 @@ FUNCTIONS: dict[str, Callable[[str | None], str]] = {
     "year2anchor": year2anchor,
     "ordinal2": ordinal2,
     "clock": clock,
+    "clockpm": clockpm,
 }
