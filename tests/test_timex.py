@@ -527,6 +527,9 @@ def test_unknown_undef_value_is_dropped() -> None:
         ("The target of the attack appears to have been a convoy on Saturday.", "Saturday", PAST),
         ("The bomb is believed to have killed 40 on Friday.", "Friday", PAST),
         ("They decided to have the vote on Friday.", "Friday", FUTURE),
+        # chat's and quotes' looking ahead
+        ("see you on friday!", "friday", FUTURE),
+        ("We look forward to meeting on Monday.", "Monday", FUTURE),
     ],
 )
 def test_tense(sentence: str, word: str, expected: str | None) -> None:
