@@ -544,6 +544,10 @@ def test_tense(sentence: str, word: str, expected: str | None) -> None:
         ("Cuba's exiles looked for ways around Wednesday's ruling.", "Wednesday", "weekday", "PRESENT"),
         ("Fans gathered ahead of Saturday’s vote.", "Saturday", "weekday", "PRESENT"),
         ("Rosicky will miss Wednesday's trip to Porto.", "Wednesday", "weekday", FUTURE),
+        # an intention or an expectation does not reach it, a plain future does
+        ("They would look for ways around Wednesday's ruling.", "Wednesday", "weekday", "PRESENT"),
+        ("Thousands are expected to have died in Tuesday's earthquake.", "Tuesday", "weekday", "PRESENT"),
+        ("The mayor will not be attending Saturday's ceremony.", "Saturday", "weekday", FUTURE),
         # a month keeps its clause's tense; so does a weekday that is no possessive
         ("Suicide attacks killed 40 during January's election.", "January", "month", PAST),
         ("Fans gathered on Saturday.", "Saturday", "weekday", PAST),

@@ -39,16 +39,18 @@ def _data(lang: str) -> dict[str, Any]:
 
 
 @functools.cache
-def _modifier(lang: str) -> tuple[re.Pattern[str], frozenset[str]]:
-    """What after an expression makes it a noun's modifier ("Wednesday's ruling"), and the
-    units for which that matters."""
+def _modifier(lang: str) -> tuple[re.Pattern[str], frozenset[str], re.Pattern[str]]:
+    """What after an expression makes it a noun's modifier ("Wednesday's ruling"), the units
+    for which that matters, and the future cues that still reach it."""
     file = f"rules/{lang}/tense.toml"
-    table = check(_data(lang).get("modifier", {}), {"after": Field.TEXTS, "units": Field.TEXTS}, (), file, "[modifier]")
+    fields = {"after": Field.TEXTS, "units": Field.TEXTS, "future": Field.TEXTS}
+    table = check(_data(lang).get("modifier", {}), fields, (), file, "[modifier]")
     try:
         after = re.compile("|".join(table.get("after", [])) or r"(?!)")
+        future = re.compile("(?:" + "|".join(table.get("future", [])) + r")(?![\w'])" if table.get("future") else r"(?!)", re.IGNORECASE)
     except re.error as err:
         raise RuleError(file, f"bad regex: {err}", "[modifier]") from err
-    return after, frozenset(table.get("units", []))
+    return after, frozenset(table.get("units", [])), future
 
 
 @functools.cache
@@ -93,17 +95,19 @@ def tense(text: str, start: int, end: int, lang: str = "en", unit: str | None = 
     After the expression a past verb is read before the future cues that start with it
     ("on Thursday agreed to plead guilty", "on Monday said he would"): the date is the
     verb's, and the infinitive or the reported intention comes later. A ``unit`` that
-    modifies a noun ("Wednesday's ruling") takes no past from the clause, only a future: it
-    is read as a present one, the nearest day (see ``[modifier]`` in tense.toml)."""
-    found = _clause(text, start, end, lang)
-    after, units = _modifier(lang)
-    if found != FUTURE and unit in units and after.match(text, end):
+    modifies a noun ("Wednesday's ruling") takes from the clause only a plain future ("will
+    miss Wednesday's trip"): else it is read as a present one, the nearest day (see
+    ``[modifier]`` in tense.toml)."""
+    cue = _clause(text, start, end, lang)
+    found = _kind(cue) if cue else None
+    after, units, future = _modifier(lang)
+    if unit in units and after.match(text, end) and not (found == FUTURE and cue and future.match(cue[0])):
         return PRESENT
     return found
 
 
-def _clause(text: str, start: int, end: int, lang: str) -> str | None:
-    """The tense of the cue nearest to ``text[start:end]`` (see ``tense``)."""
+def _clause(text: str, start: int, end: int, lang: str) -> re.Match[str] | None:
+    """The cue nearest to ``text[start:end]`` (see ``tense``)."""
     cues = _cues(lang)
     lo = max(0, start - _WINDOW)
     cut = None
@@ -122,7 +126,7 @@ def _clause(text: str, start: int, end: int, lang: str) -> str | None:
                 wider = cues.match(text, words[j], start)
                 if wider and wider.end() > m.start():
                     m = wider
-            return _kind(m)
+            return m
     right_end = min(len(text), end + _RIGHT_WINDOW)
     stop = next(_sentence_ends(text, end, right_end, lang), None)
     right_end = stop.start() if stop else right_end
@@ -130,7 +134,7 @@ def _clause(text: str, start: int, end: int, lang: str) -> str | None:
     for word in _WORD.finditer(text, end, right_end):
         m = after.match(text, word.start(), right_end)
         if m:
-            return _kind(m)
+            return m
     return None
 
 
