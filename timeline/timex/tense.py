@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, NamedTuple
 
 from timeline.rulefile import RULES_ROOT, Field, RuleError, check, read
 
@@ -38,19 +38,33 @@ def _data(lang: str) -> dict[str, Any]:
     return check(read(RULES_ROOT / lang / "tense.toml"), fields, ("cues",), file, "")
 
 
+class _Modifier(NamedTuple):
+    after: re.Pattern[str]  # what makes an expression a noun's modifier: "'s"
+    units: frozenset[str]  # the units it matters for
+    future: re.Pattern[str]  # the future cues that still reach it, matched at the cue's start
+    unforeseen: re.Pattern[str]  # the possessive's noun of what no one schedules, up to four words on
+
+
 @functools.cache
-def _modifier(lang: str) -> tuple[re.Pattern[str], frozenset[str], re.Pattern[str]]:
-    """What after an expression makes it a noun's modifier ("Wednesday's ruling"), the units
-    for which that matters, and the future cues that still reach it."""
+def _modifier(lang: str) -> _Modifier:
+    """``[modifier]`` of tense.toml, compiled."""
     file = f"rules/{lang}/tense.toml"
-    fields = {"after": Field.TEXTS, "units": Field.TEXTS, "future": Field.TEXTS}
+    fields = {"after": Field.TEXTS, "units": Field.TEXTS, "future": Field.TEXTS, "unforeseen": Field.TEXTS}
     table = check(_data(lang).get("modifier", {}), fields, (), file, "[modifier]")
+
+    def alternatives(name: str, around: str) -> re.Pattern[str]:
+        words = table.get(name, [])
+        return re.compile(around.format("|".join(words)), re.IGNORECASE) if words else re.compile(r"(?!)")
+
     try:
-        after = re.compile("|".join(table.get("after", [])) or r"(?!)")
-        future = re.compile("(?:" + "|".join(table.get("future", [])) + r")(?![\w'])" if table.get("future") else r"(?!)", re.IGNORECASE)
+        return _Modifier(
+            alternatives("after", "(?:{})"),
+            frozenset(table.get("units", [])),
+            alternatives("future", r"(?:{})(?![\w'])"),
+            alternatives("unforeseen", r"(?:[ \t]+[\w.-]+){{0,3}}?[ \t]+(?:{})\b"),
+        )
     except re.error as err:
         raise RuleError(file, f"bad regex: {err}", "[modifier]") from err
-    return after, frozenset(table.get("units", [])), future
 
 
 @functools.cache
@@ -96,14 +110,18 @@ def tense(text: str, start: int, end: int, lang: str = "en", unit: str | None = 
     ("on Thursday agreed to plead guilty", "on Monday said he would"): the date is the
     verb's, and the infinitive or the reported intention comes later. A ``unit`` that
     modifies a noun ("Wednesday's ruling") takes from the clause only a plain future ("will
-    miss Wednesday's trip"): else it is read as a present one, the nearest day (see
+    miss Wednesday's trip"), and a noun of what no one schedules is a past ("survivors of
+    Tuesday's earthquake"): else it is read as a present one, the nearest day (see
     ``[modifier]`` in tense.toml)."""
     cue = _clause(text, start, end, lang)
     found = _kind(cue) if cue else None
-    after, units, future = _modifier(lang)
-    if unit in units and after.match(text, end) and not (found == FUTURE and cue and future.match(cue[0])):
-        return PRESENT
-    return found
+    modifier = _modifier(lang)
+    possessive = modifier.after.match(text, end) if unit in modifier.units else None
+    if possessive is None:
+        return found
+    if modifier.unforeseen.match(text, possessive.end()):
+        return PAST
+    return found if found == FUTURE and cue and modifier.future.match(cue[0]) else PRESENT
 
 
 def _clause(text: str, start: int, end: int, lang: str) -> re.Match[str] | None:
