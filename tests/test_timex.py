@@ -53,7 +53,9 @@ CASES = [
     ("Negotiators will gather in Oslo on Tuesday.", "2013-05-16", "Tuesday", "DATE", "2013-05-21"),
     ("Rebels shelled the town on Thursday, witnesses said.", "2013-05-16", "Thursday", "DATE", "2013-05-16"),
     ("The envoy arrived late on Sunday night.", "2013-05-16", "Sunday night", "TIME", "2013-05-12TNI"),
-    ("Delegates met last Wednesday.", "2013-05-16", "last Wednesday", "DATE", "2013-05-15"),
+    ("Delegates met last Tuesday.", "2013-05-16", "last Tuesday", "DATE", "2013-05-14"),
+    # "last" and the day before: a week back, as one says "yesterday" for the day before
+    ("Delegates met last Wednesday.", "2013-05-16", "last Wednesday", "DATE", "2013-05-08"),
     ("Smith on Thursday agreed to plead guilty to fraud.", "2013-05-17", "Thursday", "DATE", "2013-05-16"),
     # a possessive weekday is the nearest, whatever the verb
     ("They would look for ways to get around Wednesday's ruling.", "2000-01-07", "Wednesday", "DATE", "2000-01-05"),

@@ -386,6 +386,11 @@ def _named(unit: str, direction: str) -> Resolver:
         if day and direction == "LAST" and unit == "month" and units.add_months(day, 1) == _period_start(base, "month"):
             # "last February" said in March is a year back: last month would be "last month"
             day = units.add_months(day, -12)
+        if day and direction == "LAST" and unit == "weekday" and (base - day).days == 1:
+            # "last Tuesday" said on Wednesday is a week back: the day before would be "yesterday"
+            # ("200,000 people died in last Tuesday's quake", "rose on last Monday and Tuesday,
+            # or on Nov. 6 and Nov. 7" written on 14 November)
+            day -= dt.timedelta(days=7)
         return (units.to_value(day, gran), base) if day else None
     return fn
 
