@@ -684,6 +684,20 @@ def test_odd_unicode_does_not_break_the_word_index() -> None:
     assert [(t.text, t.value) for t in found] == [("March", "2000-03")]
 
 
+def test_a_text_whose_lower_case_moves_offsets_is_read_as_it_is() -> None:
+    # Words and tense cues are matched in the lower-cased text; "İ" lower-cases to two
+    # characters, so such a text is read as written: the same finds, the same offsets.
+    from timeline.timex.index import lowered
+
+    text = "The talks WILL BE HELD ON FRIDAY. Officials MET on Tuesday, in the third quarter of 1989."
+    odd = text + " İstanbul, last week"
+    assert lowered(text) is not None and lowered(odd) is None
+    plain, read_as_written = tag_text(text, D("2000-01-05")), tag_text(odd, D("2000-01-05"))
+    assert [(t.text, t.value) for t in plain] == [("FRIDAY", "2000-01-07"), ("Tuesday", "2000-01-04"), ("the third quarter of 1989", "1989-Q3")]
+    assert read_as_written[: len(plain)] == plain
+    assert [(t.text, t.value) for t in read_as_written[len(plain):]] == [("last week", "1999-W52")]
+
+
 def test_fast_path_finds_what_the_full_scanner_finds() -> None:
     g = grammar("en")
     slow = dataclasses.replace(g, index=g.index.plain())

@@ -83,9 +83,19 @@ def _period(lang: str) -> re.Pattern[str]:
 
 @functools.lru_cache(maxsize=8)
 def _turns(text: str, lang: str) -> list[int]:
-    """Where each paragraph that turns to another story starts ("Separately, ..."), in order."""
-    rx = re.compile(r"(?:^|\n)[ \t]*(?:" + grammar(lang).patterns["story_turn"] + r"),", re.MULTILINE)
-    return [m.start() for m in rx.finditer(text)]
+    """Where each paragraph that turns to another story starts ("Separately, ..."), in order:
+    the text's start or the line break before it."""
+    first, after_break = _turn(lang)
+    at_start = [0] if first.match(text) else []
+    return at_start + [m.start() for m in after_break.finditer(text)]
+
+
+@functools.cache
+def _turn(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A line that turns to another story, at the text's start and after a line break (a
+    regex that starts with a line break is searched for fast, as a literal)."""
+    line = r"[ \t]*(?:" + grammar(lang).patterns["story_turn"] + r"),"
+    return re.compile(line), re.compile("\n" + line)
 
 
 # A bare four-digit number read as a year this much before the report, in an article that

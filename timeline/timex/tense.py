@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from typing import Any, NamedTuple
 
 from timeline.rulefile import RULES_ROOT, Field, RuleError, check, read
+from timeline.timex.index import lowered
 
 PAST, PRESENT, FUTURE = "PAST", "PRESENT", "FUTURE"
 _WINDOW = 120  # characters looked at on each side; a clause rarely reaches further
@@ -86,8 +87,9 @@ def _sentence_ends(text: str, lo: int, hi: int, lang: str) -> Iterator[re.Match[
 
 
 @functools.cache
-def _cues(lang: str, past_first: bool = False) -> re.Pattern[str]:
-    """The cue regex; with ``past_first``, past verbs are tried before future cues."""
+def _cues(lang: str, past_first: bool = False, folded: bool = False) -> re.Pattern[str]:
+    """The cue regex; with ``past_first``, past verbs are tried before future cues; with
+    ``folded``, case-sensitive, for a lower-cased text (the cues are written in lower case)."""
     file = f"rules/{lang}/tense.toml"
     cues = check(_data(lang)["cues"], dict.fromkeys(_GROUPS, Field.TEXTS), _GROUPS, file, "[cues]")
     groups = []
@@ -98,7 +100,7 @@ def _cues(lang: str, past_first: bool = False) -> re.Pattern[str]:
             raise RuleError(file, "empty", f"[cues] {name}")
         groups.append(f"(?P<{name}>" + "|".join(a.replace(" ", r"\s+") for a in alts) + ")")
     try:
-        return re.compile(r"(?<![\w'])(?:" + "|".join(groups) + r")(?![\w'])", re.IGNORECASE)
+        return re.compile(r"(?<![\w'])(?:" + "|".join(groups) + r")(?![\w'])", 0 if folded else re.IGNORECASE)
     except re.error as err:
         raise RuleError(file, f"bad regex: {err}", "[cues]") from err
 
@@ -125,8 +127,11 @@ def tense(text: str, start: int, end: int, lang: str = "en", unit: str | None = 
 
 
 def _clause(text: str, start: int, end: int, lang: str) -> re.Match[str] | None:
-    """The cue nearest to ``text[start:end]`` (see ``tense``)."""
-    cues = _cues(lang)
+    """The cue nearest to ``text[start:end]`` (see ``tense``); matched in the lower-cased
+    text where its offsets are the text's."""
+    low = lowered(text)
+    folded, read_in = (False, text) if low is None else (True, low)
+    cues = _cues(lang, folded=folded)
     lo = max(0, start - _WINDOW)
     cut = None
     for cut in _sentence_ends(text, lo, start, lang):  # noqa: B007 - the last sentence end is wanted
@@ -136,21 +141,21 @@ def _clause(text: str, start: int, end: int, lang: str) -> re.Match[str] | None:
     # instead of a search through the whole window (this runs for every weekday and month).
     words = [w.start() for w in _WORD.finditer(text, left_from, start)]
     for i in range(len(words) - 1, -1, -1):
-        m = cues.match(text, words[i], start)
+        m = cues.match(read_in, words[i], start)
         if m:
             # A cue of several words that starts earlier and covers this one wins, as it
             # would reading left to right: "will be held" is future, not "held".
             for j in range(i - 1, max(i - 4, -1), -1):
-                wider = cues.match(text, words[j], start)
+                wider = cues.match(read_in, words[j], start)
                 if wider and wider.end() > m.start():
                     m = wider
             return m
     right_end = min(len(text), end + _RIGHT_WINDOW)
     stop = next(_sentence_ends(text, end, right_end, lang), None)
     right_end = stop.start() if stop else right_end
-    after = _cues(lang, past_first=True)
+    after = _cues(lang, past_first=True, folded=folded)
     for word in _WORD.finditer(text, end, right_end):
-        m = after.match(text, word.start(), right_end)
+        m = after.match(read_in, word.start(), right_end)
         if m:
             return m
     return None
