@@ -282,26 +282,17 @@ def _longest(text: str, m: re.Match[str], scanner: Scanner, g: Index) -> tuple[r
 
     An alternation takes the first rule that matches; "this year's third quarter" should
     not stop at "this year" because that rule comes first. Rules before the winner did not
-    match here, so only the later ones are tried: the alternation of those after the last
-    rule that matched finds the next one that does, until none does (a call per rule that
-    matches, not per rule; each rule matches in an alternation as it does alone, since the
-    ones before it failed). Returns (match, rule index, the group offset of the rule in that
-    match); of equally long matches the first rule's.
+    match here, so only the later ones are tried, one by one (once per match, not per word).
+    Returns (match, rule index, the group offset of the rule in that match).
     """
     index = scanner.by_group[m.lastindex or 0]  # the outer group of a rule closes last
     position = scanner.rules.index(index)
     best, best_index, offset = m, index, scanner.offsets[position]
-    later = scanner.rules[position + 1:]
-    while later:
-        rest = g.scanner_for(later)
-        alt = rest.regex.match(text, m.start())
-        if alt is None:
-            break
-        other = rest.by_group[alt.lastindex or 0]
-        position = rest.rules.index(other)
-        if alt.end() > best.end():
-            best, best_index, offset = alt, other, rest.offsets[position]
-        later = later[position + 1:]
+    for other in scanner.rules[position + 1:]:
+        single = g.scanner_for((other,))
+        alt = single.regex.match(text, m.start())
+        if alt and alt.end() > best.end():
+            best, best_index, offset = alt, other, single.offsets[0]
     return best, best_index, offset
 
 

@@ -96,9 +96,7 @@ def build(rules: tuple[Rule, ...]) -> Index:
     # Every scanner a text can need is compiled now, through the regex cache: from its file
     # this takes a few milliseconds, and a process pool forked afterwards shares them. The
     # one over all rules is needed only where no first word can be listed: it compiles on use.
-    # With them, the tails of each (the rules after one that matched, for the longest match).
-    firsts = {ix for seconds_of in starts.values() for ix in seconds_of.values() if ix}
-    wanted = sorted(firsts | {ix[i:] for ix in firsts for i in range(1, len(ix))})
+    wanted = sorted({ix for seconds_of in starts.values() for ix in seconds_of.values() if ix} | {(i,) for i in range(len(rules))})
     if rest:
         wanted.append(tuple(rest))
     sources = [_scanner_source(rules, ix) for ix in wanted]
