@@ -60,3 +60,42 @@ def test_an_unwritable_folder_is_no_error(tmp_path: Path, monkeypatch: pytest.Mo
     blocker.write_text("not a folder", encoding="utf-8")
     monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
     assert behaviour(regexcache.compile_many(SOURCES)) == behaviour([re.compile(p, f) for p, f in SOURCES])
+
+
+def test_a_remembered_value_is_computed_once_then_read(cache_home: Path) -> None:
+    calls: list[int] = []
+
+    def compute() -> dict[str, object]:
+        calls.append(1)
+        return {"starts": {"last": {"*": [1, 2]}}, "rest": []}
+
+    first = regexcache.remember("plan", "key one", compute)
+    assert regexcache.remember("plan", "key one", compute) == first
+    assert len(calls) == 1
+    regexcache.remember("plan", "key two", compute)  # another key: another file
+    assert len(calls) == 2 and len(list(cache_home.glob("plan-*.json"))) == 2
+
+
+def test_a_damaged_remembered_value_is_computed_again(cache_home: Path) -> None:
+    regexcache.remember("plan", "k", lambda: {"a": [1, 2, 3]})
+    (path,) = cache_home.glob("plan-*.json")
+    path.write_text(path.read_text(encoding="utf-8").replace("3", "4"), encoding="utf-8")
+    assert regexcache.remember("plan", "k", lambda: {"a": [1, 2, 3]}) == {"a": [1, 2, 3]}
+    path.write_text("{not json", encoding="utf-8")
+    assert regexcache.remember("plan", "k", lambda: {"a": [1, 2, 3]}) == {"a": [1, 2, 3]}
+
+
+def test_the_grammar_index_from_its_file_is_the_one_worked_out(cache_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from timeline.rulefile import RULES_ROOT
+    from timeline.timex import grammar, index
+
+    rules = grammar.load(RULES_ROOT / "en").rules
+    monkeypatch.setenv("TIMELINE_REGEX_CACHE", "0")
+    fresh = index.build(rules)
+    monkeypatch.delenv("TIMELINE_REGEX_CACHE")
+    index.build(rules)  # writes the plan
+    assert list(cache_home.glob("index-*.json"))
+    kept = index.build(rules)  # reads it
+    assert kept.starts == fresh.starts and kept.first_word.pattern == fresh.first_word.pattern
+    assert {ix: s.regex.pattern for ix, s in kept._scanners.items()} == {ix: s.regex.pattern for ix, s in fresh._scanners.items()}
+    assert kept.elsewhere is not None and fresh.elsewhere is not None and kept.elsewhere.rules == fresh.elsewhere.rules

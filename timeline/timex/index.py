@@ -13,11 +13,14 @@ from __future__ import annotations
 
 import functools
 import re
+import sys
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from timeline.timex import firstchars
 from timeline.timex.firstchars import ANY, DIGIT, first_chars, first_pairs, guard
-from timeline.timex.regexcache import compile_many
+from timeline.timex.regexcache import compile_many, remember
 
 if TYPE_CHECKING:
     from timeline.timex.grammar import Rule
@@ -63,6 +66,33 @@ class Index:
 
 def build(rules: tuple[Rule, ...]) -> Index:
     """The index of these rules, with every scanner a text can need compiled."""
+    plan = _cached_plan(rules)
+    starts = {w1: {w2: tuple(ix) for w2, ix in by_second.items()} for w1, by_second in plan["starts"].items()}
+    wanted = [(tuple(ix), source, tuple(offsets)) for ix, source, offsets in plan["scanners"]]
+    rest = tuple(plan["rest"])
+    # Every scanner a text can need is compiled now, through the regex cache: from its file
+    # this takes a few milliseconds, and a process pool forked afterwards shares them. The
+    # one over all rules is needed only where no first word can be listed: it compiles on use.
+    heads = [(plan["first_word"], re.IGNORECASE), (plan["first_word"], 0)]
+    compiled = compile_many([*heads, *((source, re.IGNORECASE) for _, source, _ in wanted)])
+    index = Index(rules, starts, compiled[0], compiled[1])
+    for (ix, _, offsets), regex in zip(wanted, compiled[len(heads):], strict=True):
+        index._scanners[ix] = Scanner(regex, ix, offsets, dict(zip(offsets, ix, strict=True)))
+    return replace(index, elsewhere=index._scanners[rest]) if rest else index
+
+
+def _cached_plan(rules: tuple[Rule, ...]) -> dict[str, Any]:
+    """``_plan`` of these rules, kept between runs (``regexcache.remember``): working it out
+    parses every rule's regex in Python, most of the grammar's load time. It depends on the
+    rules' regexes and on the code that reads them, so both make the key."""
+    code = "".join(Path(module.__file__ or "").read_text(encoding="utf-8") for module in (sys.modules[__name__], firstchars))
+    key = "\0".join([code, *(rule.regex for rule in rules)])
+    return remember("index", key, lambda: _plan(rules))  # type: ignore[no-any-return]
+
+
+def _plan(rules: tuple[Rule, ...]) -> dict[str, Any]:
+    """Which rules can start with which two words, the regex of those words, and the source
+    and group offsets of every scanner: plain data (JSON), compiled by ``build``."""
     pairs: dict[str, dict[str, list[int]]] = {}
     rest: list[int] = []
     for i, rule in enumerate(rules):
@@ -93,19 +123,16 @@ def build(rules: tuple[Rule, ...]) -> Index:
             words = [_trie({w: r"(?!\w)" for w in seconds})] if seconds else []
             ends[w1] += r"(?=\W*(?:" + "|".join([*number, *words]) + "))"
     first_word_source = r"(?<!\w)('?[0-9]|" + _trie(ends) + r")(?=\w*\W*?('?[0-9]|[A-Za-z]+))?"
-    # Every scanner a text can need is compiled now, through the regex cache: from its file
-    # this takes a few milliseconds, and a process pool forked afterwards shares them. The
-    # one over all rules is needed only where no first word can be listed: it compiles on use.
     wanted = sorted({ix for seconds_of in starts.values() for ix in seconds_of.values() if ix} | {(i,) for i in range(len(rules))})
     if rest:
         wanted.append(tuple(rest))
-    sources = [_scanner_source(rules, ix) for ix in wanted]
-    heads = [(first_word_source, re.IGNORECASE), (first_word_source, 0)]
-    compiled = compile_many([*heads, *((src, re.IGNORECASE) for src, _ in sources)])
-    index = Index(rules, starts, compiled[0], compiled[1])
-    for ix, (_, offsets), regex in zip(wanted, sources, compiled[len(heads):], strict=True):
-        index._scanners[ix] = Scanner(regex, ix, offsets, dict(zip(offsets, ix, strict=True)))
-    return replace(index, elsewhere=index._scanners[tuple(rest)]) if rest else index
+    scanners = [[list(ix), *_scanner_source(rules, ix)] for ix in wanted]
+    return {
+        "starts": {w1: {w2: list(ix) for w2, ix in by_second.items()} for w1, by_second in starts.items()},
+        "first_word": first_word_source,
+        "scanners": [[ix, source, list(offsets)] for ix, source, offsets in scanners],
+        "rest": rest,
+    }
 
 
 @functools.lru_cache(maxsize=2)

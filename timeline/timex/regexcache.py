@@ -9,6 +9,8 @@ version and a hash of the patterns, and on the next run hands it to ``_sre.compi
 itself. ``_sre`` checks the code it is given, and the file carries a checksum; anything
 unexpected (another Python, a damaged or missing file, a read-only folder) falls back to
 ``re.compile``, which gives the same patterns. ``TIMELINE_REGEX_CACHE=0`` turns it off.
+``remember`` keeps other derived data the same way (the grammar index's plan: which rules
+start with which words, worked out from the rules' regexes).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ import os
 import re
 import sys
 from array import array
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -51,6 +54,37 @@ def compile_many(sources: list[tuple[str, int]]) -> list[re.Pattern[str]]:
     if all(entries):
         _save(path, entries)
     return patterns
+
+
+def remember(kind: str, key: str, compute: Callable[[], Any]) -> Any:
+    """``compute()``, a JSON value that depends on ``key`` alone, kept in the same folder (a
+    file named after ``kind`` and a hash of ``key``) and read from there on the next run;
+    recomputed when the file is missing, damaged or turned off."""
+    folder = _folder()
+    if folder is None:
+        return compute()
+    path = folder / f"{kind}-{hashlib.sha256(key.encode('utf-8')).hexdigest()[:24]}.json"
+    try:
+        document = json.loads(path.read_text(encoding="utf-8"))
+        body = json.dumps(document["value"], sort_keys=True)
+        if hashlib.sha256(body.encode("utf-8")).hexdigest() == document["checksum"]:
+            return document["value"]
+    except Exception:  # noqa: BLE001 - missing, damaged or foreign: compute it again
+        pass
+    value = compute()
+    _save_value(path, value)
+    return value
+
+
+def _save_value(path: Path, value: Any) -> None:
+    from timeline.files import write_atomic
+
+    body = json.dumps(value, sort_keys=True)
+    checksum = hashlib.sha256(body.encode("utf-8")).hexdigest()
+    try:
+        write_atomic(path, f'{{"checksum": "{checksum}", "value": {body}}}')
+    except Exception as err:  # noqa: BLE001 - a read-only home is no reason to fail
+        log.info("could not keep %s (%s)", path, err)
 
 
 def _folder() -> Path | None:
