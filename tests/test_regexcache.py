@@ -99,3 +99,20 @@ def test_the_grammar_index_from_its_file_is_the_one_worked_out(cache_home: Path,
     assert kept.starts == fresh.starts and kept.first_word.pattern == fresh.first_word.pattern
     assert {ix: s.regex.pattern for ix, s in kept._scanners.items()} == {ix: s.regex.pattern for ix, s in fresh._scanners.items()}
     assert kept.elsewhere is not None and fresh.elsewhere is not None and kept.elsewhere.rules == fresh.elsewhere.rules
+
+
+def test_the_grammar_loaded_with_its_kept_regexes_is_the_one_compiled_afresh(cache_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from timeline.rulefile import RULES_ROOT
+    from timeline.timex import grammar
+
+    def shape(g: grammar.Grammar) -> list[object]:
+        return [(r.name, r.regex, r.groups, r.fill, r.not_preceded_by and r.not_preceded_by.pattern,
+                 r.not_followed_by and r.not_followed_by.pattern) for r in g.rules]
+
+    monkeypatch.setenv("TIMELINE_REGEX_CACHE", "0")
+    fresh = grammar.load(RULES_ROOT / "en")
+    monkeypatch.delenv("TIMELINE_REGEX_CACHE")
+    grammar.load(RULES_ROOT / "en")  # notes the regexes the files need
+    assert list(cache_home.glob("grammar-*.json"))
+    kept = grammar.load(RULES_ROOT / "en")  # compiles them at once from the regex cache
+    assert shape(kept) == shape(fresh) and kept.patterns == fresh.patterns and kept.tables == fresh.tables

@@ -23,6 +23,7 @@ from typing import Any
 from timeline.rulefile import RULES_ROOT, Field, RuleError, check, read
 from timeline.timex.index import Index, build
 from timeline.timex.normalize import FUNCTIONS, table_key
+from timeline.timex.regexcache import compile_many, remember
 
 # Rule files in the order their rules are tried at one position (then by priority):
 # sets and times before dates ("every day", "10 p.m. Wednesday"), dates before
@@ -88,16 +89,49 @@ def norm_tables(lang: str = "en") -> dict[str, dict[str, str]]:
     return tables
 
 
+class _Compiler:
+    """``re.compile`` for the rule files, handing out the patterns compiled beforehand (from
+    the regex cache) and noting every one asked for."""
+
+    def __init__(self, known: dict[tuple[str, int], re.Pattern[str]]) -> None:
+        self.known = known
+        self.asked: list[tuple[str, int]] = []
+
+    def __call__(self, source: str, flags: int = 0) -> re.Pattern[str]:
+        self.asked.append((source, flags))
+        return self.known.get((source, flags)) or re.compile(source, flags)
+
+
 def load(folder: Path) -> Grammar:
-    """Read, check and index the rule files in ``folder``."""
+    """Read, check and index the rule files in ``folder``.
+
+    Compiling the rules' few hundred regexes is most of the load; which ones a folder's files
+    need is kept between runs (``regexcache.remember``, keyed by the files' contents), so that
+    the next load compiles them all at once through the regex cache."""
+    files = sorted(folder.glob("*.toml"))
+    key = "\0".join(f"{path.name}\0{path.read_text(encoding='utf-8')}" for path in files)
+    first: list[Grammar] = []
+
+    def noted() -> list[list[Any]]:
+        compiler = _Compiler({})
+        first.append(_load(folder, compiler))
+        return [[source, flags] for source, flags in dict.fromkeys(compiler.asked)]
+
+    asked = [(source, flags) for source, flags in remember("grammar", key, noted)]
+    if first:
+        return first[0]
+    return _load(folder, _Compiler(dict(zip(asked, compile_many(asked), strict=True))))
+
+
+def _load(folder: Path, compile: _Compiler) -> Grammar:
     label = f"rules/{folder.name}"
     tables, lists = _load_tables(folder / "norm.toml", f"{label}/norm.toml")
-    patterns = _load_patterns(folder / "patterns.toml", f"{label}/patterns.toml", lists)
+    patterns = _load_patterns(folder / "patterns.toml", f"{label}/patterns.toml", lists, compile)
     rules: list[Rule] = []
     for name in RULE_FILES:
         path = folder / name
         if path.exists():
-            rules.extend(_load_rules(path, f"{label}/{name}", patterns, tables))
+            rules.extend(_load_rules(path, f"{label}/{name}", patterns, tables, compile))
     seen: set[str] = set()
     for rule in rules:
         if rule.name in seen:
@@ -108,7 +142,7 @@ def load(folder: Path) -> Grammar:
     return Grammar(ordered, tables, patterns, build(ordered))
 
 
-def _load_patterns(path: Path, label: str, lists: dict[str, list[str]]) -> dict[str, str]:
+def _load_patterns(path: Path, label: str, lists: dict[str, list[str]], compile: _Compiler) -> dict[str, str]:
     """The pattern lists of ``path`` and those the tables' rows make, each expanded into one
     non-capturing alternation."""
     raw = read(path).get("patterns", {})
@@ -136,7 +170,7 @@ def _load_patterns(path: Path, label: str, lists: dict[str, list[str]]) -> dict[
         parts.sort(key=len, reverse=True)
         result = "(?:" + "|".join(f"(?:{p})" for p in parts) + ")"
         try:
-            re.compile(result)
+            compile(result)
         except re.error as err:
             raise RuleError(label, f"bad regex: {err}", f"pattern {name!r}") from err
         expanded[name] = result
@@ -194,7 +228,7 @@ _RULE_FIELDS = {
 }
 
 
-def _load_rules(path: Path, label: str, patterns: dict[str, str], tables: dict[str, dict[str, str]]) -> list[Rule]:
+def _load_rules(path: Path, label: str, patterns: dict[str, str], tables: dict[str, dict[str, str]], compile: _Compiler) -> list[Rule]:
     rules = []
     for i, raw in enumerate(read(path).get("rule", [])):
         named = isinstance(raw, dict) and isinstance(raw.get("name"), str) and raw["name"]
@@ -205,7 +239,7 @@ def _load_rules(path: Path, label: str, patterns: dict[str, str], tables: dict[s
                 raise RuleError(label, f"empty {key}", where)
         if raw["type"] not in TYPES:
             raise RuleError(label, f"type must be one of {', '.join(sorted(TYPES))}, not {raw['type']!r}", where)
-        named_rx, compiled = _pattern(raw["pattern"], patterns, label, where)
+        named_rx, compiled = _pattern(raw["pattern"], patterns, label, where, compile)
         fill = _template(raw["value"], compiled.groupindex, tables, label, where)
         fill_mod = _template(raw.get("mod", ""), compiled.groupindex, tables, label, where)
         examples = raw.get("examples", [])
@@ -219,14 +253,14 @@ def _load_rules(path: Path, label: str, patterns: dict[str, str], tables: dict[s
             type=raw["type"], value=raw["value"], mod=raw.get("mod", ""), priority=int(raw.get("priority", 0)),
             examples=tuple(tuple(e) for e in examples), source=label,  # type: ignore[misc]
             counterexamples=tuple(tuple(e) for e in counter),  # type: ignore[misc]
-            not_preceded_by=_context(raw, "not_preceded_by", patterns, label, where, r"(?:{})$"),
-            not_followed_by=_context(raw, "not_followed_by", patterns, label, where, r"(?:{})"),
+            not_preceded_by=_context(raw, "not_preceded_by", patterns, label, where, r"(?:{})$", compile),
+            not_followed_by=_context(raw, "not_followed_by", patterns, label, where, r"(?:{})", compile),
             fill=fill, fill_mod=fill_mod,
         ))
     return rules
 
 
-def _pattern(pattern: str, patterns: dict[str, str], label: str, where: str) -> tuple[str, re.Pattern[str]]:
+def _pattern(pattern: str, patterns: dict[str, str], label: str, where: str, compile: _Compiler) -> tuple[str, re.Pattern[str]]:
     """A rule's pattern with its lists inserted as named groups, and that regex compiled."""
 
     def ref(m: re.Match[str]) -> str:
@@ -236,7 +270,7 @@ def _pattern(pattern: str, patterns: dict[str, str], label: str, where: str) -> 
 
     rx = _spaces(_NAMED_REF.sub(ref, pattern))
     try:
-        compiled = re.compile(rx, re.IGNORECASE)
+        compiled = compile(rx, re.IGNORECASE)
     except re.error as err:
         hint = " (a list used twice needs a name of its own: %weekday@second)" if "redefinition" in str(err) else ""
         raise RuleError(label, f"bad regex: {err}{hint}", where) from err
@@ -267,7 +301,7 @@ def _template(template: str, groups: Any, tables: dict[str, dict[str, str]], lab
     return tuple(parts)
 
 
-def _context(raw: dict[str, Any], key: str, patterns: dict[str, str], label: str, where: str, shape: str) -> re.Pattern[str] | None:
+def _context(raw: dict[str, Any], key: str, patterns: dict[str, str], label: str, where: str, shape: str, compile: _Compiler) -> re.Pattern[str] | None:
     """The compiled context regex of a rule (``not_preceded_by``: anchored at the end of the
     text before the match; ``not_followed_by``: matched at its end), or None."""
     source = raw.get(key)
@@ -282,6 +316,6 @@ def _context(raw: dict[str, Any], key: str, patterns: dict[str, str], label: str
         return patterns[m[1]]
 
     try:
-        return re.compile(shape.format(_spaces(_REF.sub(ref, source))), re.IGNORECASE)
+        return compile(shape.format(_spaces(_REF.sub(ref, source))), re.IGNORECASE)
     except re.error as err:
         raise RuleError(label, f"bad regex in {key}: {err}", where) from err
