@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
 import sqlite3
 import sys
 from pathlib import Path
@@ -194,3 +195,26 @@ def test_the_cache_key_follows_the_reading_code_not_the_page(monkeypatch, tmp_pa
 def _fresh(cache_module) -> str:
     cache_module._fingerprint.cache_clear()
     return cache_module._fingerprint()
+
+
+def _pid_text() -> str:
+    return f"made in {os.getpid()} \udcff é"  # a lone surrogate survives the pipe
+
+
+def _failing_output() -> str:
+    raise ValueError("this export is broken")
+
+
+def test_outputs_made_at_once_on_spare_cores_are_the_ones_made_in_turn() -> None:
+    tasks = {"page": _pid_text, "json": _pid_text, "csv": _pid_text, "ics": lambda: "small"}
+    in_turn = runner.compute_all(tasks, jobs=1)
+    at_once = runner.compute_all(tasks, jobs=3)
+    assert list(at_once) == list(tasks)
+    assert in_turn["page"] == at_once["page"] == _pid_text()  # the first is made here
+    assert at_once["json"] != at_once["page"] and at_once["csv"] != at_once["page"]  # in two other processes
+    assert at_once["json"].split()[3:] == at_once["page"].split()[3:] and at_once["ics"] == "small"
+
+
+def test_an_output_that_fails_in_its_process_fails_here_as_itself() -> None:
+    with pytest.raises(ValueError, match="this export is broken"):
+        runner.compute_all({"page": lambda: "fine", "json": _failing_output}, jobs=2)

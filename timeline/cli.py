@@ -6,6 +6,7 @@ Exit status: 0 success, 1 bad input (one ``Error: …`` line on stderr), 2 usage
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import logging
 import re
@@ -28,7 +29,7 @@ from timeline.memory import without_cycle_collection
 from timeline.model import Article, Timeline, Timex
 from timeline.query import Query, default_top, hint, select
 from timeline.query import top as top_events
-from timeline.runner import ENGINES, RunOptions, default_jobs
+from timeline.runner import ENGINES, RunOptions, compute_all, default_jobs
 
 EXIT_CODES = """\b
 Exit status: 0 success, 1 bad input (the message names the file and
@@ -238,11 +239,14 @@ def build(ctx: click.Context, inputs: tuple[str, ...], published: dt.date | None
     with _progress(ctx, articles) as progress:
         timeline, selection = _select(pipeline.build(articles, options, progress), query)
     key = top_events(timeline, top) if top else timeline
+    tasks: dict[str, Callable[[], str]] = {
+        output: functools.partial(render.to_html, timeline, cdn=cdn, key=top or default_top(len(timeline.events)), selection=selection)
+    }
+    for name, path in paths.items():
+        if path:
+            tasks[path] = functools.partial(EXPORTS[name][0], timeline if name == "json" else key)
     with without_cycle_collection():  # the page and the exports: many objects, few cycles (see timeline.memory)
-        outputs = {output: render.to_html(timeline, cdn=cdn, key=top or default_top(len(timeline.events)), selection=selection)}
-        for name, path in paths.items():
-            if path:
-                outputs[path] = EXPORTS[name][0](timeline if name == "json" else key)
+        outputs = compute_all(tasks, options.run.jobs)  # at the same time on spare cores
     write_all(outputs)  # everything rendered first, then all written or none
     if not ctx.obj["quiet"]:
         click.echo(f"{len(timeline.events)} events from {len(articles)} articles → {', '.join(outputs)}", err=True)

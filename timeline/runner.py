@@ -16,11 +16,12 @@ import os
 import signal
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures import TimeoutError as FuturesTimeout
 from contextlib import contextmanager
 from dataclasses import dataclass
+from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import TypeVar
 
@@ -35,6 +36,7 @@ Work = Callable[[Sequence[Article]], list[Reading]]  # one chunk of articles -> 
 ENGINES = ("local", "dask")
 _CHUNK = 32  # articles per task: enough to batch the parser, small enough to balance cores
 T = TypeVar("T")
+K = TypeVar("K")
 
 
 @dataclass(frozen=True)
@@ -146,6 +148,53 @@ def _results(futures: list[Future[T]]) -> Iterator[T]:
             except FuturesTimeout:
                 continue
         yield result
+
+
+def compute_all(tasks: Mapping[K, Callable[[], str]], jobs: int = 1) -> dict[K, str]:
+    """Each task's string, keyed as given: with ``jobs`` > 1 the first task (and those beyond
+    ``jobs``) runs here while the next ``jobs - 1`` run in forked processes (the page and the
+    JSON of a large pile take about a second each), so that the outputs take about as long
+    as the longest one; without fork, or for a task whose process failed, here. The same
+    strings either way: the tasks are pure."""
+    items = list(tasks.items())
+    if jobs <= 1 or len(items) < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return {key: task() for key, task in items}
+    context = multiprocessing.get_context("fork")
+    spread, here = items[1:jobs], [items[0], *items[jobs:]]  # one process per spare core
+    children = []
+    try:
+        for _, task in spread:
+            receive, send = context.Pipe(duplex=False)
+            child = context.Process(target=_compute, args=(task, send, os.getpid()), daemon=True)
+            child.start()
+            send.close()
+            children.append((child, receive))
+        out = {key: task() for key, task in here}
+        for (key, task), (_, receive) in zip(spread, children, strict=True):
+            try:
+                message = receive.recv_bytes()
+            except EOFError:  # the process died before it said anything
+                message = b""
+            out[key] = message[1:].decode("utf-8", "surrogatepass") if message[:1] == b"1" else task()
+        return {key: out[key] for key, _ in items}
+    finally:
+        for child, receive in children:
+            receive.close()
+            if child.is_alive():
+                child.terminate()
+            child.join()
+
+
+def _compute(task: Callable[[], str], send: Connection, parent: int) -> None:
+    """In a forked process: the task's string down the pipe ("1" + UTF-8), or "0" if it failed
+    (the parent then runs it itself and meets the error there)."""
+    _die_with_parent(parent)
+    try:
+        message = b"1" + task().encode("utf-8", "surrogatepass")
+    except BaseException:  # noqa: BLE001 - reported by running the task again in the parent
+        message = b"0"
+    send.send_bytes(message)
+    send.close()
 
 
 def _die_with_parent(parent: int) -> None:
