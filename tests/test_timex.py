@@ -497,6 +497,12 @@ def test_unknown_undef_value_is_dropped() -> None:
         ("The bid had been due to lapse on Friday.", "Friday", PAST),
         ("Regulators gave the firm until Friday to respond.", "Friday", FUTURE),
         ("It was not until Friday that the figures came out.", "Friday", PAST),
+        # cues that mind case are read in the text as written, not lower-cased: a sentence's
+        # "Until" is no deadline, a capital's "-ed" no verb
+        ("Until Thursday, they had not said so.", "Thursday", PAST),
+        ("Until Friday.", "Friday", None),
+        ("Reporters asked on Friday.", "Friday", PAST),
+        ("The Limited will open stores on Friday.", "Friday", FUTURE),
         ("The new tariff, effective June 1, covers steel.", "June", FUTURE),
         ("Smith will succeed Jones in March.", "March", FUTURE),  # "succeed" is no -ed form
         # after the date, the past verb it belongs to wins over the infinitive that follows
