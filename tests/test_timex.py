@@ -516,6 +516,13 @@ def test_unknown_undef_value_is_dropped() -> None:
         ("Protesters planned a large march in the capital on Saturday.", "Saturday", FUTURE),
         ("The offensive began as previously planned Saturday night.", "Saturday", PAST),
         ("On Tuesday, the National Abortion and Reproductive Rights Action League will air an ad.", "Tuesday", FUTURE),
+        # a modal with a plain verb points ahead; "could not" and its perfect do not, nor the month
+        ("Ministers may meet again on Monday.", "Monday", FUTURE),
+        ("A decision could come as soon as officials agree, possibly on Friday.", "Friday", FUTURE),
+        ("By Friday morning, police must charge or release him.", "Friday", FUTURE),
+        ("He could not attend on Friday.", "Friday", None),
+        ("Elections in May and June gave the party its seats.", "June", PAST),
+        ("Talks ran from May to June.", "June", PAST),
         # a modal's perfect looks back, its "have to" and "will have" ahead
         ("Campaigns should have ended on Saturday.", "Saturday", PAST),
         ("A blast on Sunday may have caused a leak.", "Sunday", PAST),
