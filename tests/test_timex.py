@@ -523,6 +523,12 @@ def test_unknown_undef_value_is_dropped() -> None:
         ("He could not attend on Friday.", "Friday", None),
         ("Elections in May and June gave the party its seats.", "June", PAST),
         ("Talks ran from May to June.", "June", PAST),
+        # a quotation's verbs are not those of a date outside it, unless it opens in lower
+        # case, a fragment of the sentence
+        ('Protesters chanted "Mubarak must go" -- Saturday saw marches across the country.', "Saturday", PAST),
+        ('He added: "When we come into the flu season in the autumn, we expect a second wave."', "autumn", None),
+        ('Mobutu could meet Kabila "in the first part of next week, probably on Monday."', "Monday", FUTURE),
+        ('"We met on Friday," he said.', "Friday", PAST),
         # a modal's perfect looks back, its "have to" and "will have" ahead
         ("Campaigns should have ended on Saturday.", "Saturday", PAST),
         ("A blast on Sunday may have caused a leak.", "Sunday", PAST),

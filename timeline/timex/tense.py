@@ -140,7 +140,7 @@ def _clause(text: str, start: int, end: int, lang: str) -> re.Match[str] | None:
     words = [w.start() for w in _WORD.finditer(text, left_from, start)]
     for i in range(len(words) - 1, -1, -1):
         m = cues(words[i], start)
-        if m:
+        if m and not _quoted_apart(text, m.start(), start):
             # A cue of several words that starts earlier and covers this one wins, as it
             # would reading left to right: "will be held" is future, not "held".
             for j in range(i - 1, max(i - 4, -1), -1):
@@ -154,9 +154,44 @@ def _clause(text: str, start: int, end: int, lang: str) -> re.Match[str] | None:
     after = functools.partial(_cue_at, text, low, _cues(lang, past_first=True), _cues(lang, past_first=True, folded=True))
     for word in _WORD.finditer(text, end, right_end):
         m = after(word.start(), right_end)
-        if m:
+        if m and not _quoted_apart(text, end, m.start()):
             return m
     return None
+
+
+_QUOTE_MARK = re.compile(r'["“”]|``|\'\'')
+_QUOTE_LOOK_BACK = 300  # how far before a quoted cue its opening mark is looked for
+
+
+def _quoted_apart(text: str, a: int, b: int) -> bool:
+    """Whether one of ``a`` and ``b`` is inside a quotation and the other not (an odd number
+    of quotation marks between them), the quotation's verbs then not being the date's:
+    '"Mubarak must go" (CNN) -- Saturday saw protests', 'Sunday evening, McCain, saying "this
+    may sound'. A quotation that opens in lower case is a fragment of the sentence around it
+    ('could meet Kabila in Cape Town "in the first part of next week, probably on Monday"'):
+    its marks part nothing."""
+    marks = list(_QUOTE_MARK.finditer(text, a, b))
+    if len(marks) % 2 == 0:
+        return False
+    if _opens(text, marks[0]):
+        opening: re.Match[str] | None = marks[-1]  # b is in the quotation the last mark opens
+    else:  # a is in a quotation that closes between them: its opening mark is before a
+        opening = None
+        for opening in _QUOTE_MARK.finditer(text, max(0, a - _QUOTE_LOOK_BACK), a):  # noqa: B007 - the last one is wanted
+            pass
+    return opening is None or not text[opening.end():opening.end() + 1].islower()
+
+
+def _opens(text: str, mark: re.Match[str]) -> bool:
+    """Whether a quotation mark opens a quotation: “ and `` do, ” and '' close; a straight
+    one opens where a word follows it and none comes just before."""
+    if mark[0] in ("“", "``"):
+        return True
+    if mark[0] in ("”", "''"):
+        return False
+    after = text[mark.end():mark.end() + 1]
+    before = text[mark.start() - 1:mark.start()] if mark.start() else " "
+    return bool(after) and not after.isspace() and (before.isspace() or before in "([{—-:")
 
 
 # How far past a cue its regex looks ("-ed", but not "-ed to have"), and before it.
