@@ -542,7 +542,11 @@ def test_unknown_undef_value_is_dropped() -> None:
         ("The hearing before Judge Smith ended. On Friday Dr. Kopp will appear in court.", "Friday", FUTURE),
         ("On Friday. Mr. Kopp appeared in court.", "Friday", None),
         # a present verb of a scheduled happening; its base form after a modal is the modal's
-        ("Mugabe opens the conference on Friday.", "Friday", "PRESENT"),
+        ("Mugabe opens the conference on Friday.", "Friday", FUTURE),
+        ("The pilgrimage, which ends on Monday, is one of the five pillars of Islam.", "Monday", FUTURE),
+        ("Shares may fall when trading resumes Wednesday.", "Wednesday", FUTURE),
+        ("The Civil Partnership Act comes into force on Monday.", "Monday", FUTURE),
+        ("Wen told his French hosts Tuesday that more effort was needed.", "Tuesday", "PRESENT"),  # "hosts": a noun as often
         ("The meeting will take place on Tuesday.", "Tuesday", FUTURE),
         # what appears or is said to have happened did
         ("The target of the attack appears to have been a convoy on Saturday.", "Saturday", PAST),
