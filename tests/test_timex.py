@@ -781,3 +781,17 @@ def test_a_caption_on_a_long_line_is_found_once_and_still_right() -> None:
 @pytest.mark.parametrize(("text", "value"), [("several hours", "PTXH"), ("2.5 hours", "PT2H30M"), ("1.5 days", "P1DT12H"), ("3.0 years", "P3Y")])
 def test_vague_and_fractional_durations_are_written_in_whole_units(text: str, value: str) -> None:
     assert [t.value for t in tag_text(text, D("2009-01-01"))] == [value]
+
+
+def test_a_broken_tense_file_is_reported_not_read_as_no_date(monkeypatch: pytest.MonkeyPatch) -> None:
+    # the tense cues are compiled on first use, inside the resolver; their error once read as
+    # "a date off the calendar" and every weekday and month silently went untagged
+    from timeline.rulefile import RuleError
+    from timeline.timex import tense
+
+    def broken(lang: str, past_first: bool = False, folded: bool = False) -> re.Pattern[str]:
+        raise RuleError("rules/en/tense.toml", "bad regex: look-behind requires fixed-width pattern", "[cues]")
+
+    monkeypatch.setattr(tense, "_cues", broken)
+    with pytest.raises(RuleError, match="tense.toml"):
+        tag_text("Ministers met on Friday.", D("2016-03-10"))

@@ -23,6 +23,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from timeline.rulefile import RuleError
 from timeline.timex import units
 from timeline.timex.tense import FUTURE, PAST, PRESENT
 
@@ -68,6 +69,8 @@ def resolve(value: str, ctx: Context) -> Resolved | None:
         arg = f"{anchor}:{arg}"
     try:
         out = fn(arg, ctx)
+    except RuleError:  # a broken rule file (the tense cues, read on first use) is no date off the calendar
+        raise
     except (ValueError, OverflowError):  # a date outside the calendar (year 10000, 30 February)
         return None
     if out is None:
