@@ -496,6 +496,9 @@ def test_unknown_undef_value_is_dropped() -> None:
         ("The bank agreed to sell the unit in March.", "March", FUTURE),
         ("The bid had been due to lapse on Friday.", "Friday", PAST),
         ("Regulators gave the firm until Friday to respond.", "Friday", FUTURE),
+        ("The trial was adjourned till Tuesday.", "Tuesday", FUTURE),  # a new date for what was to happen
+        ("The game was moved back to Saturday.", "Saturday", FUTURE),
+        ("The hearing was postponed on Friday.", "Friday", PAST),  # the postponing's own date
         ("It was not until Friday that the figures came out.", "Friday", PAST),
         # cues that mind case are read in the text as written, not lower-cased: a sentence's
         # "Until" is no deadline, a capital's "-ed" no verb
