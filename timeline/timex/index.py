@@ -84,9 +84,10 @@ def build(rules: tuple[Rule, ...]) -> Index:
 def _cached_plan(rules: tuple[Rule, ...]) -> dict[str, Any]:
     """``_plan`` of these rules, kept between runs (``regexcache.remember``): working it out
     parses every rule's regex in Python, most of the grammar's load time. It depends on the
-    rules' regexes and on the code that reads them, so both make the key."""
+    rules' regexes, on the code that reads them and on the Python whose regex parser it uses:
+    all three make the key."""
     code = "".join(Path(module.__file__ or "").read_text(encoding="utf-8") for module in (sys.modules[__name__], firstchars))
-    key = "\0".join([code, *(rule.regex for rule in rules)])
+    key = "\0".join([sys.version, code, *(rule.regex for rule in rules)])
     return remember("index", key, lambda: _plan(rules))  # type: ignore[no-any-return]
 
 
