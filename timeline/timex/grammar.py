@@ -107,9 +107,10 @@ def load(folder: Path) -> Grammar:
 
     Compiling the rules' few hundred regexes is most of the load; which ones a folder's files
     need is kept between runs (``regexcache.remember``, keyed by the files' contents), so that
-    the next load compiles them all at once through the regex cache."""
-    files = sorted(folder.glob("*.toml"))
-    key = "\0".join(f"{path.name}\0{path.read_text(encoding='utf-8')}" for path in files)
+    the next load compiles them all at once through the regex cache (a missing file is
+    reported by the load itself)."""
+    files = [folder / name for name in ("norm.toml", "patterns.toml", *RULE_FILES)]
+    key = "\0".join(f"{path.name}\0{path.read_text(encoding='utf-8') if path.exists() else ''}" for path in files)
     first: list[Grammar] = []
 
     def noted() -> list[list[Any]]:
