@@ -524,6 +524,7 @@ def test_unknown_undef_value_is_dropped() -> None:
         ("A decision could come as soon as officials agree, possibly on Friday.", "Friday", FUTURE),
         ("By Friday morning, police must charge or release him.", "Friday", FUTURE),
         ("We hope we can evacuate more children on Tuesday.", "Tuesday", FUTURE),
+        ("Kerry would meet Lavrov on Friday, the State Department said.", "Friday", FUTURE),  # a report's future
         ("He could not attend on Friday.", "Friday", None),
         ("Elections in May and June gave the party its seats.", "June", PAST),
         ("Talks ran from May to June.", "June", PAST),
