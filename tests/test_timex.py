@@ -508,6 +508,7 @@ def test_unknown_undef_value_is_dropped() -> None:
         ("The Limited will open stores on Friday.", "Friday", FUTURE),
         ("The new tariff, effective June 1, covers steel.", "June", FUTURE),
         ("Smith will succeed Jones in March.", "March", FUTURE),  # "succeed" is no -ed form
+        ("Obama unveiled a package Wednesday that would pour money into banks.", "Wednesday", PAST),  # "un-...-ed" verbs are
         # after the date, the past verb it belongs to wins over the infinitive that follows
         ("Smith on Thursday agreed to plead guilty to fraud.", "Thursday", PAST),
         ("The envoy on Monday said he would resign.", "Monday", PAST),
