@@ -526,6 +526,11 @@ def test_unknown_undef_value_is_dropped() -> None:
         ("By Friday morning, police must charge or release him.", "Friday", FUTURE),
         ("We hope we can evacuate more children on Tuesday.", "Tuesday", FUTURE),
         ("Kerry would meet Lavrov on Friday, the State Department said.", "Friday", FUTURE),  # a report's future
+        ("Kerry said he was hopeful ahead of talks on Monday.", "Monday", FUTURE),
+        ("Kerry said he was hopeful ahead of Monday's talks.", "Monday", FUTURE),  # reaches a possessive, as "will" does
+        ("Just ahead of Albright's trip, the State Department on Sunday issued a warning.", "Sunday", PAST),
+        ("Kerry heads to Geneva on Monday.", "Monday", FUTURE),
+        ("Talks set for Friday were postponed.", "Friday", FUTURE),
         ("He could not attend on Friday.", "Friday", None),
         ("Elections in May and June gave the party its seats.", "June", PAST),
         ("Talks ran from May to June.", "June", PAST),
