@@ -578,7 +578,8 @@ def test_tense(sentence: str, word: str, expected: str | None) -> None:
     [
         # a weekday's possessive takes no past from its clause, only a future
         ("Cuba's exiles looked for ways around Wednesday's ruling.", "Wednesday", "weekday", "PRESENT"),
-        ("Fans gathered ahead of Saturday’s vote.", "Saturday", "weekday", "PRESENT"),
+        ("Fans gathered before Saturday’s vote.", "Saturday", "weekday", "PRESENT"),
+        ("Fans gathered ahead of Saturday’s vote.", "Saturday", "weekday", FUTURE),  # "ahead of" reaches it, as "will" does
         ("Rosicky will miss Wednesday's trip to Porto.", "Wednesday", "weekday", FUTURE),
         # an intention or an expectation does not reach it, a plain future does
         ("They would look for ways around Wednesday's ruling.", "Wednesday", "weekday", "PRESENT"),
