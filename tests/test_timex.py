@@ -526,6 +526,7 @@ def test_unknown_undef_value_is_dropped() -> None:
         ("By Friday morning, police must charge or release him.", "Friday", FUTURE),
         ("We hope we can evacuate more children on Tuesday.", "Tuesday", FUTURE),
         ("Kerry would meet Lavrov on Friday, the State Department said.", "Friday", FUTURE),  # a report's future
+        ("Spokesman John Kirby on Monday would not publicly acknowledge the talks.", "Monday", None),  # a refusal told
         ("Kerry said he was hopeful ahead of talks on Monday.", "Monday", FUTURE),
         ("Kerry said he was hopeful ahead of Monday's talks.", "Monday", FUTURE),  # reaches a possessive, as "will" does
         ("Just ahead of Albright's trip, the State Department on Sunday issued a warning.", "Sunday", PAST),
