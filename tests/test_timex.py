@@ -531,6 +531,9 @@ def test_unknown_undef_value_is_dropped() -> None:
         ("Kerry said he was hopeful ahead of Monday's talks.", "Monday", FUTURE),  # reaches a possessive, as "will" does
         ("Just ahead of Albright's trip, the State Department on Sunday issued a warning.", "Sunday", PAST),
         ("Kerry heads to Geneva on Monday.", "Monday", FUTURE),
+        ("Kerry flies to Moscow on Monday.", "Monday", FUTURE),
+        ("Hong Kong returns to China on July 1.", "July", FUTURE),
+        ("A vote is not expected before Friday.", "Friday", FUTURE),
         ("Talks set for Friday were postponed.", "Friday", FUTURE),
         ("He could not attend on Friday.", "Friday", None),
         ("Elections in May and June gave the party its seats.", "June", PAST),
