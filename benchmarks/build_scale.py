@@ -7,7 +7,10 @@ Peak RSS is the largest total resident memory of the build and its worker proces
 sampled every 50 ms. The page and the JSON of the --jobs 2 build are compared with those of
 --jobs 1, byte for byte. Each run prints the load average before it (the machine may be shared).
 
-Usage: python benchmarks/build_scale.py [--corpus PATH] [--limit N]
+Usage: python benchmarks/build_scale.py [--corpus PATH] [--limit N] [--against REV [--turns 3]]
+
+With --against REV, instead: a cold build and a warm rebuild of git revision REV and of the
+working tree, in turns, each on its own cache, and the median of each.
 """
 
 from __future__ import annotations
@@ -16,6 +19,8 @@ import argparse
 import gzip
 import json
 import os
+import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -38,6 +43,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--limit", type=int, default=0, help="use only the first N articles")
+    parser.add_argument("--against", metavar="REV", help="instead: this git revision and the working tree in turns")
+    parser.add_argument("--turns", type=int, default=3, help="with --against: rounds of each (default 3)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
@@ -46,6 +53,9 @@ def main() -> None:
         bigger = work / "corpus-plus-one.jsonl"
         bigger.write_text(corpus.read_text(encoding="utf-8") + json.dumps(EXTRA) + "\n", encoding="utf-8")
         print(f"corpus: {corpus.read_text(encoding='utf-8').count(chr(10))} articles, {words:,} words")
+        if args.against:
+            _in_turns(work, corpus, bigger, args.against, args.turns)
+            return
         print(f"{'run':34} {'wall s':>8} {'words/s':>10} {'peak RSS MB':>12} {'load':>6}")
         runs = [
             ("cold build, --jobs 1", corpus, "1", ["--jobs", "1", "--cache", str(work / "c1.sqlite")]),
@@ -61,6 +71,27 @@ def main() -> None:
         print(f"page: {(work / 'tw.html').stat().st_size / 2**20:.1f} MB; --jobs 2 outputs byte-identical to --jobs 1: {same}")
 
 
+def _in_turns(work: Path, corpus: Path, bigger: Path, rev: str, turns: int) -> None:
+    """A cold build and warm rebuilds of ``rev`` and of the working tree, in turns, each tree
+    on its own cache: one run of each differs by more than most changes on a shared machine."""
+    other = work / "tree"
+    other.mkdir()
+    archive = subprocess.run(["git", "archive", rev], cwd=ROOT, check=True, capture_output=True).stdout
+    subprocess.run(["tar", "-x", "-C", str(other)], input=archive, check=True)
+    trees = {rev: other, "working tree": ROOT}
+    times: dict[tuple[str, str], list[float]] = {}
+    for turn in range(turns):
+        for name, tree in trees.items():
+            cache = work / f"cache-{'a' if tree == other else 'b'}-{turn}.sqlite"
+            for run, source in (("cold", corpus), ("warm", bigger)):
+                outputs = ["-o", str(work / "t.html"), "--json", str(work / "t.json"), "--cache", str(cache)]
+                wall, _ = _measure([sys.executable, "-m", "timeline", "-q", "build", str(source), *outputs], cwd=tree)
+                times.setdefault((name, run), []).append(wall)
+                print(f"turn {turn + 1}: {name:14} {run} {wall:7.1f} s  (load {os.getloadavg()[0]:.1f})")
+    for (name, run), walls in sorted(times.items()):
+        print(f"{name:14} {run}: median {statistics.median(walls):.1f} s of {', '.join(f'{w:.1f}' for w in walls)}")
+
+
 def _corpus(path: Path, limit: int, out: Path) -> Path:
     with gzip.open(path, "rt", encoding="utf-8") if path.suffix == ".gz" else path.open(encoding="utf-8") as source:
         lines = [line for line in source if line.strip()]
@@ -68,9 +99,9 @@ def _corpus(path: Path, limit: int, out: Path) -> Path:
     return out
 
 
-def _measure(command: list[str]) -> tuple[float, int]:
+def _measure(command: list[str], cwd: Path = ROOT) -> tuple[float, int]:
     started = time.perf_counter()
-    process = psutil.Popen(command, cwd=ROOT)
+    process = psutil.Popen(command, cwd=cwd)  # "-m timeline" imports the tree it runs in
     peak = 0
     while process.poll() is None:
         try:
