@@ -106,11 +106,12 @@ def load(folder: Path) -> Grammar:
     """Read, check and index the rule files in ``folder``.
 
     Compiling the rules' few hundred regexes is most of the load; which ones a folder's files
-    need is kept between runs (``regexcache.remember``, keyed by the files' contents), so that
+    need is kept between runs (``regexcache.remember``, keyed by the files and this code), so that
     the next load compiles them all at once through the regex cache (a missing file is
     reported by the load itself)."""
     files = [folder / name for name in ("norm.toml", "patterns.toml", *RULE_FILES)]
-    key = "\0".join(f"{path.name}\0{path.read_text(encoding='utf-8') if path.exists() else ''}" for path in files)
+    contents = [f"{path.name}\0{path.read_text(encoding='utf-8') if path.exists() else ''}" for path in files]
+    key = "\0".join([Path(__file__).read_text(encoding="utf-8"), *contents])  # this code says which regexes
     first: list[Grammar] = []
 
     def noted() -> list[list[Any]]:

@@ -65,26 +65,12 @@ def remember(kind: str, key: str, compute: Callable[[], Any]) -> Any:
         return compute()
     path = folder / f"{kind}-{hashlib.sha256(key.encode('utf-8')).hexdigest()[:24]}.json"
     try:
-        document = json.loads(path.read_text(encoding="utf-8"))
-        body = json.dumps(document["value"], sort_keys=True)
-        if hashlib.sha256(body.encode("utf-8")).hexdigest() == document["checksum"]:
-            return document["value"]
+        return _read(path, "value")
     except Exception:  # noqa: BLE001 - missing, damaged or foreign: compute it again
         pass
     value = compute()
-    _save_value(path, value)
+    _write(path, "value", value)
     return value
-
-
-def _save_value(path: Path, value: Any) -> None:
-    from timeline.files import write_atomic
-
-    body = json.dumps(value, sort_keys=True)
-    checksum = hashlib.sha256(body.encode("utf-8")).hexdigest()
-    try:
-        write_atomic(path, f'{{"checksum": "{checksum}", "value": {body}}}')
-    except Exception as err:  # noqa: BLE001 - a read-only home is no reason to fail
-        log.info("could not keep %s (%s)", path, err)
 
 
 def _folder() -> Path | None:
@@ -124,28 +110,38 @@ def _build(pattern: str, entry: dict[str, Any]) -> re.Pattern[str]:
 
 
 def _load(path: Path, sources: list[tuple[str, int]]) -> list[re.Pattern[str]] | None:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError:
+    if not path.exists():
         return None
     try:
-        document = json.loads(text)
-        body = json.dumps(document["entries"], sort_keys=True)
-        if hashlib.sha256(body.encode("utf-8")).hexdigest() != document["checksum"] or len(document["entries"]) != len(sources):
-            raise ValueError("checksum mismatch")
-        return [_build(pattern, entry) for (pattern, _), entry in zip(sources, document["entries"], strict=True)]
+        entries = _read(path, "entries")
+        if len(entries) != len(sources):
+            raise ValueError("not these patterns")
+        return [_build(pattern, entry) for (pattern, _), entry in zip(sources, entries, strict=True)]
     except Exception as err:  # noqa: BLE001 - damaged or foreign: rebuild it
         log.info("regex cache %s unusable (%s); compiling afresh", path, err)
         return None
 
 
 def _save(path: Path, entries: list[dict[str, Any] | None]) -> None:
+    _write(path, "entries", entries)
+
+
+def _read(path: Path, field: str) -> Any:
+    """``field`` of a file ``_write`` wrote; an error if it is missing, damaged or foreign."""
+    document = json.loads(path.read_text(encoding="utf-8"))
+    body = json.dumps(document[field], sort_keys=True)
+    if hashlib.sha256(body.encode("utf-8")).hexdigest() != document["checksum"]:
+        raise ValueError("checksum mismatch")
+    return document[field]
+
+
+def _write(path: Path, field: str, value: Any) -> None:
+    """``value`` as ``field`` of a JSON file with its checksum, written whole or not at all."""
     from timeline.files import write_atomic
 
-    body = json.dumps(entries, sort_keys=True)
+    body = json.dumps(value, sort_keys=True)
     checksum = hashlib.sha256(body.encode("utf-8")).hexdigest()
-    document = f'{{"checksum": "{checksum}", "entries": {body}}}'
     try:
-        write_atomic(path, document)
+        write_atomic(path, f'{{"checksum": "{checksum}", "{field}": {body}}}')
     except Exception as err:  # noqa: BLE001 - a read-only home is no reason to fail
-        log.info("could not keep the regex cache at %s (%s)", path, err)
+        log.info("could not keep %s (%s)", path, err)
