@@ -500,6 +500,23 @@ def test_unknown_undef_value_is_dropped() -> None:
         ("The game was moved back to Saturday.", "Saturday", FUTURE),
         ("The hearing was postponed on Friday.", "Friday", PAST),  # the postponing's own date
         ("It was not until Friday that the figures came out.", "Friday", PAST),
+        ("It wasn't until Friday that police found the car.", "Friday", PAST),
+        ("Police did not arrive until Monday.", "Monday", PAST),  # a cue that starts before "until" and covers it wins
+        ("He will step down, but not until September.", "September", FUTURE),  # a bare "not until" says nothing
+        # "until" after a state that lasted is past, after a deadline set ahead
+        ("The fighting lasted until Sunday.", "Sunday", PAST),
+        ("Kerry stayed in Moscow until Friday.", "Friday", PAST),
+        ("Talks continued until late Sunday.", "Sunday", PAST),
+        ("The offer was extended until Monday.", "Monday", FUTURE),
+        ("A curfew was imposed from Friday until Monday.", "Friday", PAST),  # the "-ed" verb is Friday's
+        ("A curfew was imposed from Friday until Monday.", "Monday", FUTURE),
+        ("Schools will stay closed until Monday.", "Monday", FUTURE),
+        # a condition, an election, what is faced: ahead
+        ("If approved on Monday, the plan would cut taxes.", "Monday", FUTURE),
+        ("Once approved on Monday, the plan cut taxes.", "Monday", PAST),  # "once" is as often "formerly"
+        ("Voters go to the polls on Sunday.", "Sunday", FUTURE),
+        ("The bill faces a final vote on Monday.", "Monday", FUTURE),
+        ("He faces charges filed on Monday.", "Monday", PAST),
         # cues that mind case are read in the text as written, not lower-cased: a sentence's
         # "Until" is no deadline, a capital's "-ed" no verb
         ("Until Thursday, they had not said so.", "Thursday", PAST),
