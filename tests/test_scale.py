@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
 import os
 import sqlite3
@@ -66,19 +67,40 @@ def test_new_articles_start_on_a_worker_while_the_cache_is_read(tmp_path: Path, 
         order.append("cache read")
         return get_many(self, keys)
 
-    started = runner._started
+    started = runner._executor
 
     def starting(*args):  # type: ignore[no-untyped-def]
         order.append("worker started")
         return started(*args)
 
     monkeypatch.setattr(cache_module.Cache, "get_many", reading)
-    monkeypatch.setattr(runner, "_started", starting)
+    monkeypatch.setattr(runner, "_executor", starting)
     more = corpus(7)
     assert runner.process(more, read_chunk, RunOptions(jobs=2, cache=path)) == runner.process(more, read_chunk, RunOptions())
     assert order == ["worker started", "cache read"]
     assert runner.process(more, read_chunk, RunOptions(jobs=2, cache=path)) == runner.process(more, read_chunk, RunOptions())
     assert order == ["worker started", "cache read", "cache read"]  # nothing new: no worker
+
+
+def _ready_here(folder: Path) -> None:
+    (folder / f"ready-{os.getpid()}").touch()
+
+
+def test_a_staged_worker_loads_while_this_process_runs_the_first_stage(tmp_path: Path) -> None:
+    path = tmp_path / "cache.sqlite"
+    runner.process(corpus(5), read_chunk, RunOptions(cache=path))
+    firsts: list[int] = []
+
+    def first(chunk):  # type: ignore[no-untyped-def]
+        firsts.append(os.getpid())
+        return read_chunk.first(chunk)
+
+    staged = runner.Staged(ready=functools.partial(_ready_here, tmp_path), first=first, then=read_chunk.then)
+    more = corpus(6)
+    assert runner.process(more, staged, RunOptions(jobs=2, cache=path)) == runner.process(more, read_chunk, RunOptions())
+    assert firsts == [os.getpid()]  # the tagger ran here ...
+    (ready,) = tmp_path.glob("ready-*")
+    assert ready.name != f"ready-{os.getpid()}"  # ... and the worker loaded meanwhile
 
 
 def _failing(chunk):  # type: ignore[no-untyped-def]

@@ -67,12 +67,16 @@ def tag_chunk(articles: Sequence[Article]) -> list[tuple[Timex, ...]]:
     return [timex.tag(a) for a in articles]
 
 
-def read_chunk(articles: Sequence[Article]) -> list[Reading]:
-    """The per-article stages over one chunk, in one process: what each worker runs."""
-    tagged = [(a, timex.tag(a)) for a in articles]
-    found = events.extract_all(tagged)
+def read_tagged(articles: Sequence[Article], tagged: list[tuple[Timex, ...]]) -> list[Reading]:
+    """The per-article stages after the tagger over one chunk, ``tagged[i]`` of ``articles[i]``."""
+    found = events.extract_all(zip(articles, tagged, strict=True))
     return [Reading(_check("events.extract", evs, Event), _dates(timexes, evs), wording.terms(article.text))
-            for (article, timexes), evs in zip(tagged, found, strict=True)]
+            for article, timexes, evs in zip(articles, tagged, found, strict=True)]
+
+
+# The per-article stages over one chunk, in one process: what each worker runs. For the few
+# new articles of a warm rebuild, the worker loads spaCy while this process tags them.
+read_chunk = runner.Staged(ready=events.prepare, first=tag_chunk, then=read_tagged)
 
 
 def _dates(timexes: tuple[Timex, ...], found: tuple[Event, ...]) -> tuple[str, ...]:

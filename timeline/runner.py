@@ -23,7 +23,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from timeline.cache import Cache, article_key
 from timeline.errors import TimelineError
@@ -99,38 +99,63 @@ def _run(articles: Sequence[Article], work: Work, options: RunOptions) -> Iterat
     return map_chunks(articles, work, options.jobs, _CHUNK)
 
 
+@dataclass(frozen=True)
+class Staged:
+    """A work in stages, so that a worker can load what it needs while this process does the
+    first stage: ``ready()`` runs in the worker at once (spaCy's load), ``first(chunk)`` here,
+    and ``then(chunk, first(chunk))`` in the worker. Called whole (any other engine), it runs
+    the stages one after the other where it is called."""
+
+    ready: Callable[[], object]
+    first: Callable[[Sequence[Article]], list[Any]]
+    then: Callable[[Sequence[Article], list[Any]], list[Reading]]
+
+    def __call__(self, chunk: Sequence[Article]) -> list[Reading]:
+        return self.then(chunk, self.first(chunk))
+
+
 @contextmanager
 def _ahead(todo: Sequence[Article], work: Work, options: RunOptions, meanwhile: bool) -> Iterator[Iterator[Reading] | None]:
     """The readings of ``todo`` from workers that start on them now, while this process does
     something else (``meanwhile``: it reads the cache), or None when that does not pay: no
-    spare core, nothing to read meanwhile, or already spread over several workers."""
+    spare core, nothing to read meanwhile, or already spread over several workers. A
+    ``Staged`` work's worker loads what it needs at once, and gets its chunk when this
+    process, done with the cache, has run the first stage (the results are asked for)."""
     chunks = [todo[i : i + _CHUNK] for i in range(0, len(todo), _CHUNK)]
     if not meanwhile or not todo or options.engine != "local" or options.jobs <= 1 or len(chunks) >= 2:
         yield None
         return
-    with _started(chunks, options.jobs, work) as results:
-        yield _flatten(results)
+    with _executor(min(options.jobs, len(chunks))) as pool:
+        if isinstance(work, Staged):
+            pool.submit(work.ready)  # its failure, if any, is the later stage's too
+            yield _flatten(_staged(pool, chunks, work))
+        else:
+            yield _flatten(_results([pool.submit(work, chunk) for chunk in chunks]))
+
+
+def _staged(pool: ProcessPoolExecutor, chunks: list[Sequence[Article]], work: Staged) -> Iterator[list[Reading]]:
+    yield from _results([pool.submit(work.then, chunk, work.first(chunk)) for chunk in chunks])
 
 
 def _pool(chunks: list[Sequence[Article]], jobs: int, work: Callable[[Sequence[Article]], list[T]]) -> Iterator[list[T]]:
-    with _started(chunks, jobs, work) as results:
-        yield from results
+    with _executor(min(jobs, len(chunks))) as pool:
+        yield from _results([pool.submit(work, chunk) for chunk in chunks])
 
 
 @contextmanager
-def _started(chunks: list[Sequence[Article]], jobs: int, work: Callable[[Sequence[Article]], list[T]]) -> Iterator[Iterator[list[T]]]:
-    """A pool of ``jobs`` processes, every chunk submitted to it at once, and their results in
-    input order; leaving early (an error, Ctrl-C, SIGTERM, a consumer that stopped) stops the workers."""
+def _executor(workers: int) -> Iterator[ProcessPoolExecutor]:
+    """A pool of ``workers`` processes; leaving early (an error, Ctrl-C, SIGTERM, a consumer
+    that stopped) stops them."""
     # fork shares the loaded code (and a compiled grammar) with the workers; elsewhere spawn starts them afresh
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     pool = ProcessPoolExecutor(
-        max_workers=min(jobs, len(chunks)),
+        max_workers=workers,
         mp_context=multiprocessing.get_context(method),
         initializer=_die_with_parent,
         initargs=(os.getpid(),),
     )
     try:
-        yield _results([pool.submit(work, chunk) for chunk in chunks])
+        yield pool
     except BaseException:
         for worker in list((pool._processes or {}).values()):
             worker.terminate()

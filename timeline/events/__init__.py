@@ -25,7 +25,7 @@ from timeline.model import Article, Event, Mention, Status, Timex, When
 from timeline.text import sentence_at
 from timeline.timex import FUTURE, PAST, interval, tense_unit, with_tense
 
-__all__ = ["extract", "extract_all"]
+__all__ = ["extract", "extract_all", "prepare"]
 
 _UNDATED_GRANULARITIES = ("century",)
 _MAX_SENTENCE = 1200  # characters: a longer "sentence" (a page without punctuation) is cut around its date
@@ -35,6 +35,11 @@ _FALLBACK_TITLE_WORDS = 14
 def extract(article: Article, timexes: tuple[Timex, ...]) -> tuple[Event, ...]:
     """One event per date that places a clause of ``article`` on the calendar."""
     return next(extract_all([(article, timexes)]))
+
+
+def prepare() -> None:
+    """Load what extracting needs (spaCy's pipeline), as a worker does before its articles come."""
+    nlp.pipeline()
 
 
 def extract_all(items: Iterable[tuple[Article, tuple[Timex, ...]]], batch: int = 64) -> Iterator[tuple[Event, ...]]:
