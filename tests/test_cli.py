@@ -3,6 +3,8 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import jsonschema
@@ -358,3 +360,24 @@ def test_build_top_limits_the_exports_but_the_json_keeps_every_event(tmp_path: P
     assert len(rows) == 2 and all(any(e["id"] in row for row in rows) for e in best)
     page = (tmp_path / "t.html").read_text(encoding="utf-8")
     assert page.count('<li class="event key"') == 2 and f"all {len(document['events'])} events" in page
+
+
+# --- the command as a process: out at once after its outputs, with its status --------------
+
+
+def _process(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "timeline", *args], capture_output=True, text=True, timeout=120, check=False)
+
+
+def test_the_command_exits_with_its_status_and_all_it_wrote(tmp_path: Path) -> None:
+    corpus = Path(__file__).parent / "fixtures" / "corpus.jsonl"
+    done = _process("dates", str(corpus))
+    assert done.returncode == 0 and done.stderr == ""
+    assert done.stdout == run("dates", str(corpus)).output  # every line, flushed before the exit
+    page, data = tmp_path / "t.html", tmp_path / "t.json"
+    built = _process("-q", "build", str(corpus), "-o", str(page), "--json", str(data))
+    assert built.returncode == 0 and page.read_text(encoding="utf-8").rstrip().endswith("</html>")
+    assert json.loads(data.read_text(encoding="utf-8"))["events"]
+    bad = _process("dates", write(tmp_path / "a.txt", "Talks on Friday."))
+    assert bad.returncode == 1 and bad.stderr.count("\n") == 1 and bad.stderr.startswith("Error: ")
+    assert _process("no-such-command").returncode == 2
