@@ -16,6 +16,7 @@ working tree, in turns, each on its own cache, and the median of each.
 from __future__ import annotations
 
 import argparse
+import compileall
 import gzip
 import json
 import os
@@ -56,6 +57,7 @@ def main() -> None:
         if args.against:
             _in_turns(work, corpus, bigger, args.against, args.turns)
             return
+        _compiled(ROOT)
         print(f"{'run':34} {'wall s':>8} {'words/s':>10} {'peak RSS MB':>12} {'load':>6}")
         runs = [
             ("cold build, --jobs 1", corpus, "1", ["--jobs", "1", "--cache", str(work / "c1.sqlite")]),
@@ -79,6 +81,8 @@ def _in_turns(work: Path, corpus: Path, bigger: Path, rev: str, turns: int) -> N
     archive = subprocess.run(["git", "archive", rev], cwd=ROOT, check=True, capture_output=True).stdout
     subprocess.run(["tar", "-x", "-C", str(other)], input=archive, check=True)
     trees = {rev: other, "working tree": ROOT}
+    for tree in trees.values():
+        _compiled(tree)
     times: dict[tuple[str, str], list[float]] = {}
     for turn in range(turns):
         for name, tree in trees.items():
@@ -90,6 +94,13 @@ def _in_turns(work: Path, corpus: Path, bigger: Path, rev: str, turns: int) -> N
                 print(f"turn {turn + 1}: {name:14} {run} {wall:7.1f} s  (load {os.getloadavg()[0]:.1f})")
     for (name, run), walls in sorted(times.items()):
         print(f"{name:14} {run}: median {statistics.median(walls):.1f} s of {', '.join(f'{w:.1f}' for w in walls)}")
+
+
+def _compiled(tree: Path) -> None:
+    """The tree's modules compiled to bytecode beforehand, as an installed package has them
+    (pip compiles on install). An editable install on a machine that sets
+    PYTHONDONTWRITEBYTECODE, as this one does, would compile every module on every run."""
+    compileall.compile_dir(str(tree / "timeline"), quiet=1)
 
 
 def _corpus(path: Path, limit: int, out: Path) -> Path:
