@@ -87,16 +87,12 @@ def _sentence_ends(text: str, lo: int, hi: int, lang: str) -> Iterator[re.Match[
         yield m
 
 
-def _cues(lang: str, past_first: bool = False, folded: bool = False) -> re.Pattern[str]:
-    """The cue regex; with ``past_first``, past verbs are tried before future cues; with
-    ``folded``, case-sensitive, for a lower-cased text (the cues are written in lower case)."""
-    return _cue_regexes(lang)[past_first, folded]
-
-
 @functools.cache
-def _cue_regexes(lang: str) -> dict[tuple[bool, bool], re.Pattern[str]]:
-    """The four cue regexes of ``_cues``, compiled at once through the regex cache (compiling
-    them is a tenth of a second, in every process that tags)."""
+def _cues(lang: str) -> dict[tuple[bool, bool], re.Pattern[str]]:
+    """The cue regexes by (past_first, folded): with ``past_first``, past verbs are tried
+    before future cues; ``folded``, case-sensitive, for a lower-cased text (the cues are
+    written in lower case). All four are compiled at once through the regex cache, which
+    every process that tags would otherwise compile afresh."""
     file = f"rules/{lang}/tense.toml"
     cues = check(_data(lang)["cues"], dict.fromkeys(_GROUPS, Field.TEXTS), _GROUPS, file, "[cues]")
     sources = {}
@@ -140,7 +136,8 @@ def tense(text: str, start: int, end: int, lang: str = "en", unit: str | None = 
 def _clause(text: str, start: int, end: int, lang: str) -> re.Match[str] | None:
     """The cue nearest to ``text[start:end]`` (see ``tense``)."""
     low = lowered(text)
-    cues = functools.partial(_cue_at, text, low, _cues(lang), _cues(lang, folded=True))
+    regexes = _cues(lang)
+    cues = functools.partial(_cue_at, text, low, regexes[False, False], regexes[False, True])
     lo = max(0, start - _WINDOW)
     cut = None
     for cut in _sentence_ends(text, lo, start, lang):  # noqa: B007 - the last sentence end is wanted
@@ -162,7 +159,7 @@ def _clause(text: str, start: int, end: int, lang: str) -> re.Match[str] | None:
     right_end = min(len(text), end + _RIGHT_WINDOW)
     stop = next(_sentence_ends(text, end, right_end, lang), None)
     right_end = stop.start() if stop else right_end
-    after = functools.partial(_cue_at, text, low, _cues(lang, past_first=True), _cues(lang, past_first=True, folded=True))
+    after = functools.partial(_cue_at, text, low, regexes[True, False], regexes[True, True])
     for word in _WORD.finditer(text, end, right_end):
         m = after(word.start(), right_end)
         if m and not _quoted_apart(text, end, m.start()):
