@@ -353,6 +353,19 @@ def test_a_number_after_a_date_is_no_day_unless_it_ends_a_range() -> None:
     assert [t.text for t in found] == ["June 4", "June 8"]
 
 
+@pytest.mark.parametrize("text,expected", [
+    ("Lebanon's 1975-90 civil war", [("1975", "1975"), ("90", "1990")]),
+    ("the 2010-11 school year", [("2010", "2010"), ("11", "2011")]),  # not "11 school year", P11Y
+    ("in fiscal 2009/10", [("fiscal 2009", "2009"), ("10", "2010")]),
+    ("the 1990\u201391 war", [("1990", "1990"), ("91", "1991")]),
+    # two digits no larger than the year's own are no later year: a month, a typo, a count
+    ("data for 2009-06", [("2009", "2009")]), ("spending in 1996-67", [("1996", "1996")]),
+    ("in 2009-10% of them", [("2009", "2009")]), ("in 2008-09.5 points", [("2008", "2008")]),
+])
+def test_two_digits_after_a_year_are_the_later_year_of_its_range(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(t.text, t.value) for t in tag_text(text, D("2011-02-10"))] == expected
+
+
 def test_timex_records_rule_and_anchor() -> None:
     t = _find("Envoys met on Friday.", "2016-07-14", "Friday")
     assert (t.rule, t.anchor, t.value) == ("rel_weekday", "2016-07-14", "2016-07-08")

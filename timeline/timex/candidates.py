@@ -59,7 +59,7 @@ def find(text: str, lang: str = "en", g: Grammar | None = None) -> list[Candidat
             if low is not None:
                 found.append(low)
         found.append(cand)
-    return _shared_years(text, _first_days(text, _conjoined(text, _suffixed(text, found, g), lang), lang), lang)
+    return _shared_years(text, _first_days(text, _short_years(text, _conjoined(text, _suffixed(text, found, g), lang)), lang), lang)
 
 
 def _suffixed(text: str, found: list[Candidate], g: Grammar) -> list[Candidate]:
@@ -139,6 +139,30 @@ def _conjoined(text: str, found: list[Candidate], lang: str) -> list[Candidate]:
             value = f"{after[2]}-{value.split('-')[-2]}-{day:02d}"
         start = after.start(1)
         out.append(Candidate(start, end, text[start:end], "DATE", value, cand.rule))  # the date it shares a month with
+    return out
+
+
+_YEAR = re.compile(r"^([0-9]{2})([0-9]{2})$")
+_SHORT_YEAR = re.compile(r"[-\u2013/]([0-9]{2})(?![0-9]|[.,:][0-9]|%| ?per ?cent)")
+
+
+def _short_years(text: str, found: list[Candidate]) -> list[Candidate]:
+    """Add the later year of "the 1975-90 civil war", "the 2009-10 season", "fiscal 2009/10":
+    two digits after a year, and larger than its own last two (so "2009-06" is no range),
+    are a year of its century; what else was read there ("11 school year") gives way."""
+    out: list[Candidate] = []
+    for i, cand in enumerate(found):
+        if out and out[-1].start <= cand.start < out[-1].end:
+            continue  # a later year added just before
+        out.append(cand)
+        year = _YEAR.match(cand.value) if cand.type == "DATE" else None
+        after = _SHORT_YEAR.match(text, cand.end) if year else None
+        if year is None or after is None or not int(year[2]) < int(after[1]):
+            continue
+        following = found[i + 1] if i + 1 < len(found) else None
+        if following is not None and following.start < after.start(1):
+            continue
+        out.append(Candidate(after.start(1), after.end(1), after[1], "DATE", year[1] + after[1], cand.rule))  # the year it shares a century with
     return out
 
 

@@ -161,13 +161,13 @@ def year2anchor(text: str | None) -> str:
 
 
 def clock(text: str | None) -> str:
-    """'10 p.m.' -> 'T22:00', '7:15' -> 'T07:15', 'noon' -> 'T12:00', '1430 hours' -> 'T14:30'."""
+    """'10 p.m.' -> 'T22:00', '7:15' and '07.15' -> 'T07:15', 'noon' -> 'T12:00', '1430 hours' -> 'T14:30'."""
     key = (text or "").lower()
     if "noon" in key:
         return "T12:00"
     if "midnight" in key:
         return "T24:00"
-    m = re.match(r"([0-2][0-9])([0-5][0-9]) ", key + " ") or re.match(r"([0-9]{1,2})(?::([0-9]{2}))?", key)  # "1400 hours"
+    m = re.match(r"([0-2][0-9])([0-5][0-9]) ", key + " ") or re.match(r"([0-9]{1,2})(?:[:.]([0-9]{2}))?", key)  # "1400 hours"
     if not m:
         return ""
     hour, minute = int(m[1]), m[2] or "00"
