@@ -626,6 +626,12 @@ def test_tense(sentence: str, word: str, expected: str | None) -> None:
         # a month keeps its clause's tense; so does a weekday that is no possessive
         ("Suicide attacks killed 40 during January's election.", "January", "month", PAST),
         ("Fans gathered on Saturday.", "Saturday", "weekday", PAST),
+        # a date a determiner makes a noun's modifier: of what no one schedules, a past
+        ("Officials were implicated in the killing in a February bomb blast.", "February", "month", PAST),
+        ("Rescuers reached the towns hit by the Tuesday earthquake.", "Tuesday", "weekday", PAST),
+        ("Aid will reach the victims of the January 12 quake.", "January 12", "monthday", PAST),
+        ("The January vote will be close.", "January", "month", FUTURE),  # a vote is scheduled
+        ("He will speak on the Tuesday after the attacks.", "Tuesday", "weekday", FUTURE),  # "after": not the attacks' day
     ],
 )
 def test_tense_of_a_modifier(sentence: str, word: str, unit: str, expected: str | None) -> None:

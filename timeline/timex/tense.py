@@ -45,13 +45,18 @@ class _Modifier(NamedTuple):
     units: frozenset[str]  # the units it matters for
     future: re.Pattern[str]  # the future cues that still reach it, matched at the cue's start
     unforeseen: re.Pattern[str]  # the possessive's noun of what no one schedules, up to four words on
+    attributive: re.Pattern[str]  # a determiner before an expression that modifies a noun ("a February bomb blast")
+    modified: re.Pattern[str]  # ... and that noun after it, no more than two words on and none a preposition
+
+
+_LINKS = "after|before|of|on|in|at|for|to|from|following|since|until|and|or|but|when|as|with|by"  # no word of a noun phrase
 
 
 @functools.cache
 def _modifier(lang: str) -> _Modifier:
     """``[modifier]`` of tense.toml, compiled."""
     file = f"rules/{lang}/tense.toml"
-    fields = {"after": Field.TEXTS, "units": Field.TEXTS, "future": Field.TEXTS, "unforeseen": Field.TEXTS}
+    fields = {"after": Field.TEXTS, "units": Field.TEXTS, "future": Field.TEXTS, "unforeseen": Field.TEXTS, "attributive": Field.TEXTS}
     table = check(_data(lang).get("modifier", {}), fields, (), file, "[modifier]")
 
     def alternatives(name: str, around: str) -> re.Pattern[str]:
@@ -64,6 +69,8 @@ def _modifier(lang: str) -> _Modifier:
             frozenset(table.get("units", [])),
             alternatives("future", r"(?:{})(?![\w'])"),
             alternatives("unforeseen", r"(?:[ \t]+[\w.-]+){{0,3}}?[ \t]+(?:{})\b"),
+            alternatives("attributive", r"(?<![\w'])(?:{})[ \t]+\Z"),
+            alternatives("unforeseen", r"(?:[ \t]+(?!(?:" + _LINKS + r")\b)[\w.-]+){{0,2}}?[ \t]+(?:{})\b"),
         )
     except re.error as err:
         raise RuleError(file, f"bad regex: {err}", "[modifier]") from err
@@ -120,13 +127,16 @@ def tense(text: str, start: int, end: int, lang: str = "en", unit: str | None = 
     verb's, and the infinitive or the reported intention comes later. A ``unit`` that
     modifies a noun ("Wednesday's ruling") takes from the clause only a plain future ("will
     miss Wednesday's trip"), and a noun of what no one schedules is a past ("survivors of
-    Tuesday's earthquake"): else it is read as a present one, the nearest day (see
+    Tuesday's earthquake"), as is one that a determiner makes such a noun's modifier ("in a
+    February bomb blast"): else it is read as a present one, the nearest day (see
     ``[modifier]`` in tense.toml)."""
     cue = _clause(text, start, end, lang)
     found = _kind(cue) if cue else None
     modifier = _modifier(lang)
     possessive = modifier.after.match(text, end) if unit in modifier.units else None
     if possessive is None:
+        if unit and modifier.attributive.search(text, max(0, start - 8), start) and modifier.modified.match(text, end):
+            return PAST  # "in a February bomb blast", "the Tuesday earthquake": what no one schedules, as a possessive
         return found
     if modifier.unforeseen.match(text, possessive.end()):
         return PAST
