@@ -600,6 +600,10 @@ def test_unknown_undef_value_is_dropped() -> None:
         # chat's and quotes' looking ahead
         ("see you on friday!", "friday", FUTURE),
         ("We look forward to meeting on Monday.", "Monday", FUTURE),
+        # a measure that starts on a day is announced ahead of it; not a sentence's opening phrase
+        ("Calderon told offices to stop work beginning on Friday.", "Friday", FUTURE),
+        ("Starting on Saturday, stuffed toys have sold well.", "Saturday", PAST),
+        ("The beginning of the talks on Monday was delayed.", "Monday", PAST),
     ],
 )
 def test_tense(sentence: str, word: str, expected: str | None) -> None:
