@@ -510,6 +510,15 @@ def test_a_listed_links_age_dates_no_event() -> None:
     assert left.title == "Envoy leaves for Geneva"
 
 
+@pytest.mark.parametrize("stamp", ["Mon May 18, 2009 6:14 pm EDT", "Monday 18 May 2009 23.14 BST", "May 18, 2009 - 18:14:00 ET"])
+def test_a_pages_stamp_read_with_its_day_as_one_time_dates_no_event(stamp: str) -> None:
+    text = f"GENEVA | {stamp} GENEVA (Reuters) - The head of the WHO said on Monday that the virus would keep spreading."
+    article = Article(id="t1", text=text, published=dt.date(2009, 5, 18))
+    tagged = timex.tag(article)
+    assert tagged[0].text == stamp and tagged[0].type == "TIME"  # one expression, as the tagger reads it
+    assert [e.mentions[0].expression for e in events.extract(article, tagged)] == ["Monday"]
+
+
 def test_page_furniture_makes_no_event() -> None:
     text = "Copyright 2019 Example Wire. All rights reserved.\nThe envoys met on Monday."
     (event,) = extract(text, ("2019", "2019"), ("Monday", "2019-03-04"))

@@ -144,6 +144,9 @@ def _stamped(text: str, timex: Timex, lex: Lexicon) -> bool:
     04:16 GMT"), which dates the page, not an event."""
     if lex.stamp.match(text, timex.end) or lex.listing_age.search(text, max(0, timex.start - 4), timex.end):
         return True  # "... 7:50 pm EDT", "Officials probe Jackson's doctors - 23 hrs ago"
+    year = _YEAR.search(text, timex.start, timex.end) if timex.type == "TIME" else None
+    if year is not None and lex.stamp.match(text, year.end(), timex.end):
+        return True  # the stamp's clock time read with its day, one expression: "Fri Apr 24, 2009 7:50 pm EDT"
     look_from = max(0, timex.start - 40)
     line_start = text.rfind("\n", look_from, timex.start) + 1  # only the last 40 characters: a line can be a whole book
     return lex.stamp_before.search(text, max(line_start, look_from), timex.start) is not None
