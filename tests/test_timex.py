@@ -366,6 +366,17 @@ def test_two_digits_after_a_year_are_the_later_year_of_its_range(text: str, expe
     assert [(t.text, t.value) for t in tag_text(text, D("2011-02-10"))] == expected
 
 
+@pytest.mark.parametrize("text,published,value", [
+    ("The Sept. 11 attacks left a deep scar.", "2008-10-05", "2001-09-11"),  # named so, in any report after it
+    ("the policy was based on the 9/11 Commission Report", "2006-11-10", "2001-09-11"),
+    ("Following Sept. 11, getting a visa was hard.", "2006-11-20", "2001-09-11"),
+    ("The Sept. 11 board meeting was postponed.", "2008-11-17", "2008-09-11"),  # a determiner: a thing's day
+    ("Talks resume on September 11-12.", "2013-08-01", "2013-09-11"),  # a range
+])
+def test_a_day_that_names_what_happened_on_it(text: str, published: str, value: str) -> None:
+    assert [t.value for t in tag_text(text, D(published))][:1] == [value]
+
+
 def test_timex_records_rule_and_anchor() -> None:
     t = _find("Envoys met on Friday.", "2016-07-14", "Friday")
     assert (t.rule, t.anchor, t.value) == ("rel_weekday", "2016-07-14", "2016-07-08")
@@ -401,6 +412,14 @@ def _ctx(dct: str, ref: tuple[str, str] | None = None, quarter: str | None = Non
 
 
 RESOLVE_CASES = [
+    # a day that named what happened on it: that day in a report after it; written bare, not in
+    # the weeks after that day of the report's own year, nor where the clause points ahead
+    ("UNDEF-TENSE-namedday-2001-09-11", _ctx("2005-09-20", clause=FUTURE), "2001-09-11"),
+    ("UNDEF-TENSE-namedday-2001-09-11", _ctx("1998-09-20", clause=PAST), "1998-09-11"),
+    ("UNDEF-TENSE-namedbare-2001-09-11", _ctx("2005-07-20", clause=PAST), "2001-09-11"),
+    ("UNDEF-TENSE-namedbare-2001-09-11", _ctx("2005-07-20"), "2001-09-11"),
+    ("UNDEF-TENSE-namedbare-2001-09-11", _ctx("2005-09-20", clause=PAST), "2005-09-11"),
+    ("UNDEF-TENSE-namedbare-2001-09-11", _ctx("2005-07-20", clause=FUTURE), "2005-09-11"),
     ("UNDEF-TENSE-dayofmonth-06", _ctx("2016-07-14", clause=PAST), "2016-07-06"),
     ("UNDEF-TENSE-dayofmonth-20", _ctx("2016-07-14", clause=PAST), "2016-06-20"),
     ("UNDEF-DCT-day-MINUS-1", _ctx("2016-07-14"), "2016-07-13"),

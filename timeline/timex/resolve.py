@@ -10,7 +10,9 @@ The tagger writes ``UNDEF-<anchor>-<unit>-<arg>[<time>]``:
   the clause's tense), ``UNDEF-LAST-month-06`` ("last June"), ``UNDEF-Y1998-quarter-3``,
   ``UNDEF-YLAST-month-06`` ("June last year"), ``UNDEF-REFNEXT-season-SU`` ("the
   following summer"), ``UNDEF-ATREF-season-SU`` ("that summer"),
-  ``UNDEF-TENSE-monthquarter-09`` ("the quarter ended Sept. 30");
+  ``UNDEF-TENSE-monthquarter-09`` ("the quarter ended Sept. 30"), ``UNDEF-TENSE-namedday-2001-09-11``
+  ("since 9/11": that day, in a report written after it; ``namedbare``, "after September 11",
+  in one written well after that day of its own year);
 * an optional time suffix: ``UNDEF-TENSE-weekday-4TEV`` ("Thursday evening").
 
 Resolution is the table ``RESOLVERS`` of (unit, direction) -> function, each small.
@@ -414,6 +416,25 @@ def _in_year(unit: str) -> Resolver:
     return fn
 
 
+def _named_day(bare: bool) -> Resolver:
+    """A day that became the name of what happened on it ("since 9/11", "the September 11
+    attacks"): that day in a report written after it, else the day of the month as the
+    clause's tense places it. Written ``bare`` ("after September 11"), only where no day of the
+    report's own year is as likely: not ahead, nor in the ``NAMED_DAY_RECENT`` days after that
+    day of its own year, when a September 11 just gone is as often one of this year's news."""
+
+    def fn(arg: str, ctx: Context) -> Resolved | None:
+        day = dt.date.fromisoformat(arg)
+        recent = 0 <= (ctx.dct - day.replace(year=ctx.dct.year)).days <= NAMED_DAY_RECENT
+        if ctx.dct > day and not (bare and (recent or ctx.tense() == FUTURE)):
+            return arg, ctx.dct
+        return _NAMED_MONTHDAY(f"{day.month:02d}-{day.day:02d}", ctx)
+    return fn
+
+
+NAMED_DAY_RECENT = 60  # days
+_NAMED_MONTHDAY = _named("monthday", "TENSE")
+
 # Named units that no year qualifies ("Friday last year" is no expression we read).
 _NO_YEAR = ("weekday", "weekend", "monthquarter", "dayofmonth")
 _SHIFTABLE = ("day", "week", "weekend", "month", "quarter", "half", "season", "year", "decade", "century")
@@ -426,7 +447,9 @@ RESOLVERS: dict[tuple[str, str], Resolver] = {
     ("same", "REF"): _same_ref,
     ("year", "REFY"): _year_ago,
     ("refquarter", "YEAR"): _year_of_ref_quarter,
+    ("namedday", "TENSE"): _named_day(bare=False),
+    ("namedbare", "TENSE"): _named_day(bare=True),
     **{(u, d): _named(u, d) for u in _GRAN for d in ("TENSE", "THIS", "LAST", "NEXT", "ATREF", "REFNEXT", "REFLAST")},
     **{(u, "YEAR"): _in_year(u) for u in _GRAN if u not in _NO_YEAR},
 }
-assert len(RESOLVERS) == 2 * len(_SHIFTABLE) + 2 * len(_CLOCK_MINUTES) + 4 + 8 * len(_GRAN) - len(_NO_YEAR), "two entries share a key"
+assert len(RESOLVERS) == 2 * len(_SHIFTABLE) + 2 * len(_CLOCK_MINUTES) + 6 + 8 * len(_GRAN) - len(_NO_YEAR), "two entries share a key"
