@@ -655,6 +655,11 @@ def test_tense(sentence: str, word: str, expected: str | None) -> None:
         ("Aid will reach the victims of the January 12 quake.", "January 12", "monthday", PAST),
         ("The January vote will be close.", "January", "month", FUTURE),  # a vote is scheduled
         ("He will speak on the Tuesday after the attacks.", "Tuesday", "weekday", FUTURE),  # "after": not the attacks' day
+        # a possessive's noun of what is scheduled takes its own verb's plain future
+        ("Rangel said Tuesday that Sunday's congressional elections will go ahead.", "Sunday", "weekday", FUTURE),
+        ("Fans said Saturday's match will decide the title.", "Saturday", "weekday", FUTURE),
+        ("Lawyers said Wednesday's ruling will be appealed.", "Wednesday", "weekday", "PRESENT"),  # a ruling is not scheduled
+        ("Fans said Saturday's match was postponed.", "Saturday", "weekday", "PRESENT"),
     ],
 )
 def test_tense_of_a_modifier(sentence: str, word: str, unit: str, expected: str | None) -> None:

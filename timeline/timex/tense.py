@@ -47,6 +47,7 @@ class _Modifier(NamedTuple):
     unforeseen: re.Pattern[str]  # the possessive's noun of what no one schedules, up to four words on
     attributive: re.Pattern[str]  # a determiner before an expression that modifies a noun ("a February bomb blast")
     modified: re.Pattern[str]  # ... and that noun after it, no more than two words on and none a preposition
+    scheduled: re.Pattern[str]  # the possessive's noun of what is scheduled, whose own plain future places it
 
 
 _LINKS = "after|before|of|on|in|at|for|to|from|following|since|until|and|or|but|when|as|with|by"  # no word of a noun phrase
@@ -56,7 +57,8 @@ _LINKS = "after|before|of|on|in|at|for|to|from|following|since|until|and|or|but|
 def _modifier(lang: str) -> _Modifier:
     """``[modifier]`` of tense.toml, compiled."""
     file = f"rules/{lang}/tense.toml"
-    fields = {"after": Field.TEXTS, "units": Field.TEXTS, "future": Field.TEXTS, "unforeseen": Field.TEXTS, "attributive": Field.TEXTS}
+    fields = {"after": Field.TEXTS, "units": Field.TEXTS, "future": Field.TEXTS, "unforeseen": Field.TEXTS, "attributive": Field.TEXTS,
+              "scheduled": Field.TEXTS}
     table = check(_data(lang).get("modifier", {}), fields, (), file, "[modifier]")
 
     def alternatives(name: str, around: str) -> re.Pattern[str]:
@@ -71,6 +73,7 @@ def _modifier(lang: str) -> _Modifier:
             alternatives("unforeseen", r"(?:[ \t]+[\w.-]+){{0,3}}?[ \t]+(?:{})\b"),
             alternatives("attributive", r"(?<![\w'])(?:{})[ \t]+\Z"),
             alternatives("unforeseen", r"(?:[ \t]+(?!(?:" + _LINKS + r")\b)[\w.-]+){{0,2}}?[ \t]+(?:{})\b"),
+            alternatives("scheduled", r"(?:[ \t]+(?!(?:" + _LINKS + r")\b)[\w.-]+){{0,2}}?[ \t]+(?:{})\b"),
         )
     except re.error as err:
         raise RuleError(file, f"bad regex: {err}", "[modifier]") from err
@@ -128,8 +131,9 @@ def tense(text: str, start: int, end: int, lang: str = "en", unit: str | None = 
     modifies a noun ("Wednesday's ruling") takes from the clause only a plain future ("will
     miss Wednesday's trip"), and a noun of what no one schedules is a past ("survivors of
     Tuesday's earthquake"), as is one that a determiner makes such a noun's modifier ("in a
-    February bomb blast"): else it is read as a present one, the nearest day (see
-    ``[modifier]`` in tense.toml)."""
+    February bomb blast"); a noun of what is scheduled takes its own verb's plain future
+    ("Sunday's elections will go ahead"): else it is read as a present one, the nearest day
+    (see ``[modifier]`` in tense.toml)."""
     cue = _clause(text, start, end, lang)
     found = _kind(cue) if cue else None
     modifier = _modifier(lang)
@@ -140,7 +144,12 @@ def tense(text: str, start: int, end: int, lang: str = "en", unit: str | None = 
         return found
     if modifier.unforeseen.match(text, possessive.end()):
         return PAST
-    return found if found == FUTURE and cue and modifier.future.match(cue[0]) else PRESENT
+    if found == FUTURE and cue and modifier.future.match(cue[0]):
+        return FUTURE
+    if (scheduled := modifier.scheduled.match(text, possessive.end())) and (verb := _cue_after(text, scheduled.end(), lang)):
+        if _kind(verb) == FUTURE and modifier.future.match(verb[0]):
+            return FUTURE  # the noun's own verb: "Sunday's elections will go ahead", written on Tuesday
+    return PRESENT
 
 
 def _clause(text: str, start: int, end: int, lang: str) -> re.Match[str] | None:
@@ -166,6 +175,14 @@ def _clause(text: str, start: int, end: int, lang: str) -> re.Match[str] | None:
                 if wider and wider.end() > m.start():
                     m = wider
             return m
+    return _cue_after(text, end, lang)
+
+
+def _cue_after(text: str, end: int, lang: str) -> re.Match[str] | None:
+    """The first cue after ``end`` in its sentence, a past verb read before a future cue that
+    starts with it (see ``tense``)."""
+    low = lowered(text)
+    regexes = _cues(lang)
     right_end = min(len(text), end + _RIGHT_WINDOW)
     stop = next(_sentence_ends(text, end, right_end, lang), None)
     right_end = stop.start() if stop else right_end
