@@ -337,6 +337,16 @@ def test_three_bare_clock_times_after_words_that_take_a_time_tell_the_style() ->
                      ("1221", "2009-06-25T12:21")]
 
 
+def test_a_live_blogs_entries_open_with_their_time_not_a_year() -> None:
+    blog = ("1012 Dixie Bickel, who runs an orphanage, tells the BBC: \"People are leaving.\"\n"
+            "1013 The BBC's Matthew Price says it is the sight.  1016 The IOM tells the BBC it needs $30m.\n")
+    assert [(t.text, t.type, t.value) for t in tag_text(blog, D("2010-01-13"))] == [
+        ("1012", "TIME", "2010-01-13T10:12"), ("1013", "TIME", "2010-01-13T10:13"), ("1016", "TIME", "2010-01-13T10:16")]
+    # two are no page's style: a sentence may open with a year
+    two = "1999 Euro launched in 11 countries.\n2001 Attacks on New York.\nMichael says 1000 of his bottles are sent."
+    assert [(t.text, t.value) for t in tag_text(two, D("2010-01-13"))] == [("1999", "1999"), ("2001", "2001")]
+
+
 def test_thousands_of_years_ago_is_the_vague_past() -> None:
     for text in ("Items from 2,000 years ago still sell.", "It was built more than 1,300 years ago."):
         (t,) = tag_text(text, D("2006-11-02"))

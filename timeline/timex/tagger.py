@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
+import itertools
 import re
 from bisect import bisect_left
 
@@ -40,6 +41,8 @@ def tag_text(text: str, published: dt.date, lang: str = "en") -> tuple[Timex, ..
         if _clock_like(cand, published) and _military(text, published.year, lang):  # the article's style, read when first needed
             clock_end = out[-1].end if out and out[-1].type is TimexType.TIME else None
             cand = _as_clock(cand, text, clock_end, lang) or cand
+        if _bare_year(cand) and cand.start in _entry_stamps(text, lang):
+            cand = dataclasses.replace(cand, type="TIME", value=f"UNDEF-DCT-day-PLUS-0T{cand.text[:2]}:{cand.text[2:]}")
         if turns and bisect_left(turns, cand.start) > bisect_left(turns, last_end):
             ref_quarter, ref_quarter_weak = None, False  # a roundup turned to another story
         last_end = cand.end
@@ -124,10 +127,29 @@ def _compiled(lang: str, name: str) -> re.Pattern[str]:
     return re.compile(grammar(lang).patterns[name], re.IGNORECASE)
 
 
+def _bare_year(cand: Candidate) -> bool:
+    """Whether a candidate is a bare year that could be a clock time ("1040")."""
+    return cand.type == "DATE" and cand.value == cand.text and _BARE_YEAR.fullmatch(cand.text) is not None
+
+
 def _clock_like(cand: Candidate, published: dt.date) -> bool:
     """Whether a candidate is a bare year that could be a clock time, centuries before the report."""
-    return cand.type == "DATE" and cand.value == cand.text and _BARE_YEAR.fullmatch(cand.text) is not None \
-        and int(cand.text) <= published.year - MILITARY_YEARS
+    return _bare_year(cand) and int(cand.text) <= published.year - MILITARY_YEARS
+
+
+ENTRY_EVIDENCE = 3  # entries opening with their time that make a page a live blog's
+
+
+@functools.lru_cache(maxsize=8)
+def _entry_stamps(text: str, lang: str) -> frozenset[int]:
+    """Where a live blog's entries open with their 24-hour time (patterns.toml
+    ``entry_stamp_in_page``: "1040 Hundreds of people are feared ..."), in a page with
+    ``ENTRY_EVIDENCE`` or more at a paragraph's or a sentence's start (``entry_stamp``); none in
+    any other page, where "2008 was a hard year" opens a sentence with a year."""
+    opening = _compiled(lang, "entry_stamp").finditer(text)
+    if sum(1 for _ in itertools.islice(opening, ENTRY_EVIDENCE)) < ENTRY_EVIDENCE:
+        return frozenset()
+    return frozenset(m.start() for m in _compiled(lang, "entry_stamp_in_page").finditer(text))
 
 
 def _as_clock(cand: Candidate, text: str, clock_end: int | None, lang: str) -> Candidate | None:
