@@ -428,12 +428,11 @@ def _named_day(bare: bool) -> Resolver:
         recent = 0 <= (ctx.dct - day.replace(year=ctx.dct.year)).days <= NAMED_DAY_RECENT
         if ctx.dct > day and not (bare and (recent or ctx.tense() == FUTURE)):
             return arg, ctx.dct
-        return _NAMED_MONTHDAY(f"{day.month:02d}-{day.day:02d}", ctx)
+        return RESOLVERS["monthday", "TENSE"](f"{day.month:02d}-{day.day:02d}", ctx)
     return fn
 
 
 NAMED_DAY_RECENT = 60  # days
-_NAMED_MONTHDAY = _named("monthday", "TENSE")
 
 # Named units that no year qualifies ("Friday last year" is no expression we read).
 _NO_YEAR = ("weekday", "weekend", "monthquarter", "dayofmonth")

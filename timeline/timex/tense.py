@@ -51,6 +51,8 @@ class _Modifier(NamedTuple):
 
 
 _LINKS = "after|before|of|on|in|at|for|to|from|following|since|until|and|or|but|when|as|with|by"  # no word of a noun phrase
+# a noun of a list ({}), at most two words on, none of them a link: "February| bomb blast", not "Tuesday| after the attacks"
+_NOUN_ON = r"(?:[ \t]+(?!(?:" + _LINKS + r")\b)[\w.-]+){{0,2}}?[ \t]+(?:{})\b"
 
 
 @functools.cache
@@ -72,8 +74,8 @@ def _modifier(lang: str) -> _Modifier:
             alternatives("future", r"(?:{})(?![\w'])"),
             alternatives("unforeseen", r"(?:[ \t]+[\w.-]+){{0,3}}?[ \t]+(?:{})\b"),
             alternatives("attributive", r"(?<![\w'])(?:{})[ \t]+\Z"),
-            alternatives("unforeseen", r"(?:[ \t]+(?!(?:" + _LINKS + r")\b)[\w.-]+){{0,2}}?[ \t]+(?:{})\b"),
-            alternatives("scheduled", r"(?:[ \t]+(?!(?:" + _LINKS + r")\b)[\w.-]+){{0,2}}?[ \t]+(?:{})\b"),
+            alternatives("unforeseen", _NOUN_ON),
+            alternatives("scheduled", _NOUN_ON),
         )
     except re.error as err:
         raise RuleError(file, f"bad regex: {err}", "[modifier]") from err
