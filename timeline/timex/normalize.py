@@ -160,13 +160,19 @@ def year2anchor(text: str | None) -> str:
     return "Y" + year(text) if text else ""
 
 
+_HOUR_WORDS = {w: n for n, w in enumerate("one two three four five six seven eight nine ten eleven twelve".split(), 1)}
+
+
 def clock(text: str | None) -> str:
-    """'10 p.m.' -> 'T22:00', '7:15' and '07.15' -> 'T07:15', 'noon' -> 'T12:00', '1430 hours' -> 'T14:30'."""
+    """'10 p.m.' -> 'T22:00', '7:15' and '07.15' -> 'T07:15', 'noon' -> 'T12:00', '1430 hours' -> 'T14:30',
+    "four o'clock" -> 'T04:00'."""
     key = (text or "").lower()
     if "noon" in key:
         return "T12:00"
     if "midnight" in key:
         return "T24:00"
+    if (word := key.split(" ", 1)[0]) in _HOUR_WORDS:  # "four o'clock"
+        key = f"{_HOUR_WORDS[word]}{key[len(word):]}"
     m = re.match(r"([0-2][0-9])([0-5][0-9]) ", key + " ") or re.match(r"([0-9]{1,2})(?:[:.]([0-9]{2}))?", key)  # "1400 hours"
     if not m:
         return ""
@@ -188,6 +194,13 @@ def clockpm(text: str | None) -> str:
     return value
 
 
+def clockhalf(text: str | None) -> str:
+    """A clock time with the half of the day it says: "5 o'clock in the afternoon" -> 'T17:00',
+    "2 in the morning" -> 'T02:00', "11 at night" -> 'T23:00'."""
+    hour, _, half = (text or "").lower().replace(" at night", " in the night").partition(" in the ")
+    return clockpm(hour) if half in ("afternoon", "evening", "night") else clock(hour)
+
+
 FUNCTIONS: dict[str, Callable[[str | None], str]] = {
     "number": number,
     "count": count,
@@ -204,4 +217,5 @@ FUNCTIONS: dict[str, Callable[[str | None], str]] = {
     "ordinal2": ordinal2,
     "clock": clock,
     "clockpm": clockpm,
+    "clockhalf": clockhalf,
 }
