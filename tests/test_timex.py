@@ -622,6 +622,12 @@ def test_unknown_undef_value_is_dropped() -> None:
         ("The Civil Partnership Act comes into force on Monday.", "Monday", FUTURE),
         ("Wen told his French hosts Tuesday that more effort was needed.", "Tuesday", "PRESENT"),  # "hosts": a noun as often
         ("The meeting will take place on Tuesday.", "Tuesday", FUTURE),
+        # ... and its base form after a plural subject, not after "did", "not", "to" or a modal
+        ("The first layoff notices go out on Friday.", "Friday", FUTURE),
+        ("He and Arafat meet separately Monday with Albright.", "Monday", FUTURE),
+        ("They did not meet on Monday.", "Monday", PAST),
+        ("A flight that had been due to arrive on Friday was diverted.", "Friday", PAST),
+        ("The two winners will meet in Sunday's final.", "Sunday", FUTURE),
         # what appears or is said to have happened did
         ("The target of the attack appears to have been a convoy on Saturday.", "Saturday", PAST),
         ("The bomb is believed to have killed 40 on Friday.", "Friday", PAST),
