@@ -628,6 +628,9 @@ def test_unknown_undef_value_is_dropped() -> None:
         ("They did not meet on Monday.", "Monday", PAST),
         ("A flight that had been due to arrive on Friday was diverted.", "Friday", PAST),
         ("The two winners will meet in Sunday's final.", "Sunday", FUTURE),
+        # what was expected, as a report tells it the day before
+        ("Ikeda, who was expected in Lima early Thursday, sent his congratulations.", "Thursday", FUTURE),
+        ("Final results were expected Monday or Tuesday.", "Tuesday", FUTURE),
         # what appears or is said to have happened did
         ("The target of the attack appears to have been a convoy on Saturday.", "Saturday", PAST),
         ("The bomb is believed to have killed 40 on Friday.", "Friday", PAST),
