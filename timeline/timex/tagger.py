@@ -19,7 +19,7 @@ from timeline.timex import units
 from timeline.timex.candidates import Candidate, find
 from timeline.timex.grammar import grammar
 from timeline.timex.resolve import Context, resolve, tense_unit
-from timeline.timex.tense import tense
+from timeline.timex.tense import tense, unforeseen
 
 
 def tag_article(article: Article) -> tuple[Timex, ...]:
@@ -46,8 +46,10 @@ def tag_text(text: str, published: dt.date, lang: str = "en") -> tuple[Timex, ..
         if turns and bisect_left(turns, cand.start) > bisect_left(turns, last_end):
             ref_quarter, ref_quarter_weak = None, False  # a roundup turned to another story
         last_end = cand.end
-        clause = functools.partial(tense, text, cand.start, cand.end, lang, tense_unit(cand.value))
-        timex = _resolve(cand, Context(published, ref, ref_day, ref_quarter, clause, by_quarter))
+        unit = tense_unit(cand.value)
+        clause = functools.partial(tense, text, cand.start, cand.end, lang, unit)
+        firm = unforeseen(text, cand.start, cand.end, lang, unit)  # "the January 13 incident" written in December: that January
+        timex = _resolve(cand, Context(published, ref, ref_day, ref_quarter, clause, by_quarter, firm))
         if timex is None:
             continue
         out.append(timex)

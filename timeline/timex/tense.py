@@ -136,22 +136,32 @@ def tense(text: str, start: int, end: int, lang: str = "en", unit: str | None = 
     February bomb blast"); a noun of what is scheduled takes its own verb's plain future
     ("Sunday's elections will go ahead"): else it is read as a present one, the nearest day
     (see ``[modifier]`` in tense.toml)."""
+    if unforeseen(text, start, end, lang, unit):
+        return PAST
     cue = _clause(text, start, end, lang)
     found = _kind(cue) if cue else None
     modifier = _modifier(lang)
     possessive = modifier.after.match(text, end) if unit in modifier.units else None
     if possessive is None:
-        if unit and modifier.attributive.search(text, max(0, start - 8), start) and modifier.modified.match(text, end):
-            return PAST  # "in a February bomb blast", "the Tuesday earthquake": what no one schedules, as a possessive
         return found
-    if modifier.unforeseen.match(text, possessive.end()):
-        return PAST
     if found == FUTURE and cue and modifier.future.match(cue[0]):
         return FUTURE
     if (scheduled := modifier.scheduled.match(text, possessive.end())) and (verb := _cue_after(text, scheduled.end(), lang)):
         if _kind(verb) == FUTURE and modifier.future.match(verb[0]):
             return FUTURE  # the noun's own verb: "Sunday's elections will go ahead", written on Tuesday
     return PRESENT
+
+
+def unforeseen(text: str, start: int, end: int, lang: str = "en", unit: str | None = None) -> bool:
+    """Whether ``text[start:end]``, of ``unit``, dates a noun of what no one schedules, as its
+    possessive ("survivors of Tuesday's earthquake") or as a modifier a determiner opens ("in
+    a February bomb blast", "the January 13 incident"): a past, however far back it lies."""
+    if not unit:
+        return False
+    modifier = _modifier(lang)
+    if unit in modifier.units and (possessive := modifier.after.match(text, end)):
+        return bool(modifier.unforeseen.match(text, possessive.end()))
+    return bool(modifier.attributive.search(text, max(0, start - 8), start) and modifier.modified.match(text, end))
 
 
 def _clause(text: str, start: int, end: int, lang: str) -> re.Match[str] | None:
