@@ -50,6 +50,8 @@ class Context:
     # True when the tense was read from a parse, not guessed from cue words: it is then
     # taken whatever the distance (see _WEAK_TENSE)
     firm: bool = False
+    # True when ``ref_day`` is a weekday placed by its clause's tense ("talks on Saturday")
+    ref_weekday: bool = False
 
 
 Resolved = tuple[str, dt.date]  # value, and the date it was computed from
@@ -159,7 +161,12 @@ def _shift_ref(unit: str) -> Resolver:
         if n is None:
             return _vague(arg), ctx.dct
         if unit == "day":
-            return _shifted(ctx.ref_day, "day", n, "day", arg), ctx.ref_day
+            base = ctx.ref_day
+            if n == 0 and ctx.ref_weekday and base > ctx.dct and ctx.tense() == PAST:
+                # "left at 5:30 p.m." after "her talks on Saturday" written on Friday: what was
+                # done was not done on a weekday still ahead; the report's own day is meant
+                base = ctx.dct
+            return _shifted(base, "day", n, "day", arg), base
         base, _ = ctx.ref
         return _shifted(base, unit, n, unit, arg), base
     return fn

@@ -32,6 +32,7 @@ def tag_text(text: str, published: dt.date, lang: str = "en") -> tuple[Timex, ..
     out: list[Timex] = []
     ref: units.Point = (published, "day")
     ref_day = published
+    ref_weekday = False  # whether ref_day is a weekday its clause's tense placed
     ref_quarter: dt.date | None = None
     by_quarter = True
     ref_quarter_weak = False  # the reference quarter may give way to the story's reported quarter
@@ -49,7 +50,7 @@ def tag_text(text: str, published: dt.date, lang: str = "en") -> tuple[Timex, ..
         unit = tense_unit(cand.value)
         clause = functools.partial(tense, text, cand.start, cand.end, lang, unit)
         firm = unforeseen(text, cand.start, cand.end, lang, unit)  # "the January 13 incident" written in December: that January
-        timex = _resolve(cand, Context(published, ref, ref_day, ref_quarter, clause, by_quarter, firm))
+        timex = _resolve(cand, Context(published, ref, ref_day, ref_quarter, clause, by_quarter, firm, ref_weekday))
         if timex is None:
             continue
         out.append(timex)
@@ -66,6 +67,7 @@ def tag_text(text: str, published: dt.date, lang: str = "en") -> tuple[Timex, ..
                 ref = point
                 if point[1] == "day":
                     ref_day = point[0]
+                    ref_weekday = unit in ("weekday", "weekend")
                 elif point[1] == "quarter":
                     # The story's reported quarter is the first one it names without a year
                     # that has ended by the DCT ("third-quarter net rose ..."); a quarter named
