@@ -311,6 +311,15 @@ def test_a_year_in_text_is_still_a_year(frame: str, number: str) -> None:
     assert number in [t.value for t in tag_text(text, D("2016-07-14"))], text
 
 
+@pytest.mark.parametrize("number", ["1000", "1052", "1441", "1599"])
+@pytest.mark.parametrize("frame", ["There are over {n} in the UK.", "He hopes {n} jerrycans will help.", "All {n} required was discussion.",
+                                   "We had an aftershock at {n} which lasted five minutes.", "Quote Freepay number: {n}"])
+def test_a_bare_number_of_the_early_centuries_is_no_year_unless_a_word_says_so(frame: str, number: str) -> None:
+    text = frame.format(n=number)
+    assert [t for t in tag_text(text, D("2010-01-20")) if number in t.text] == [], text
+    assert number in [t.value for t in tag_text(f"It was built in {number}. " + text, D("2010-01-20"))]
+
+
 @pytest.mark.parametrize("style", ["at 0930 GMT", "at 1430 hours", "was 1040 on 25 June", "at 0830 BST", "at 1300 local time"])
 def test_an_article_that_writes_clock_times_without_a_colon_writes_them_bare_too(style: str) -> None:
     # the day set, then bare four-digit times after a word that takes a time

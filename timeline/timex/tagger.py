@@ -44,6 +44,8 @@ def tag_text(text: str, published: dt.date, lang: str = "en") -> tuple[Timex, ..
             cand = _as_clock(cand, text, clock_end, lang) or cand
         if _bare_year(cand) and cand.start in _entry_stamps(text, lang):
             cand = dataclasses.replace(cand, type="TIME", value=f"UNDEF-DCT-day-PLUS-0T{cand.text[:2]}:{cand.text[2:]}")
+        if _early_year(cand) and not _early_year_said(text, cand, lang):
+            continue  # "over 1000 in the UK", "All 1441 required": a number, no year of the 11th century
         if turns and bisect_left(turns, cand.start) > bisect_left(turns, last_end):
             ref_quarter, ref_quarter_weak = None, False  # a roundup turned to another story
         last_end = cand.end
@@ -139,6 +141,19 @@ def _bare_year(cand: Candidate) -> bool:
 def _clock_like(cand: Candidate, published: dt.date) -> bool:
     """Whether a candidate is a bare year that could be a clock time, centuries before the report."""
     return _bare_year(cand) and int(cand.text) <= published.year - MILITARY_YEARS
+
+
+EARLY_YEAR = 1600  # a bare year before this one needs a word that says it is one (patterns.toml year_early_before)
+
+
+def _early_year(cand: Candidate) -> bool:
+    return cand.type == "DATE" and cand.value == cand.text and len(cand.text) == 4 and cand.text.isdigit() and int(cand.text) < EARLY_YEAR
+
+
+def _early_year_said(text: str, cand: Candidate, lang: str) -> bool:
+    """Whether a word before a bare early year leads to a year ("in 1523", "(1503)"), or an era or a year range follows it ("1200 AD", "1371-1435")."""
+    return bool(_compiled(lang, "year_early_before").search(text, max(0, cand.start - 12), cand.start)
+                or _compiled(lang, "year_early_after").match(text, cand.end))
 
 
 ENTRY_EVIDENCE = 3  # entries opening with their time that make a page a live blog's
