@@ -62,8 +62,9 @@ def tag_text(text: str, published: dt.date, lang: str = "en") -> tuple[Timex, ..
             by_quarter = False  # "the first nine months", "the year ended June 30"
         # Anaphoric values ("a year earlier", "the quarter") point back at the reference
         # time; letting them move it would chain ("a year earlier" twice = two years). So do
-        # comparisons with a year named ("the 1988 period"): the story stays in its quarter.
-        if timex.type in ("DATE", "TIME") and not cand.value.startswith("UNDEF-REF") and "-refquarter-" not in cand.value:
+        # comparisons with a year named ("the 1988 period"): the story stays in its quarter;
+        # and so does a day that names what happened on it ("since 9/11"): the story stays in its time.
+        if timex.type in ("DATE", "TIME") and not cand.value.startswith("UNDEF-REF") and not _NO_REFERENCE.search(cand.value):
             point = units.parse(timex.value)
             if point is not None:
                 ref = point
@@ -82,6 +83,9 @@ def tag_text(text: str, published: dt.date, lang: str = "en") -> tuple[Timex, ..
                         ref_quarter_weak = not cand.value.startswith("UNDEF-") or units.shift(point[0], "quarter", 1) > published
                     by_quarter = True
     return tuple(out)
+
+
+_NO_REFERENCE = re.compile(r"-(?:refquarter|namedday|namedbare)-")  # values that do not move the reference time
 
 
 @functools.cache
