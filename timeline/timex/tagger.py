@@ -42,7 +42,7 @@ def tag_text(text: str, published: dt.date, lang: str = "en") -> tuple[Timex, ..
         if _clock_like(cand, published) and _military(text, published.year, lang):  # the article's style, read when first needed
             clock_end = out[-1].end if out and out[-1].type is TimexType.TIME else None
             cand = _as_clock(cand, text, clock_end, lang) or cand
-        if _bare_year(cand) and cand.start in _entry_stamps(text, lang):
+        if _bare_year(cand) and _compiled(lang, "entry_stamp_in_page").match(text, cand.start) and cand.start in _entry_stamps(text, lang):
             cand = dataclasses.replace(cand, type="TIME", value=f"UNDEF-DCT-day-PLUS-0T{cand.text[:2]}:{cand.text[2:]}")
         if _early_year(cand) and not _early_year_said(text, cand, lang):
             continue  # "over 1000 in the UK", "All 1441 required": a number, no year of the 11th century
@@ -51,7 +51,8 @@ def tag_text(text: str, published: dt.date, lang: str = "en") -> tuple[Timex, ..
         last_end = cand.end
         unit = tense_unit(cand.value)
         clause = functools.partial(tense, text, cand.start, cand.end, lang, unit)
-        firm = unforeseen(text, cand.start, cand.end, lang, unit)  # "the January 13 incident" written in December: that January
+        # "the January 13 incident" written in December: that January, however far (only a day of a year is weighed so)
+        firm = unit in _FIRMED and unforeseen(text, cand.start, cand.end, lang, unit)
         timex = _resolve(cand, Context(published, ref, ref_day, ref_quarter, clause, by_quarter, firm, ref_weekday))
         if timex is None:
             continue
@@ -85,6 +86,7 @@ def tag_text(text: str, published: dt.date, lang: str = "en") -> tuple[Timex, ..
     return tuple(out)
 
 
+_FIRMED = frozenset({"monthday", "monthdayweek", "holiday", "holidayweek"})  # units whose past a noun of what no one schedules makes firm
 _NO_REFERENCE = re.compile(r"-(?:refquarter|namedday|namedbare)-")  # values that do not move the reference time
 
 
