@@ -173,7 +173,7 @@ def clock(text: str | None) -> str:
         return "T24:00"
     if (word := key.split(" ", 1)[0]) in _HOUR_WORDS:  # "four o'clock"
         key = f"{_HOUR_WORDS[word]}{key[len(word):]}"
-    m = re.match(r"([0-2][0-9])([0-5][0-9]) ", key + " ") or re.match(r"([0-9]{1,2})(?:[:.]([0-9]{2}))?", key)  # "1400 hours"
+    m = re.match(r"([0-2][0-9])([0-5][0-9]) ", key + " ") or re.match(r"([0-9]{1,2})(?:[:.]([0-9]{2})(?::([0-5][0-9]))?)?", key)  # "1400 hours"
     if not m:
         return ""
     hour, minute = int(m[1]), m[2] or "00"
@@ -181,7 +181,14 @@ def clock(text: str | None) -> str:
         hour += 12
     elif re.search(r"a\.?m", key) and hour == 12:
         hour = 0
-    return f"T{hour:02d}:{minute}"
+    seconds = f":{m[3]}" if m.lastindex == 3 and m[3] else ""  # "16:00:00 ET" keeps its seconds
+    return f"T{hour:02d}:{minute}{seconds}"
+
+
+def elapsed(text: str | None) -> str:
+    """A race's time as a duration: '2:06:20' -> 'PT2H6M20S'."""
+    hours, minutes, seconds = (int(part) for part in (text or "0:0:0").split(":"))
+    return f"PT{hours}H{minutes}M{seconds}S"
 
 
 def clockpm(text: str | None) -> str:
@@ -218,4 +225,5 @@ FUNCTIONS: dict[str, Callable[[str | None], str]] = {
     "clock": clock,
     "clockpm": clockpm,
     "clockhalf": clockhalf,
+    "elapsed": elapsed,
 }

@@ -31,7 +31,7 @@ from timeline.timex.tense import FUTURE, PAST, PRESENT
 
 _UNDEF = re.compile(
     r"^UNDEF-(?P<anchor>[A-Z]+|Y[0-9]{4})-(?P<unit>[a-z]+)-(?P<arg>[A-Za-z0-9-]*?)"
-    r"(?P<time>T(?:MO|AF|EV|NI|DT|[0-9]{2}:[0-9]{2}))?$"
+    r"(?P<time>T(?:MO|AF|EV|NI|DT|[0-9]{2}:[0-9]{2}(?::[0-9]{2})?))?$"
 )
 
 
