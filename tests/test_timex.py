@@ -669,6 +669,9 @@ def test_tense(sentence: str, word: str, expected: str | None) -> None:
         ("Fans gathered before Saturday’s vote.", "Saturday", "weekday", "PRESENT"),
         ("Fans gathered ahead of Saturday’s vote.", "Saturday", "weekday", FUTURE),  # "ahead of" reaches it, as "will" does
         ("Rosicky will miss Wednesday's trip to Porto.", "Wednesday", "weekday", FUTURE),
+        # what gets ready for it or looks to it reaches it too
+        ("Werder Bremen warmed up for Tuesday's titanic Champions League tussle by winning.", "Tuesday", "weekday", FUTURE),
+        ("Bayern now turn their attention to Tuesday's match with Inter Milan.", "Tuesday", "weekday", FUTURE),
         # an intention or an expectation does not reach it, a plain future does
         ("They would look for ways around Wednesday's ruling.", "Wednesday", "weekday", "PRESENT"),
         ("Officials are expected to attend Tuesday's ceremony.", "Tuesday", "weekday", "PRESENT"),
