@@ -643,6 +643,7 @@ def test_unknown_undef_value_is_dropped() -> None:
         # what appears or is said to have happened did
         ("The target of the attack appears to have been a convoy on Saturday.", "Saturday", PAST),
         ("The bomb is believed to have killed 40 on Friday.", "Friday", PAST),
+        ("A passenger was found to be suffering from the virus late on Friday.", "Friday", PAST),
         ("They decided to have the vote on Friday.", "Friday", FUTURE),
         # chat's and quotes' looking ahead
         ("see you on friday!", "friday", FUTURE),
