@@ -180,14 +180,19 @@ def _clause(text: str, start: int, end: int, lang: str) -> re.Match[str] | None:
     for i in range(len(words) - 1, -1, -1):
         m = cues(words[i], start)
         if m and not _quoted_apart(text, m.start(), start):
-            # A cue of several words that starts earlier and covers this one wins, as it
-            # would reading left to right: "will be held" is future, not "held".
-            for j in range(i - 1, max(i - 4, -1), -1):
+            # A cue of several words that starts earlier (up to _WIDER words back) and covers
+            # this one wins, as it would reading left to right: "will be held" is future, not
+            # "held". (Four words back, "is believed to have killed" would end as the present
+            # of "is believed".)
+            for j in range(i - 1, max(i - 1 - _WIDER, -1), -1):
                 wider = cues(words[j], start)
                 if wider and wider.end() > m.start():
                     m = wider
             return m
     return _cue_after(text, end, lang)
+
+
+_WIDER = 3  # words back that a cue may start and still cover the one found
 
 
 def _cue_after(text: str, end: int, lang: str) -> re.Match[str] | None:
