@@ -670,6 +670,9 @@ def test_tense(sentence: str, word: str, expected: str | None) -> None:
         ("Fans gathered before Saturday’s vote.", "Saturday", "weekday", "PRESENT"),
         ("Fans gathered ahead of Saturday’s vote.", "Saturday", "weekday", FUTURE),  # "ahead of" reaches it, as "will" does
         ("Rosicky will miss Wednesday's trip to Porto.", "Wednesday", "weekday", FUTURE),
+        # a date right before a future verb is its subject
+        ("She thought Friday would be her last day on the streets.", "Friday", "weekday", FUTURE),
+        ("His role since he took over on July 31 will be made clearer.", "July", "monthday", PAST),
         # what gets ready for it or looks to it reaches it too
         ("Werder Bremen warmed up for Tuesday's titanic Champions League tussle by winning.", "Tuesday", "weekday", FUTURE),
         ("Bayern now turn their attention to Tuesday's match with Inter Milan.", "Tuesday", "weekday", FUTURE),

@@ -48,6 +48,7 @@ class _Modifier(NamedTuple):
     attributive: re.Pattern[str]  # a determiner before an expression that modifies a noun ("a February bomb blast")
     modified: re.Pattern[str]  # ... and that noun after it, no more than two words on and none a preposition
     scheduled: re.Pattern[str]  # the possessive's noun of what is scheduled, whose own plain future places it
+    subject_of: re.Pattern[str]  # a future verb right after a date, whose subject it is
 
 
 _LINKS = "after|before|of|on|in|at|for|to|from|following|since|until|and|or|but|when|as|with|by"  # no word of a noun phrase
@@ -60,7 +61,7 @@ def _modifier(lang: str) -> _Modifier:
     """``[modifier]`` of tense.toml, compiled."""
     file = f"rules/{lang}/tense.toml"
     fields = {"after": Field.TEXTS, "units": Field.TEXTS, "future": Field.TEXTS, "unforeseen": Field.TEXTS, "attributive": Field.TEXTS,
-              "scheduled": Field.TEXTS}
+              "scheduled": Field.TEXTS, "subject_of": Field.TEXTS}
     table = check(_data(lang).get("modifier", {}), fields, (), file, "[modifier]")
 
     def alternatives(name: str, around: str) -> re.Pattern[str]:
@@ -76,6 +77,7 @@ def _modifier(lang: str) -> _Modifier:
             alternatives("attributive", r"(?<![\w'])(?:{})[ \t]+\Z"),
             alternatives("unforeseen", _NOUN_ON),
             alternatives("scheduled", _NOUN_ON),
+            alternatives("subject_of", r"[ \t]+(?:{})(?![\w'])"),
         )
     except re.error as err:
         raise RuleError(file, f"bad regex: {err}", "[modifier]") from err
@@ -138,6 +140,8 @@ def tense(text: str, start: int, end: int, lang: str = "en", unit: str | None = 
     (see ``[modifier]`` in tense.toml)."""
     if unforeseen(text, start, end, lang, unit):
         return PAST
+    if unit and _modifier(lang).subject_of.match(text, end) and not _AFTER_PREPOSITION.search(text, max(0, start - 12), start):
+        return FUTURE  # "She thought Friday would be her last day" (not "took over on July 31 will likely be made clearer")
     cue = _clause(text, start, end, lang)
     found = _kind(cue) if cue else None
     modifier = _modifier(lang)
@@ -192,6 +196,7 @@ def _clause(text: str, start: int, end: int, lang: str) -> re.Match[str] | None:
     return _cue_after(text, end, lang)
 
 
+_AFTER_PREPOSITION = re.compile(r"\b(?:on|in|at|from|since|by|until|till|of|for|during|before|after)[ \t]+\Z", re.IGNORECASE)  # an adjunct's date, no subject
 _WIDER = 3  # words back that a cue may start and still cover the one found
 
 
