@@ -650,6 +650,8 @@ def test_unknown_undef_value_is_dropped() -> None:
         ("We look forward to meeting on Monday.", "Monday", FUTURE),
         # what is prepared for is to come
         ("A paper released this month in preparation for the G-20 summit in April said so.", "April", FUTURE),
+        ("The unions accepted a pay rise pending wage talks in January.", "January", FUTURE),
+        ("The display of force came ahead of an expected major clampdown at the weekend.", "weekend", FUTURE),
         ("During a conference call Monday among members to prepare for the summit, there were complaints.", "Monday", PAST),
         # a measure that starts on a day is announced ahead of it; not a sentence's opening phrase
         ("Calderon told offices to stop work beginning on Friday.", "Friday", FUTURE),
