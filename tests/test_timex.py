@@ -124,7 +124,8 @@ CASES = [
     ("The chain lost money in the fiscal year ended Feb. 28.", "2014-11-20", "the fiscal year", "DURATION", "P1Y"),
     ("Hiring slowed in the first ten months of the year.", "2014-11-20", "the year", "DATE", "2014"),
     # holidays: fixed, n-th weekday, Easter-based
-    ("Stores reopened the day after Labor Day.", "2014-09-20", "Labor Day", "DATE", "2014-09-01"),
+    ("Stores reopened after Labor Day.", "2014-09-20", "Labor Day", "DATE", "2014-09-01"),
+    ("Stores reopened the day after Labor Day.", "2014-09-20", "the day after Labor Day", "DATE", "2014-09-02"),
     ("The vote falls on Election Day.", "2014-10-01", "Election Day", "DATE", "2014-11-04"),
     ("Pilgrims gathered on Good Friday.", "2014-04-25", "Good Friday", "DATE", "2014-04-18"),
     ("The Good Friday Agreement still holds.", "2014-04-25", None, None, None),

@@ -215,8 +215,8 @@ def _holiday(year: int, spec: str) -> dt.date:
     after the first Monday of November; "easter-minus-2": Good Friday)."""
     parts = spec.split("-")
     shift = 0
-    if len(parts) >= 2 and parts[-2] in ("plus", "minus"):
-        shift = int(parts[-1]) * (1 if parts[-2] == "plus" else -1)
+    while len(parts) >= 2 and parts[-2] in ("plus", "minus"):  # "easter-plus-1-plus-1": the day after Easter Monday
+        shift += int(parts[-1]) * (1 if parts[-2] == "plus" else -1)
         parts = parts[:-2]
     if parts == ["thanksgiving"]:
         parts = ["nth", "11", "4", "4"]
