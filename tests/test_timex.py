@@ -637,6 +637,7 @@ def test_unknown_undef_value_is_dropped() -> None:
         ("He and Arafat meet separately Monday with Albright.", "Monday", FUTURE),
         ("They did not meet on Monday.", "Monday", PAST),
         ("A flight that had been due to arrive on Friday was diverted.", "Friday", PAST),
+        ("Charlie had hoped to raise 500 pounds by cycling around the park on Sunday.", "Sunday", PAST),
         ("The two winners will meet in Sunday's final.", "Sunday", FUTURE),
         # what was expected, as a report tells it the day before
         ("Ikeda, who was expected in Lima early Thursday, sent his congratulations.", "Thursday", FUTURE),
