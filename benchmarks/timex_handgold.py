@@ -58,7 +58,7 @@ def _f1(hits: int, predicted: int, gold: int) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--set", choices=("a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m", "n", "o"), help="one half only")
+    parser.add_argument("--set", choices=("a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m", "n", "o", "p"), help="one half only")
     parser.add_argument("--show", action="store_true", help="print every disagreement")
     args = parser.parse_args()
     gold = [g for g in json.loads((ROOT / "benchmarks" / "timex_handgold.json").read_text(encoding="utf-8")) if args.set in (None, g["set"])]
