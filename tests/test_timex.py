@@ -917,3 +917,15 @@ def test_a_broken_tense_file_is_reported_not_read_as_no_date(monkeypatch: pytest
     monkeypatch.setattr(tense, "_cues", broken)
     with pytest.raises(RuleError, match="tense.toml"):
         tag_text("Ministers met on Friday.", D("2016-03-10"))
+
+
+def test_a_live_blogs_entry_times_are_times_of_its_day_also_where_no_year_could_be() -> None:
+    # three or more entries open with their 24-hour time: each is a time of the page's day,
+    # "1040" (which could be a year) and "2346", "0935" (which could not) alike
+    page = ("(All times GMT.)\n0000 The page closes for the night.\n2346 Survivors were found in Jacmel.\n"
+            "1040 Hundreds of people are feared to have died.\n0935 Aid flights began landing.\n")
+    found = {t.text: t.value for t in tag_text(page, D("2010-01-14")) if t.type == "TIME"}
+    assert found == {"0000": "2010-01-14T00:00", "2346": "2010-01-14T23:46", "1040": "2010-01-14T10:40", "0935": "2010-01-14T09:35"}
+    # a page that is no live blog keeps its years, and writes no clock time from a number
+    prose = "2008 was a hard year.\nIn 1860 a quake hit the island.\n"
+    assert [(t.text, t.value) for t in tag_text(prose, D("2010-01-14"))] == [("2008", "2008"), ("1860", "1860")]

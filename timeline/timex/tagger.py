@@ -38,12 +38,12 @@ def tag_text(text: str, published: dt.date, lang: str = "en") -> tuple[Timex, ..
     ref_quarter_weak = False  # the reference quarter may give way to the story's reported quarter
     turns = _turns(text, lang)
     last_end = 0
-    for cand in find(text, lang):
+    for cand in _with_entry_stamps(list(find(text, lang)), text, lang):
         if _clock_like(cand, published) and _military(text, published.year, lang):  # the article's style, read when first needed
             clock_end = out[-1].end if out and out[-1].type is TimexType.TIME else None
             cand = _as_clock(cand, text, clock_end, lang) or cand
-        if _bare_year(cand) and _compiled(lang, "entry_stamp_in_page").match(text, cand.start) and cand.start in _entry_stamps(text, lang):
-            cand = dataclasses.replace(cand, type="TIME", value=f"UNDEF-DCT-day-PLUS-0T{cand.text[:2]}:{cand.text[2:]}")
+        if _bare_year(cand) and _at_entry(cand, text, lang) and cand.start in _entry_stamps(text, lang):
+            cand = dataclasses.replace(cand, type="TIME", value=_entry_value(cand.text))
         if _early_year(cand) and not _early_year_said(text, cand, lang):
             continue  # "over 1000 in the UK", "All 1441 required": a number, no year of the 11th century
         if turns and bisect_left(turns, cand.start) > bisect_left(turns, last_end):
@@ -175,6 +175,29 @@ def _entry_stamps(text: str, lang: str) -> frozenset[int]:
     if sum(1 for _ in itertools.islice(opening, ENTRY_EVIDENCE)) < ENTRY_EVIDENCE:
         return frozenset()
     return frozenset(m.start() for m in _compiled(lang, "entry_stamp_in_page").finditer(text))
+
+
+def _at_entry(cand: Candidate, text: str, lang: str) -> bool:
+    """Whether a candidate stands where a live blog's entry opens with its time."""
+    return _compiled(lang, "entry_stamp_in_page").match(text, cand.start) is not None
+
+
+def _entry_value(hhmm: str) -> str:
+    return f"UNDEF-DCT-day-PLUS-0T{hhmm[:2]}:{hhmm[2:]}"
+
+
+def _with_entry_stamps(cands: list[Candidate], text: str, lang: str) -> list[Candidate]:
+    """The candidates, with a live blog's entry times that are no year ("0935", "2346") added
+    where the page is one: only a page with a year-like entry time is looked at ("1040 Hundreds
+    of people ..."), so that the page-wide search runs on few pages."""
+    if not any(_bare_year(c) and _at_entry(c, text, lang) for c in cands):
+        return cands
+    stamps = _entry_stamps(text, lang)
+    taken = {c.start for c in cands}
+    ends = [(c.start, c.end) for c in cands]
+    extra = [Candidate(at, at + 4, text[at:at + 4], "TIME", _entry_value(text[at:at + 4]), "entry_stamp")
+             for at in sorted(stamps) if at not in taken and not any(s <= at < e for s, e in ends)]
+    return sorted(cands + extra, key=lambda c: c.start) if extra else cands
 
 
 def _as_clock(cand: Candidate, text: str, clock_end: int | None, lang: str) -> Candidate | None:
