@@ -42,8 +42,6 @@ def tag_text(text: str, published: dt.date, lang: str = "en") -> tuple[Timex, ..
         if _clock_like(cand, published) and _military(text, published.year, lang):  # the article's style, read when first needed
             clock_end = out[-1].end if out and out[-1].type is TimexType.TIME else None
             cand = _as_clock(cand, text, clock_end, lang) or cand
-        if _bare_year(cand) and _at_entry(cand, text, lang) and cand.start in _entry_stamps(text, lang):
-            cand = dataclasses.replace(cand, type="TIME", value=_entry_value(cand.text))
         if _early_year(cand) and not _early_year_said(text, cand, lang):
             continue  # "over 1000 in the UK", "All 1441 required": a number, no year of the 11th century
         if turns and bisect_left(turns, cand.start) > bisect_left(turns, last_end):
@@ -187,17 +185,18 @@ def _entry_value(hhmm: str) -> str:
 
 
 def _with_entry_stamps(cands: list[Candidate], text: str, lang: str) -> list[Candidate]:
-    """The candidates, with a live blog's entry times that are no year ("0935", "2346") added
-    where the page is one: only a page with a year-like entry time is looked at ("1040 Hundreds
-    of people ..."), so that the page-wide search runs on few pages."""
+    """The candidates, a live blog's entry times made times of the page's day ("1040 Hundreds of
+    people are feared ...") and those that are no year added ("0935", "2346"), where the page is
+    one: only a page with a year-like entry time is looked at, so that the page-wide search runs
+    on few pages."""
     if not any(_bare_year(c) and _at_entry(c, text, lang) for c in cands):
         return cands
     stamps = _entry_stamps(text, lang)
-    taken = {c.start for c in cands}
-    ends = [(c.start, c.end) for c in cands]
+    covered = {at for c in cands for at in range(c.start, c.end)}
     extra = [Candidate(at, at + 4, text[at:at + 4], "TIME", _entry_value(text[at:at + 4]), "entry_stamp")
-             for at in sorted(stamps) if at not in taken and not any(s <= at < e for s, e in ends)]
-    return sorted(cands + extra, key=lambda c: c.start) if extra else cands
+             for at in sorted(stamps) if at not in covered]
+    cands = [dataclasses.replace(c, type="TIME", value=_entry_value(c.text)) if _bare_year(c) and c.start in stamps else c for c in cands]
+    return sorted(cands + extra, key=lambda c: c.start)
 
 
 def _as_clock(cand: Candidate, text: str, clock_end: int | None, lang: str) -> Candidate | None:

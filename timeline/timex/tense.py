@@ -49,6 +49,7 @@ class _Modifier(NamedTuple):
     modified: re.Pattern[str]  # ... and that noun after it, no more than two words on and none a preposition
     scheduled: re.Pattern[str]  # the possessive's noun of what is scheduled, whose own plain future places it
     subject_of: re.Pattern[str]  # a future verb right after a date, whose subject it is
+    adjunct: re.Pattern[str]  # ... unless a preposition before the date makes it an adjunct
 
 
 _LINKS = "after|before|of|on|in|at|for|to|from|following|since|until|and|or|but|when|as|with|by"  # no word of a noun phrase
@@ -61,7 +62,7 @@ def _modifier(lang: str) -> _Modifier:
     """``[modifier]`` of tense.toml, compiled."""
     file = f"rules/{lang}/tense.toml"
     fields = {"after": Field.TEXTS, "units": Field.TEXTS, "future": Field.TEXTS, "unforeseen": Field.TEXTS, "attributive": Field.TEXTS,
-              "scheduled": Field.TEXTS, "subject_of": Field.TEXTS}
+              "scheduled": Field.TEXTS, "subject_of": Field.TEXTS, "adjunct": Field.TEXTS}
     table = check(_data(lang).get("modifier", {}), fields, (), file, "[modifier]")
 
     def alternatives(name: str, around: str) -> re.Pattern[str]:
@@ -78,6 +79,7 @@ def _modifier(lang: str) -> _Modifier:
             alternatives("unforeseen", _NOUN_ON),
             alternatives("scheduled", _NOUN_ON),
             alternatives("subject_of", r"[ \t]+(?:{})(?![\w'])"),
+            alternatives("adjunct", r"\b(?:{})[ \t]+\Z"),
         )
     except re.error as err:
         raise RuleError(file, f"bad regex: {err}", "[modifier]") from err
@@ -140,11 +142,11 @@ def tense(text: str, start: int, end: int, lang: str = "en", unit: str | None = 
     (see ``[modifier]`` in tense.toml)."""
     if unforeseen(text, start, end, lang, unit):
         return PAST
-    if unit and _modifier(lang).subject_of.match(text, end) and not _AFTER_PREPOSITION.search(text, max(0, start - 12), start):
+    modifier = _modifier(lang)
+    if unit and modifier.subject_of.match(text, end) and not modifier.adjunct.search(text, max(0, start - 12), start):
         return FUTURE  # "She thought Friday would be her last day" (not "took over on July 31 will likely be made clearer")
     cue = _clause(text, start, end, lang)
     found = _kind(cue) if cue else None
-    modifier = _modifier(lang)
     possessive = modifier.after.match(text, end) if unit in modifier.units else None
     if possessive is None:
         return found
@@ -196,7 +198,6 @@ def _clause(text: str, start: int, end: int, lang: str) -> re.Match[str] | None:
     return _cue_after(text, end, lang)
 
 
-_AFTER_PREPOSITION = re.compile(r"\b(?:on|in|at|from|since|by|until|till|of|for|during|before|after)[ \t]+\Z", re.IGNORECASE)  # an adjunct's date, no subject
 _WIDER = 3  # words back that a cue may start and still cover the one found
 
 
